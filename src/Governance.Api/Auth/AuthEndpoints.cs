@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Governance.Api.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.Auth;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record AccountView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? SupplierId, bool LockedOut);
+
+/// <summary>
+/// Sign-in, token refresh and account administration under /auth. Identity's own MapIdentityApi is not used
+/// because it maps open self-registration, which a council must not have.
+/// </summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapGovernanceAuth(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/auth").WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/logout", async (SignInManager<GovernanceUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+        auth.MapGet("/me", Me);
+        var users = auth.MapGroup("/users").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        users.MapGet("/", ListUsersAsync);
+        users.MapPost("/", CreateUserAsync);
+        return app;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, bool? useCookies, SignInManager<GovernanceUser> signIn, ILoggerFactory loggers, TimeProvider time)
+    {
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: useCookies == true, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return TypedResults.Empty; // the sign-in has written the token (or cookie) response
+
+        loggers.CreateLogger("Governance.Auth").LogWarning(
+            "Sign-in failed for {Email} at {WhenUtc:O}: {Reason}", request.Email, time.GetUtcNow().UtcDateTime,
+            result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
+        var detail = result.IsLockedOut
+            ? "The account is locked after repeated failed sign-ins. Try again later or ask an administrator."
+            : "The e-mail or password is wrong.";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest request, SignInManager<GovernanceUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Challenge();
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static Ok<object> Me(ClaimsPrincipal user) => TypedResults.Ok<object>(new
+    {
+        Name = user.Identity?.Name,
+        Roles = Roles.All.Where(user.IsInRole).ToList(),
+        SupplierId = user.SupplierScope(),
+    });
+
+    private static async Task<Ok<List<AccountView>>> ListUsersAsync(GovernanceDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.SupplierId, u.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(u => new AccountView(u.Id, u.Email!, u.DisplayName, u.Roles, u.SupplierId, u.LockoutEnd > now)).ToList());
+    }
+
+    private static async Task<Created<AccountView>> CreateUserAsync(NewAccount account, AccountService accounts, CancellationToken ct)
+    {
+        var user = await accounts.CreateAsync(account, ct);
+        var view = new AccountView(user.Id, user.Email!, user.DisplayName, account.Roles, user.SupplierId, false);
+        return TypedResults.Created($"/auth/users/{user.Id}", view);
+    }
+}

@@ -1,0 +1,98 @@
+using Governance.Api.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Governance.Api.Auth;
+
+public static class AuthRegistration
+{
+    private const string SelectorScheme = "Governance";
+    private const string ExternalScheme = "External";
+
+    /// <summary>Local accounts (Identity, bearer tokens and cookies), optional external JWT, and deny-by-default authorization.</summary>
+    public static IHostApplicationBuilder AddGovernanceAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityApiEndpoints<GovernanceUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GovernanceDbContext>()
+            .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
+
+        // An API answers 401/403; it never redirects to a sign-in page.
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+
+        var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
+        services.AddDataProtection().SetApplicationName("Governance").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        AddExternalProvider(builder);
+
+        services.AddSingleton<IAuthorizationHandler, EntitySetAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationFailureLogger>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(EntitySetAccess.Read, p => p.RequireAuthenticatedUser().AddRequirements(new EntitySetRequirement(Write: false)))
+            .AddPolicy(EntitySetAccess.Write, p => p.RequireAuthenticatedUser().AddRequirements(new EntitySetRequirement(Write: true)));
+        services.AddScoped<AccountService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Councils that sign in with their own identity provider configure Authentication:External (Authority,
+    /// Audience, RoleClaim). JWTs go to that handler; Identity's own tokens and cookies keep working.
+    /// </summary>
+    private static void AddExternalProvider(IHostApplicationBuilder builder)
+    {
+        var external = builder.Configuration.GetSection("Authentication:External").Get<ExternalAuthOptions>();
+        if (string.IsNullOrWhiteSpace(external?.Authority))
+            return;
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddJwtBearer(ExternalScheme, o =>
+            {
+                o.Authority = external.Authority;
+                o.Audience = external.Audience;
+                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
+                o.TokenValidationParameters.NameClaimType = external.NameClaim;
+            })
+            .AddPolicyScheme(SelectorScheme, "Local or external", o => o.ForwardDefaultSelector = context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                    return IdentityConstants.ApplicationScheme;
+                return header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
+            });
+    }
+}
+
+public sealed class ExternalAuthOptions
+{
+    public string? Authority { get; set; }
+
+    public string? Audience { get; set; }
+
+    public string RoleClaim { get; set; } = "roles";
+
+    public string NameClaim { get; set; } = "preferred_username";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+}

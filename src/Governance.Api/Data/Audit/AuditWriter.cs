@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Governance.Domain.Audit;
+using Governance.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Governance.Api.Data.Audit;
+
+/// <summary>
+/// Saves a unit of work together with one audit entry per changed record, in one transaction, extending the
+/// hash chain. Keys of new rows exist only after the insert, so the changes are saved first and the entries
+/// written second, before the commit.
+/// </summary>
+public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
+{
+    private static readonly HashSet<string> Redacted =
+        [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
+
+    internal async Task<int> SaveWithAuditAsync(GovernanceDbContext db, Func<Task<int>> save, CancellationToken ct)
+    {
+        var pending = db.ChangeTracker.Entries().Where(IsAudited).Select(Capture).ToList();
+        if (pending.Count == 0)
+            return await save();
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            // Taking the write lock on the chain head first serialises audited saves across connections and hosts.
+            await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), ct);
+            var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+
+            var written = await save();
+
+            var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
+            var who = actor.Name;
+            foreach (var change in pending)
+            {
+                var entry = change.ToEntry(who, now);
+                AuditChain.Seal(entry, head.Sequence + 1, head.LastHash);
+                head.Sequence = entry.Sequence;
+                head.LastHash = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+
+            await save();
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Entity is not AuditEntry and not AuditChainHead
+        && entry.Entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string>);
+
+    private static PendingChange Capture(EntityEntry entry)
+    {
+        var operation = entry.State switch
+        {
+            EntityState.Added => AuditOperation.Created,
+            EntityState.Deleted => AuditOperation.Deleted,
+            _ when entry.Entity is IArchivable && entry.Property(nameof(IArchivable.ArchivedAt)) is { IsModified: true, OriginalValue: null }
+                => AuditOperation.Archived,
+            _ => AuditOperation.Updated,
+        };
+        // Captured before the save, which resets what is modified; keys of new rows are read after it.
+        var names = entry.Properties
+            .Where(p => operation is AuditOperation.Created or AuditOperation.Deleted || p.IsModified)
+            .Select(p => p.Metadata.Name)
+            .ToList();
+        var before = operation is AuditOperation.Created ? null : Values(entry, names, original: true);
+        var key = operation is AuditOperation.Deleted ? KeyOf(entry) : null;
+        return new PendingChange(entry, operation, names, before, key);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static SortedDictionary<string, object?> Values(EntityEntry entry, List<string> names, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var property = entry.Property(name);
+            values[name] = Redacted.Contains(name) ? "[redacted]" : original ? property.OriginalValue : property.CurrentValue;
+        }
+
+        return values;
+    }
+
+    private sealed record PendingChange(
+        EntityEntry Entry, AuditOperation Operation, List<string> Names, IDictionary<string, object?>? Before, string? DeletedKey)
+    {
+        public AuditEntry ToEntry(string actor, DateTime now)
+        {
+            var after = Operation is AuditOperation.Deleted ? null : Values(Entry, Names, original: false);
+            return new AuditEntry
+            {
+                Actor = actor,
+                OccurredAt = now,
+                EntityType = Entry.Metadata.ShortName(),
+                EntityKey = DeletedKey ?? KeyOf(Entry),
+                Operation = Operation,
+                Before = Before is null ? null : JsonSerializer.Serialize(Before),
+                After = after is null ? null : JsonSerializer.Serialize(after),
+            };
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Governance.Domain.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Governance.Api.Data.Configurations;
+
+internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
+{
+    public void Configure(EntityTypeBuilder<Measurement> builder)
+    {
+        // One row per indicator, period and version: a period is recorded once and corrected by new versions.
+        builder.HasIndex(m => new { m.IndicatorId, m.PeriodStart, m.Version }).IsUnique();
+        builder.HasOne<Measurement>().WithMany().HasForeignKey(m => m.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,65 @@
+using Governance.Api.Data.Audit;
+using Governance.Domain.Audit;
+using Governance.Domain.Common;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Scrutiny;
+using Governance.Domain.Tendering;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Data;
+
+/// <summary>
+/// The one model of every area. Each database provider has a derived context (see Providers/) that owns its
+/// migrations; features depend on this type only.
+/// </summary>
+public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter auditWriter)
+    : IdentityDbContext<GovernanceUser>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<Procurement> Procurements => Set<Procurement>();
+    public DbSet<Bidder> Bidders => Set<Bidder>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<InternalSla> InternalSlas => Set<InternalSla>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<SignOffRequest> SignOffRequests => Set<SignOffRequest>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    internal DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
+        ModelConventions.Apply(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database reads like the domain and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Revision++;
+        }
+
+        return auditWriter.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Governance.Api.Data.Providers;
+
+/// <summary>The `Database` configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Connection string; for SQLite it defaults to data/governance.db under the content root.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public bool SeedOnStartup { get; set; } = true;
+}

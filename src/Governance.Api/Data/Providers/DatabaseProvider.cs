@@ -1,0 +1,8 @@
+namespace Governance.Api.Data.Providers;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}

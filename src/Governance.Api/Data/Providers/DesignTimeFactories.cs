@@ -1,0 +1,36 @@
+using Governance.Api.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Governance.Api.Data.Providers;
+
+// Used by `dotnet ef migrations add ... --context <Provider>GovernanceDbContext` only. The connection strings
+// are placeholders: generating a migration does not connect.
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGovernanceDbContext>
+{
+    public SqliteGovernanceDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Audit);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
+{
+    public PostgresGovernanceDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost").Options, DesignTime.Audit);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerGovernanceDbContext>
+{
+    public SqlServerGovernanceDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost").Options, DesignTime.Audit);
+}
+
+internal static class DesignTime
+{
+    public static AuditWriter Audit { get; } = new(new DesignTimeActor(), TimeProvider.System);
+
+    private sealed class DesignTimeActor : ICurrentActor
+    {
+        public string Name => "design-time";
+    }
+}

@@ -1,0 +1,233 @@
+using Governance.Api.Auth;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Scrutiny;
+using Governance.Domain.Tendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Data.Seeding;
+
+/// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
+public sealed class SeedLoader(GovernanceDbContext db, AccountService accounts, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
+{
+    private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Supplier> suppliers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Procurement> procurements = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Contract> contracts = new(StringComparer.OrdinalIgnoreCase);
+    private string file = "";
+
+    public async Task LoadIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Departments.IgnoreQueryFilters().AnyAsync(ct))
+            return;
+        var folder = SeedFiles.Locate(configuration["Seed:Path"], environment.ContentRootPath);
+        await LoadAsync(folder, ct);
+    }
+
+    public async Task LoadAsync(string folder, CancellationToken ct)
+    {
+        var demoAccounts = configuration.GetValue<bool>("Seed:DemoAccounts");
+        var demoPassword = configuration["Seed:DemoPassword"];
+        if (demoAccounts && string.IsNullOrEmpty(demoPassword))
+            throw new InvalidOperationException("Seed:DemoAccounts is on but Seed:DemoPassword is not set.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (name, seed) in SeedFiles.Read(folder))
+        {
+            file = name;
+            AddDepartments(seed.Departments);
+            AddSuppliers(seed.Suppliers);
+            await db.SaveChangesAsync(ct);
+            if (demoAccounts)
+            {
+                foreach (var account in seed.Accounts)
+                {
+                    var supplierId = account.Supplier is null ? (int?)null : Resolve(suppliers, account.Supplier, "supplier").Id;
+                    await accounts.CreateAsync(new NewAccount(account.Email, account.DisplayName, demoPassword!, account.Roles, supplierId), ct);
+                }
+            }
+
+            AddProcurements(seed.Procurements);
+            await db.SaveChangesAsync(ct);
+            AddBidders(seed.Procurements);
+            AddContracts(seed.Contracts);
+            AddInternalSlas(seed.InternalSlas);
+            AddCommittees(seed.Committees);
+            await db.SaveChangesAsync(ct);
+            AddSignOffs(seed.SignOffRequests);
+            AddEscalations(seed.Escalations);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Loaded seed file {File}", name);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private void AddDepartments(IEnumerable<DepartmentSeed> rows)
+    {
+        foreach (var d in rows)
+        {
+            var department = new Department { Code = d.Code, Name = d.Name, Directorate = d.Directorate, HeadOfService = d.HeadOfService, Director = d.Director };
+            departments.Add(d.Code, department);
+            db.Add(department);
+        }
+    }
+
+    private void AddSuppliers(IEnumerable<SupplierSeed> rows)
+    {
+        foreach (var s in rows)
+        {
+            var supplier = new Supplier { Name = s.Name, CompaniesHouseNumber = s.CompaniesHouseNumber, IsSme = s.IsSme, IsVcse = s.IsVcse, ContactEmail = s.ContactEmail };
+            suppliers.Add(s.Name, supplier);
+            db.Add(supplier);
+        }
+    }
+
+    private void AddProcurements(IEnumerable<ProcurementSeed> rows)
+    {
+        foreach (var p in rows)
+        {
+            var procurement = new Procurement
+            {
+                Reference = p.Reference, Title = p.Title, Description = p.Description,
+                Department = Resolve(departments, p.Department, "department"),
+                LeadOfficer = p.LeadOfficer, LeadMember = p.LeadMember, Procedure = p.Procedure, Stage = p.Stage,
+                EstimatedValue = p.EstimatedValue, ContractNoticeSentOn = p.ContractNoticeSentOn,
+            };
+            procurements.Add(p.Reference, procurement);
+            db.Add(procurement);
+        }
+    }
+
+    private void AddBidders(IEnumerable<ProcurementSeed> rows)
+    {
+        foreach (var p in rows)
+        {
+            foreach (var b in p.Bidders ?? [])
+            {
+                db.Add(new Bidder
+                {
+                    ProcurementId = procurements[p.Reference].Id,
+                    Supplier = Resolve(suppliers, b.Supplier, "supplier"),
+                    RequestedToParticipateOn = b.RequestedToParticipateOn,
+                    Status = b.Status,
+                });
+            }
+        }
+    }
+
+    private void AddContracts(IEnumerable<ContractSeed> rows)
+    {
+        foreach (var c in rows)
+        {
+            var contract = new Contract
+            {
+                Reference = c.Reference, Title = c.Title, Description = c.Description,
+                Supplier = Resolve(suppliers, c.Supplier, "supplier"),
+                Department = Resolve(departments, c.Department, "department"),
+                ProcurementId = c.Procurement is null ? null : Resolve(procurements, c.Procurement, "procurement").Id,
+                ContractManager = c.ContractManager, TotalValue = c.TotalValue, AnnualValue = c.AnnualValue,
+                IrrecoverableVat = c.IrrecoverableVat, StartOn = c.StartOn, EndOn = c.EndOn, ReviewOn = c.ReviewOn, Status = c.Status,
+            };
+            foreach (var i in c.Indicators ?? [])
+                contract.Indicators.Add(ToIndicator(i));
+            contracts.Add(c.Reference, contract);
+            db.Add(contract);
+        }
+    }
+
+    private void AddInternalSlas(IEnumerable<InternalSlaSeed> rows)
+    {
+        foreach (var s in rows)
+        {
+            var sla = new InternalSla
+            {
+                Title = s.Title,
+                ProviderDepartment = Resolve(departments, s.Provider, "department"),
+                ConsumerDepartment = Resolve(departments, s.Consumer, "department"),
+                Author = s.Author, Monitor = s.Monitor, EnforcementRoute = s.EnforcementRoute, ReviewOn = s.ReviewOn,
+            };
+            foreach (var i in s.Standards ?? [])
+                sla.Standards.Add(ToIndicator(i, MeasurementSource.SlaMonitor));
+            db.Add(sla);
+        }
+    }
+
+    private void AddCommittees(IEnumerable<CommitteeSeed> rows)
+    {
+        foreach (var c in rows)
+        {
+            var committee = new Committee { Name = c.Name, Kind = c.Kind };
+            foreach (var m in c.Members ?? [])
+                committee.Members.Add(new Member { Name = m.Name, Role = m.Role, Email = m.Email, TermStart = m.TermStart, TermEnd = m.TermEnd });
+            foreach (var m in c.Meetings ?? [])
+                committee.Meetings.Add(new Meeting { StartsAt = DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), Venue = m.Venue });
+            db.Add(committee);
+        }
+    }
+
+    private void AddSignOffs(IEnumerable<SignOffSeed> rows)
+    {
+        foreach (var s in rows)
+        {
+            if (!Roles.All.Contains(s.RequiredRole))
+                throw new SeedException(file, $"sign-off requiredRole '{s.RequiredRole}' is not a role");
+            db.Add(new SignOffRequest
+            {
+                SubjectType = nameof(Procurement), SubjectId = Resolve(procurements, s.Procurement, "procurement").Id,
+                Gate = s.Gate, RequiredRole = s.RequiredRole, Summary = s.Summary, RaisedBy = s.RaisedBy,
+                RaisedAt = DateTime.SpecifyKind(s.RaisedAt, DateTimeKind.Utc), Status = SignOffStatus.Pending,
+            });
+        }
+    }
+
+    private void AddEscalations(IEnumerable<EscalationSeed> rows)
+    {
+        foreach (var e in rows)
+        {
+            db.Add(new Escalation
+            {
+                ContractId = Resolve(contracts, e.Contract, "contract").Id, Cause = e.Cause, Summary = e.Summary, Level = e.Level, Status = e.Status,
+                OpenedAt = DateTime.SpecifyKind(e.OpenedAt, DateTimeKind.Utc),
+                RespondBy = e.RespondBy is { } r ? DateTime.SpecifyKind(r, DateTimeKind.Utc) : null,
+            });
+        }
+    }
+
+    private Indicator ToIndicator(IndicatorSeed i, MeasurementSource defaultSource = MeasurementSource.ContractManager)
+    {
+        var indicator = new Indicator
+        {
+            Code = i.Code, Name = i.Name, Unit = i.Unit, Direction = i.Direction, Category = i.Category, Target = i.Target,
+            AmberThreshold = i.AmberThreshold, RedThreshold = i.RedThreshold, Frequency = i.Frequency, Weight = i.Weight,
+            SupplierSelfReports = i.SupplierSelfReports,
+        };
+        foreach (var series in i.Series ?? [])
+        {
+            if (!DateOnly.TryParseExact(series.From + "-01", "yyyy-MM-dd", out var period))
+                throw new SeedException(file, $"indicator {i.Code}: series start '{series.From}' is not yyyy-MM");
+            foreach (var value in series.Values)
+            {
+                if (value is { } v)
+                {
+                    var source = series.Source == MeasurementSource.ContractManager ? defaultSource : series.Source;
+                    indicator.Measurements.Add(new Measurement
+                    {
+                        PeriodStart = period, Value = v, Source = source,
+                        VerificationStatus = series.Verification,
+                        RecordedBy = "seed",
+                        RecordedAt = period.AddMonths(1).AddDays(9).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+                    });
+                }
+
+                period = period.AddMonths(1);
+            }
+        }
+
+        return indicator;
+    }
+
+    private T Resolve<T>(Dictionary<string, T> known, string key, string what) =>
+        known.TryGetValue(key, out var value) ? value : throw new SeedException(file, $"{what} '{key}' is not defined in this or an earlier seed file");
+}

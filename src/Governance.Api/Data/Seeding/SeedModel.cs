@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Domain.Scrutiny;
+using Governance.Domain.Tendering;
+
+namespace Governance.Api.Data.Seeding;
+
+// The shape of the files in seed/. Records refer to each other by natural keys (codes, references, names),
+// which the loader resolves; an unresolved key stops the load with the file and the key named.
+
+public sealed record SeedFile
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    public List<DepartmentSeed> Departments { get; init; } = [];
+    public List<SupplierSeed> Suppliers { get; init; } = [];
+    public List<AccountSeed> Accounts { get; init; } = [];
+    public List<ProcurementSeed> Procurements { get; init; } = [];
+    public List<ContractSeed> Contracts { get; init; } = [];
+    public List<InternalSlaSeed> InternalSlas { get; init; } = [];
+    public List<CommitteeSeed> Committees { get; init; } = [];
+    public List<SignOffSeed> SignOffRequests { get; init; } = [];
+    public List<EscalationSeed> Escalations { get; init; } = [];
+}
+
+public sealed record DepartmentSeed(string Code, string Name, string? Directorate, string? HeadOfService, string? Director);
+
+public sealed record SupplierSeed(string Name, string? CompaniesHouseNumber, bool IsSme, bool IsVcse, string? ContactEmail);
+
+public sealed record AccountSeed(string Email, string DisplayName, List<string> Roles, string? Supplier);
+
+public sealed record BidderSeed(string Supplier, DateOnly RequestedToParticipateOn, BidderStatus Status);
+
+public sealed record ProcurementSeed(
+    string Reference, string Title, string? Description, string Department, string? LeadOfficer, string? LeadMember,
+    ProcurementProcedure Procedure, ProcurementStage Stage, decimal EstimatedValue, DateOnly? ContractNoticeSentOn,
+    List<BidderSeed>? Bidders);
+
+/// <summary>Monthly values from a first month (yyyy-MM); a null value is a return that never came in.</summary>
+public sealed record SeriesSeed(
+    string From, List<decimal?> Values, MeasurementSource Source = MeasurementSource.ContractManager,
+    VerificationStatus Verification = VerificationStatus.Verified);
+
+public sealed record IndicatorSeed(
+    string Code, string Name, string Unit, Direction Direction, IndicatorCategory Category, decimal Target,
+    decimal AmberThreshold, decimal RedThreshold, Frequency Frequency, decimal Weight, bool SupplierSelfReports,
+    List<SeriesSeed>? Series);
+
+public sealed record ContractSeed(
+    string Reference, string Title, string? Description, string Supplier, string Department, string? Procurement,
+    string? ContractManager, decimal TotalValue, decimal AnnualValue, decimal IrrecoverableVat,
+    DateOnly StartOn, DateOnly EndOn, DateOnly? ReviewOn, ContractStatus Status, List<IndicatorSeed>? Indicators);
+
+public sealed record InternalSlaSeed(
+    string Title, string Provider, string Consumer, string Author, string Monitor, string EnforcementRoute,
+    DateOnly ReviewOn, List<IndicatorSeed>? Standards);
+
+public sealed record MemberSeed(string Name, MemberRole Role, string? Email, DateOnly TermStart, DateOnly? TermEnd);
+
+public sealed record MeetingSeed(DateTime StartsAt, string Venue);
+
+public sealed record CommitteeSeed(string Name, CommitteeKind Kind, List<MemberSeed>? Members, List<MeetingSeed>? Meetings);
+
+public sealed record SignOffSeed(string Procurement, string Gate, string RequiredRole, string? Summary, string RaisedBy, DateTime RaisedAt);
+
+public sealed record EscalationSeed(
+    string Contract, string Cause, string? Summary, EscalationLevel Level, EscalationStatus Status, DateTime OpenedAt, DateTime? RespondBy);

@@ -1,0 +1,20 @@
+using Governance.Api.Data;
+using Governance.Api.OData;
+using Governance.Domain.Escalations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Api.Features.Escalations;
+
+/// <summary>Escalations are opened (by slip detection or by a contract manager) and then move only through their ladder.</summary>
+public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<Escalation>(db)
+{
+    protected override Task<IActionResult?> BeforeCreateAsync(Escalation entity, CancellationToken ct)
+    {
+        if ((entity.ContractId is null) == (entity.InternalSlaId is null))
+            return Task.FromResult<IActionResult?>(ODataErrors.BadRequest("escalation-one-subject", "An escalation is about exactly one contract or one internal SLA."));
+        entity.OpenedAt = time.GetUtcNow().UtcDateTime;
+        entity.Level = EscalationLevel.ContractManager;
+        entity.Status = EscalationStatus.Open;
+        return Task.FromResult<IActionResult?>(null);
+    }
+}

@@ -1,0 +1,59 @@
+using Governance.Api.Auth;
+using Governance.Api.Features.Audit;
+
+namespace Governance.Api;
+
+/// <summary>
+/// Administrative commands of the host, run instead of the web server:
+///   users add --email E --name N --role R [--role R2] [--supplier-id ID]   (password from GOVERNANCE_NEW_PASSWORD or standard input)
+///   audit verify
+/// </summary>
+public static class HostCommands
+{
+    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "users" or "audit";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        switch (args[0], args[1])
+        {
+            case ("users", "add"):
+                return await AddUserAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), args[2..], output);
+            case ("audit", "verify"):
+                var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
+                await output.WriteLineAsync(result.Intact
+                    ? $"Audit chain intact: {result.EntriesChecked} entries checked."
+                    : $"Audit chain broken at entry {result.FirstBrokenEntryId} (sequence {result.FirstBrokenSequence}): {result.Reason}.");
+                return result.Intact ? 0 : 1;
+            default:
+                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify'.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> AddUserAsync(AccountService accounts, string[] args, TextWriter output)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var roles = args.Select((a, i) => (a, i)).Where(x => x.a == "--role" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+        var email = Option("--email");
+        if (email is null || roles.Count == 0)
+        {
+            await output.WriteLineAsync("users add needs --email and at least one --role.");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable("GOVERNANCE_NEW_PASSWORD") ?? await Console.In.ReadLineAsync() ?? "";
+        var supplierId = int.TryParse(Option("--supplier-id"), out var id) ? id : (int?)null;
+        try
+        {
+            var user = await accounts.CreateAsync(new NewAccount(email, Option("--name") ?? email, password, roles, supplierId));
+            await output.WriteLineAsync($"Created {user.Email} with roles {string.Join(", ", roles)}.");
+            return 0;
+        }
+        catch (Domain.Common.BusinessRuleException e)
+        {
+            await output.WriteLineAsync($"Not created: {e.Message}");
+            return 1;
+        }
+    }
+}

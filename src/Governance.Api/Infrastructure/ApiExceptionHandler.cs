@@ -1,0 +1,42 @@
+using Governance.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData;
+
+namespace Governance.Api.Infrastructure;
+
+/// <summary>
+/// Turns exceptions into problem details. A client's mistake is a 4xx with a sentence saying what is wrong;
+/// anything else is a 500 that says nothing of the exception, the SQL or the stack.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
+            ODataException odata => (400, "Invalid OData request", odata.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            DbUpdateConcurrencyException => (412, "Changed by someone else", "The record changed while your request was processed. Read it again and reapply your change."),
+            DbUpdateException => (409, "Conflicts with existing data", "The change conflicts with existing data: a value that must be unique is already used, or a referenced record is missing or in use."),
+            InvalidOperationException invalid when invalid.Message.Contains("could not be translated", StringComparison.Ordinal)
+                => (400, "Query not supported", "The query cannot be run against the database. Simplify the $filter, $orderby or $apply expression."),
+            OperationCanceledException when ct.IsCancellationRequested => (499, "Client closed request", "The request was cancelled."),
+            _ => (500, "Server error", "Something went wrong on our side. It has been logged; please try again."),
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else
+            logger.LogInformation("Request refused with {Status}: {Detail}", status, detail);
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

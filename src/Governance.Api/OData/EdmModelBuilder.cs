@@ -1,0 +1,50 @@
+using Governance.Domain.Audit;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Domain.Organisation;
+using Governance.Domain.Scrutiny;
+using Governance.Domain.Tendering;
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+
+namespace Governance.Api.OData;
+
+/// <summary>The one place the OData model is built. Entity sets are named as plurals of the aggregates.</summary>
+public static class EdmModelBuilder
+{
+    public static IEdmModel Build()
+    {
+        var builder = new ODataConventionModelBuilder { Namespace = "Governance", ContainerName = "Governance" };
+        builder.EntitySet<Department>("Departments");
+        builder.EntitySet<Supplier>("Suppliers");
+        builder.EntitySet<Procurement>("Procurements");
+        builder.EntitySet<Bidder>("Bidders");
+        builder.EntitySet<Contract>("Contracts");
+        builder.EntitySet<InternalSla>("InternalSlas");
+        builder.EntitySet<Indicator>("Indicators");
+        builder.EntitySet<Measurement>("Measurements");
+        builder.EntitySet<Committee>("Committees");
+        builder.EntitySet<Member>("Members");
+        builder.EntitySet<Meeting>("Meetings");
+        builder.EntitySet<SignOffRequest>("SignOffRequests");
+        builder.EntitySet<Escalation>("Escalations");
+        builder.EntitySet<AuditEntry>("AuditEntries");
+
+        builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
+        return builder.GetEdmModel();
+    }
+}
+
+/// <summary>The result of re-walking the audit chain.</summary>
+public sealed class AuditVerification
+{
+    public bool Intact { get; set; }
+
+    public long EntriesChecked { get; set; }
+
+    public long? FirstBrokenEntryId { get; set; }
+
+    public long? FirstBrokenSequence { get; set; }
+
+    public string? Reason { get; set; }
+}

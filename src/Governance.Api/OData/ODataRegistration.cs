@@ -1,0 +1,37 @@
+using Governance.Api.Features.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OData;
+
+namespace Governance.Api.OData;
+
+public static class ODataRegistration
+{
+    public const string RoutePrefix = "odata";
+
+    public static IHostApplicationBuilder AddGovernanceOData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditVerifier>();
+        builder.Services
+            .AddControllers(o => o.Filters.Add<ODataErrorSanitizer>())
+            .AddOData(o =>
+            {
+                o.AddRouteComponents(RoutePrefix, EdmModelBuilder.Build());
+                o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
+                // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.
+                o.TimeZone = TimeZoneInfo.Utc;
+            });
+        return builder;
+    }
+
+    /// <summary>Maps the OData controllers. $metadata and the service document describe the API only, so anyone may read them.</summary>
+    public static IEndpointRouteBuilder MapGovernanceOData(this IEndpointRouteBuilder app)
+    {
+        app.MapControllers().Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<ControllerActionDescriptor>().FirstOrDefault()?.ControllerName == "Metadata")
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        });
+        return app;
+    }
+}

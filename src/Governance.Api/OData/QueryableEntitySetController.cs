@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using Governance.Api.Auth;
+using Governance.Api.Data;
+using Governance.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OData.Results;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.OData;
+
+/// <summary>Reads of one entity set: the collection and one row by key, limited to the rows the user may see.</summary>
+[Authorize(Policy = EntitySetAccess.Read)]
+public abstract class QueryableEntitySetController<T>(GovernanceDbContext db) : ODataController
+    where T : Entity
+{
+    protected GovernanceDbContext Db => db;
+
+    [GovernanceQuery]
+    public IQueryable<T> Get() => ReadableRows();
+
+    [GovernanceQuery]
+    public SingleResult<T> Get(int key) => SingleResult.Create(ReadableRows().Where(e => e.Id == key));
+
+    /// <summary>The rows this user may read, untracked.</summary>
+    protected IQueryable<T> ReadableRows() => Scope(db.Set<T>().AsNoTracking());
+
+    /// <summary>
+    /// Object-level access: a Supplier account is limited to its own supplier's rows. Sets with nothing of a
+    /// supplier's override <see cref="SupplierRows"/> to say so; by default a supplier sees none of them.
+    /// </summary>
+    protected IQueryable<T> Scope(IQueryable<T> rows) =>
+        User.SupplierScope() is { } supplierId ? rows.Where(SupplierRows(supplierId)) : rows;
+
+    protected virtual Expression<Func<T, bool>> SupplierRows(int supplierId) => _ => false;
+}

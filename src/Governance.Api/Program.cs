@@ -1,0 +1,32 @@
+using Governance.Api;
+using Governance.Api.Auth;
+using Governance.Api.Data;
+using Governance.Api.Infrastructure;
+using Governance.Api.OData;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGovernanceData();
+builder.AddGovernanceAuth();
+builder.AddGovernanceOData();
+builder.AddGovernanceErrors();
+builder.AddGovernanceHealth();
+builder.AddGovernanceApiReference();
+
+var app = builder.Build();
+await app.Services.InitialiseDatabaseAsync();
+if (HostCommands.IsCommand(args))
+    return await HostCommands.RunAsync(app.Services, args, Console.Out);
+
+app.UseExceptionHandler();
+app.UseRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGovernanceHealth();
+app.MapGovernanceAuth();
+app.MapGovernanceOData();
+app.MapGovernanceApiReference();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

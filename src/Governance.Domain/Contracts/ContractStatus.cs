@@ -1,0 +1,10 @@
+namespace Governance.Domain.Contracts;
+
+public enum ContractStatus
+{
+    Draft,
+    Active,
+    InRemediation,
+    Terminated,
+    Expired,
+}

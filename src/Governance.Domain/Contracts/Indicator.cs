@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Contracts;
+
+/// <summary>A KPI of a contract or a standard of an internal SLA: exactly one of the two owns it.</summary>
+public class Indicator : ArchivableEntity
+{
+    public int? ContractId { get; set; }
+
+    public Contract? Contract { get; set; }
+
+    public int? InternalSlaId { get; set; }
+
+    public InternalSla? InternalSla { get; set; }
+
+    [Required, MaxLength(32)]
+    public string Code { get; set; } = "";
+
+    [Required, MaxLength(300)]
+    public string Name { get; set; } = "";
+
+    [Required, MaxLength(32)]
+    public string Unit { get; set; } = "%";
+
+    public Direction Direction { get; set; }
+
+    public IndicatorCategory Category { get; set; }
+
+    public decimal Target { get; set; }
+
+    /// <summary>Worse than the target but not yet this bad is amber.</summary>
+    public decimal AmberThreshold { get; set; }
+
+    /// <summary>At or beyond this value the period is red.</summary>
+    public decimal RedThreshold { get; set; }
+
+    public Frequency Frequency { get; set; }
+
+    /// <summary>Relative weight in the contract's period rating.</summary>
+    public decimal Weight { get; set; } = 1m;
+
+    public bool SupplierSelfReports { get; set; }
+
+    public ICollection<Measurement> Measurements { get; } = [];
+}
