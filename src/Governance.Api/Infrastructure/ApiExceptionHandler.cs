@@ -14,6 +14,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // OData builds some queries by reflection, which wraps what EF Core throws.
+        while (exception is System.Reflection.TargetInvocationException { InnerException: { } inner })
+            exception = inner;
         var (status, title, detail) = exception switch
         {
             BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
@@ -23,6 +26,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             DbUpdateException => (409, "Conflicts with existing data", "The change conflicts with existing data: a value that must be unique is already used, or a referenced record is missing or in use."),
             InvalidOperationException invalid when invalid.Message.Contains("could not be translated", StringComparison.Ordinal)
                 => (400, "Query not supported", "The query cannot be run against the database. Simplify the $filter, $orderby or $apply expression."),
+            InvalidOperationException invalid when invalid.Message.Contains("not supported on SQLite", StringComparison.Ordinal)
+                => (400, "Query not supported on SQLite", "The embedded SQLite database cannot page a collection expanded inside another expanded collection (e.g. $expand=Indicators($expand=Measurements)). Expand one collection level and query the inner set directly, or run Governance on PostgreSQL or SQL Server."),
             OperationCanceledException when ct.IsCancellationRequested => (499, "Client closed request", "The request was cancelled."),
             _ => (500, "Server error", "Something went wrong on our side. It has been logged; please try again."),
         };

@@ -6,7 +6,7 @@ public static class ApiReference
 {
     public static IHostApplicationBuilder AddGovernanceApiReference(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Governance.Api.OData.ODataOpenApiTransformer>());
         return builder;
     }
 

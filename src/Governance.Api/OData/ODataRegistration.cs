@@ -11,12 +11,14 @@ public static class ODataRegistration
 
     public static IHostApplicationBuilder AddGovernanceOData(this IHostApplicationBuilder builder)
     {
+        var model = EdmModelBuilder.Build();
+        builder.Services.AddSingleton(model);
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services
             .AddControllers(o => o.Filters.Add<ODataErrorSanitizer>())
             .AddOData(o =>
             {
-                o.AddRouteComponents(RoutePrefix, EdmModelBuilder.Build());
+                o.AddRouteComponents(RoutePrefix, model);
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
                 // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.
                 o.TimeZone = TimeZoneInfo.Utc;

@@ -1,0 +1,53 @@
+using System.Net;
+using Governance.Api.Tests.Infrastructure;
+
+namespace Governance.Api.Tests.Data;
+
+/// <summary>The same host against a real PostgreSQL server: migrations, seed, queries, ETags and the audit chain.</summary>
+public sealed class PostgresTests(PostgresApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Postgres_MigratesSeedsAndAnswersQueries()
+    {
+        PostgresApp.RequireServer();
+        using var client = await app.ClientForAsync("ContractManager");
+        var result = await client.GetJsonAsync("/odata/Contracts?$filter=Reference eq 'SSO-2012-001'&$expand=Indicators($select=Code;$expand=Measurements($top=1;$orderby=PeriodStart))");
+        var contract = Assert.Single(result.GetProperty("value").EnumerateArray());
+        Assert.Equal(7, contract.GetProperty("Indicators").GetArrayLength());
+        var filtered = await client.GetJsonAsync("/odata/Measurements?$filter=RecordedAt ge 2015-01-01T00:00:00Z and Value gt 90&$orderby=Value desc&$count=true&$top=5");
+        Assert.True(filtered.GetProperty("@odata.count").GetInt32() > 0);
+        var grouped = await client.GetJsonAsync("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))");
+        Assert.True(grouped.Count() >= 7);
+    }
+
+    [Fact]
+    public async Task Postgres_ConcurrentPatchesWithOneETag_ExactlyOneSucceeds()
+    {
+        PostgresApp.RequireServer();
+        using var client = await app.ClientForAsync("ProcurementOfficer");
+        using var created = await client.PostJsonAsync("/odata/Suppliers", new { Name = $"Pg {Guid.NewGuid():N}", IsSme = true, IsVcse = false });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var supplier = await created.JsonAsync();
+        var url = $"/odata/Suppliers({supplier.GetProperty("Id").GetInt32()})";
+        using var none = await client.SendJsonAsync(HttpMethod.Patch, url, new { ContactEmail = "x@y.example" });
+        Assert.Equal(HttpStatusCode.PreconditionRequired, none.StatusCode);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            client.SendJsonAsync(HttpMethod.Patch, url, new { ContactEmail = $"{i}@y.example" }, supplier.ETag())));
+        Assert.Equal(1, responses.Count(r => r.IsSuccessStatusCode));
+        Assert.All(responses.Where(r => !r.IsSuccessStatusCode), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Postgres_AuditChainVerifies()
+    {
+        PostgresApp.RequireServer();
+        using var admin = await app.ClientForAsync("Administrator");
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            admin.PostJsonAsync("/odata/Departments", new { Code = Guid.NewGuid().ToString("N")[..12], Name = "Parallel department" })));
+        Assert.All(writes, w => Assert.Equal(HttpStatusCode.Created, w.StatusCode));
+        var result = await (await admin.PostAsync("/odata/AuditEntries/Governance.Verify", null, Ct)).JsonAsync();
+        Assert.True(result.GetProperty("Intact").GetBoolean(), result.ToString());
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API host on its own database, started once per test assembly and shared by the tests (each test makes
+/// its own records or reads seed data it does not change). Subclasses choose the provider.
+/// </summary>
+public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Governance-Demo-2026!";
+
+    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private readonly string keysFolder = Path.Combine(Path.GetTempPath(), "governance-tests", Guid.NewGuid().ToString("N"), "keys");
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Whether this host can start here (its database server exists).</summary>
+    protected virtual bool CanStart => true;
+
+    /// <summary>Database settings of this provider.</summary>
+    protected abstract IReadOnlyDictionary<string, string?> DatabaseSettings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Seed:DemoAccounts", "true");
+        builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("DataProtection:KeysPath", keysFolder);
+        foreach (var (key, value) in DatabaseSettings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>
+    /// Starts the host before any test runs: WebApplicationFactory is not safe to start from parallel tests,
+    /// and a start migrates and seeds the database.
+    /// </summary>
+    public ValueTask InitializeAsync()
+    {
+        if (CanStart)
+            CreateClient().Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A client signed in as the demo account of a role (e.g. councillor@demo.local), or by e-mail.</summary>
+    public async Task<HttpClient> ClientForAsync(string roleOrEmail)
+    {
+        var email = roleOrEmail.Contains('@', StringComparison.Ordinal) ? roleOrEmail : $"{roleOrEmail.ToLowerInvariant()}@demo.local";
+        if (!tokens.TryGetValue(email, out var token))
+        {
+            token = await SignInAsync(email, DemoPassword);
+            tokens[email] = token;
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Governance.Api.Data.Seeding;
+using Governance.Api.Tests.Infrastructure;
+using Json.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Api.Tests.Seed;
+
+public sealed class SeedFilesTests(SqliteApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string SeedFolder => SeedFiles.Locate(null, AppContext.BaseDirectory);
+
+    public static TheoryData<string> Files => [.. Directory.GetFiles(SeedFolder, "*.json").Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void SeedFile_NamesItsSchemaAndValidatesAgainstIt(string file)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedFolder, file)));
+        var document = json.RootElement;
+        var schemaRef = document.TryGetProperty("$schema", out var value) ? value.GetString() : null;
+        Assert.NotNull(schemaRef);
+        var schemaPath = Path.GetFullPath(Path.Combine(SeedFolder, schemaRef));
+        Assert.True(File.Exists(schemaPath), $"{file} names {schemaRef}, which does not exist");
+        var schema = JsonSchema.FromText(File.ReadAllText(schemaPath));
+        var result = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        Assert.True(result.IsValid, $"{file}: {string.Join("; ", errors)}");
+    }
+
+    [Fact]
+    public async Task SeedLoad_ResolvesEveryReferenceIntoTheDemoSituations()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Governance.Api.Data.GovernanceDbContext>();
+        var ccp = await db.Procurements.SingleAsync(p => p.Reference == "CCP-2013-01", Ct);
+        Assert.Equal(Governance.Domain.Tendering.ProcurementStage.DetailedSolutions, ccp.Stage);
+        Assert.Equal(3_500_000m, ccp.EstimatedValue);
+        Assert.Equal(3, await db.Bidders.CountAsync(b => b.ProcurementId == ccp.Id && b.Status == Governance.Domain.Tendering.BidderStatus.InDialogue, Ct));
+        var sso = await db.Contracts.SingleAsync(c => c.Reference == "SSO-2012-001", Ct);
+        Assert.Equal(new DateOnly(2012, 10, 1), sso.StartOn);
+        var earliest = await db.Measurements.Where(m => m.Indicator!.ContractId == sso.Id).MinAsync(m => m.PeriodStart, Ct);
+        var latest = await db.Measurements.Where(m => m.Indicator!.ContractId == sso.Id && m.PeriodStart < new DateOnly(2020, 1, 1)).MaxAsync(m => m.PeriodStart, Ct);
+        Assert.True(latest.Year - earliest.Year >= 3, "years of KPI returns");
+        Assert.Equal(2, await db.InternalSlas.CountAsync(s => s.ProviderDepartment!.Code == "CS", Ct));
+        var commission = await db.Committees.Include(c => c.Members).SingleAsync(c => c.Name == "Overview and Scrutiny Commission", Ct);
+        Assert.Contains(commission.Members, m => m.Role == Governance.Domain.Scrutiny.MemberRole.UnionRepresentative);
+        Assert.Contains("GBP 800k", (await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct)).Description, StringComparison.Ordinal);
+        Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id, Ct)).Level);
+    }
+
+    [Fact]
+    public async Task SeedLoad_UnresolvedReference_NamesTheFileAndTheKey()
+    {
+        var folder = Directory.CreateTempSubdirectory("governance-seed-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "schema"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "01-bad.json"), """
+            { "$schema": "./schema/contracts.schema.json",
+              "contracts": [ { "reference": "BAD-1", "title": "Nobody's", "supplier": "No Such Supplier Ltd", "department": "CS",
+                "totalValue": 1, "annualValue": 1, "irrecoverableVat": 0, "startOn": "2020-01-01", "endOn": "2021-01-01", "status": "Active" } ] }
+            """, Ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var loader = scope.ServiceProvider.GetRequiredService<SeedLoader>();
+        var error = await Assert.ThrowsAsync<SeedException>(() => loader.LoadAsync(folder, Ct));
+        Assert.Contains("01-bad.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No Such Supplier Ltd", error.Message, StringComparison.Ordinal);
+        var db = scope.ServiceProvider.GetRequiredService<Governance.Api.Data.GovernanceDbContext>();
+        Assert.False(await db.Contracts.AnyAsync(c => c.Reference == "BAD-1", Ct));
+    }
+}
