@@ -1,12 +1,16 @@
 using Governance.Api;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
+using Governance.Api.Jobs;
 using Governance.Api.OData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceData();
 builder.AddGovernanceAuth();
+builder.AddGovernanceWorkflows();
+builder.AddGovernanceJobs();
 builder.AddGovernanceOData();
 builder.AddGovernanceErrors();
 builder.AddGovernanceHealth();
@@ -25,6 +29,7 @@ app.MapGovernanceHealth();
 app.MapGovernanceAuth();
 app.MapGovernanceOData();
 app.MapGovernanceApiReference();
+app.MapGovernanceJobs();
 await app.RunAsync();
 return 0;
 

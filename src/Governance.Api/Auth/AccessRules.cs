@@ -29,6 +29,13 @@ public static class AccessRules
         ["SignOffRequests"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.DemocraticServicesOfficer]),
         ["Escalations"] = new(Council, [Roles.ContractManager]),
         ["AuditEntries"] = new([Roles.Administrator, Roles.StatutoryOfficer], []),
+        // Workflows move only through Fire, whose roles each definition's transitions name.
+        ["WorkflowDefinitions"] = new(Council, []),
+        ["WorkflowInstances"] = new(Council, []),
+        ["WorkflowTransitions"] = new(Council, []),
+        ["WorkflowTimers"] = new(Council, []),
+        // Everyone reads their own notifications only (object-level scope in the controller).
+        ["Notifications"] = new(Everyone, []),
     };
 
     public static bool CanRead(string entitySet, Func<string, bool> isInRole) =>

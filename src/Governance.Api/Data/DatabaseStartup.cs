@@ -1,6 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Data.Providers;
 using Governance.Api.Data.Seeding;
+using Governance.Api.Features.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Governance.Api.Data;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies pending migrations and loads seed/ into an empty database, as configured.</summary>
+    /// <summary>Applies pending migrations, loads the workflow definitions, and loads seed/ into an empty database, as configured.</summary>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -18,6 +19,7 @@ public static class DatabaseStartup
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync(ct);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await WorkflowStartup.InitialiseWorkflowsAsync(scope.ServiceProvider, ct);
         if (options.SeedOnStartup)
             await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
     }

@@ -1,4 +1,6 @@
 using Governance.Api.Data.Audit;
+using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Workflows;
 using Governance.Domain.Audit;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
@@ -32,6 +34,10 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<SignOffRequest> SignOffRequests => Set<SignOffRequest>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     internal DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)

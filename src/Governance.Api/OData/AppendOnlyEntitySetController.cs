@@ -4,6 +4,7 @@ using Governance.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Deltas;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.OData;
 
@@ -22,10 +23,16 @@ public abstract class AppendOnlyEntitySetController<T>(GovernanceDbContext db) :
             return refused;
         if (await EntityWrites.ValidateAsync(Db, entity, ct) is { } problem)
             return problem;
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
         Db.Add(entity);
         await Db.SaveChangesAsync(ct);
+        await AfterCreateAsync(entity, ct);
+        await transaction.CommitAsync(ct);
         return Created(entity);
     }
+
+    /// <summary>Work that belongs to the same command once the row has its key (starting its workflow); saves its own changes.</summary>
+    protected virtual Task AfterCreateAsync(T entity, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Sets server-managed values and checks rules that depend on the user; returns a refusal or null.</summary>
     protected virtual Task<IActionResult?> BeforeCreateAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);

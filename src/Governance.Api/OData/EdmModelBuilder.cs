@@ -1,3 +1,5 @@
+using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Workflows;
 using Governance.Domain.Audit;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
@@ -30,7 +32,20 @@ public static class EdmModelBuilder
         builder.EntitySet<Escalation>("Escalations");
         builder.EntitySet<AuditEntry>("AuditEntries");
 
+        builder.EntitySet<WorkflowDefinitionView>("WorkflowDefinitions").EntityType.HasKey(d => d.Key);
+        builder.EntitySet<WorkflowInstance>("WorkflowInstances");
+        builder.EntitySet<WorkflowTransition>("WorkflowTransitions");
+        builder.EntitySet<WorkflowTimer>("WorkflowTimers");
+        builder.EntitySet<Notification>("Notifications");
+
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
+        var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
+        decide.Parameter<string>("Decision");
+        decide.Parameter<string>("Reason").Optional();
+        builder.EntityType<WorkflowInstance>().Function("PermittedTriggers").ReturnsCollection<TriggerStatusView>();
+        var fire = builder.EntityType<WorkflowInstance>().Action("Fire").ReturnsFromEntitySet<WorkflowInstance>("WorkflowInstances");
+        fire.Parameter<string>("Trigger");
+        fire.Parameter<string>("Comment").Optional();
         return builder.GetEdmModel();
     }
 }

@@ -1,3 +1,5 @@
+using Governance.Domain.Common;
+
 namespace Governance.Domain.Audit;
 
 public enum AuditOperation
@@ -13,7 +15,7 @@ public enum AuditOperation
 /// each hash covers the previous entry's hash and this entry's canonical content, so an edit anywhere
 /// breaks every link after it.
 /// </summary>
-public class AuditEntry
+public class AuditEntry : ILogRow
 {
     public long Id { get; set; }
 

@@ -48,4 +48,24 @@ public class SignOffRequest : Entity
 
     [ServerManaged, MaxLength(2000)]
     public string? DecisionReason { get; set; }
+
+    /// <summary>
+    /// Records a decision. Only a pending request can be decided, never by the person who raised it, and a
+    /// rejection or a conditional approval says why.
+    /// </summary>
+    public void Decide(SignOffStatus decision, string decidedBy, string? reason, DateTime nowUtc)
+    {
+        if (decision == SignOffStatus.Pending)
+            throw new BusinessRuleException("signoff-decision", "A decision is Approved, ApprovedWithConditions or Rejected.", isInvalidInput: true);
+        if (Status != SignOffStatus.Pending)
+            throw new BusinessRuleException("signoff-decided-once", $"This sign-off was already decided ({Status}) by {DecidedBy}.");
+        if (string.Equals(decidedBy, RaisedBy, StringComparison.OrdinalIgnoreCase))
+            throw new BusinessRuleException("no-self-sign-off", "Nobody signs off a request they raised.");
+        if (decision != SignOffStatus.Approved && string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("signoff-reason", "A rejection or a conditional approval needs its reasons or conditions.", isInvalidInput: true);
+        Status = decision;
+        DecidedBy = decidedBy;
+        DecidedAt = nowUtc;
+        DecisionReason = reason;
+    }
 }

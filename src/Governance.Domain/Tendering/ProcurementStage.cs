@@ -11,6 +11,9 @@ public enum ProcurementStage
     PreferredBidder,
     AwardDecision,
     Standstill,
+
+    /// <summary>Standstill interrupted by a challenge: the contract must not be entered.</summary>
+    Suspended,
     Awarded,
     ContractSigned,
     Cancelled,

@@ -25,7 +25,7 @@ public sealed class SeedFilesTests(SqliteApp app)
         Assert.NotNull(schemaRef);
         var schemaPath = Path.GetFullPath(Path.Combine(SeedFolder, schemaRef));
         Assert.True(File.Exists(schemaPath), $"{file} names {schemaRef}, which does not exist");
-        var schema = JsonSchema.FromText(File.ReadAllText(schemaPath));
+        var schema = JsonSchema.FromText(File.ReadAllText(schemaPath), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         var result = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
         Assert.True(result.IsValid, $"{file}: {string.Join("; ", errors)}");

@@ -26,9 +26,7 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            // Taking the write lock on the chain head first serialises audited saves across connections and hosts.
-            await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), ct);
+            await LockChainAsync(db, ct);
             var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
 
             var written = await save();
@@ -55,6 +53,14 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
                 await ownTransaction.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Takes the write lock on the chain head for the current transaction. Every audited save takes it first, which
+    /// serialises them across connections and hosts; a command that must be alone (a timer sweep) takes it early.
+    /// </summary>
+    public static Task LockChainAsync(GovernanceDbContext db, CancellationToken ct) =>
+        db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), ct);
 
     private static bool IsAudited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Api.Infrastructure;
 
 namespace Governance.Api.Data.Seeding;
 
@@ -14,22 +15,7 @@ public static class SeedFiles
     };
 
     /// <summary>The configured folder, or the nearest folder named seed above the content root (the repository's).</summary>
-    public static string Locate(string? configured, string contentRoot)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-            return Path.GetFullPath(configured, contentRoot);
-        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "seed");
-                if (Directory.Exists(Path.Combine(candidate, "schema")))
-                    return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"No seed folder found above {contentRoot}; set Seed:Path or Database:SeedOnStartup=false.");
-    }
+    public static string Locate(string? configured, string contentRoot) => ContentFolders.Find("seed", "schema", configured, contentRoot);
 
     public static IEnumerable<(string Name, SeedFile File)> Read(string folder)
     {

@@ -1,4 +1,7 @@
 using Governance.Api.Auth;
+using Governance.Api.Features.Escalations;
+using Governance.Api.Features.Tendering;
+using Governance.Api.Features.Workflows;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
 using Governance.Domain.Organisation;
@@ -9,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Data.Seeding;
 
 /// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
-public sealed class SeedLoader(GovernanceDbContext db, AccountService accounts, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
+public sealed class SeedLoader(
+    GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
 {
     private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Supplier> suppliers = new(StringComparer.OrdinalIgnoreCase);
@@ -50,13 +54,16 @@ public sealed class SeedLoader(GovernanceDbContext db, AccountService accounts, 
 
             AddProcurements(seed.Procurements);
             await db.SaveChangesAsync(ct);
+            await StartProcurementWorkflowsAsync(seed.Procurements, ct);
             AddBidders(seed.Procurements);
             AddContracts(seed.Contracts);
             AddInternalSlas(seed.InternalSlas);
             AddCommittees(seed.Committees);
             await db.SaveChangesAsync(ct);
             AddSignOffs(seed.SignOffRequests);
-            AddEscalations(seed.Escalations);
+            var escalations = AddEscalations(seed.Escalations);
+            await db.SaveChangesAsync(ct);
+            await StartEscalationWorkflowsAsync(escalations, ct);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Loaded seed file {File}", name);
         }
@@ -182,17 +189,40 @@ public sealed class SeedLoader(GovernanceDbContext db, AccountService accounts, 
         }
     }
 
-    private void AddEscalations(IEnumerable<EscalationSeed> rows)
+    /// <summary>Each seeded procurement runs on its procedure's workflow, imported in the stage the seed gives.</summary>
+    private async Task StartProcurementWorkflowsAsync(IEnumerable<ProcurementSeed> rows, CancellationToken ct)
+    {
+        foreach (var p in rows)
+        {
+            if (ProcurementWorkflows.For(p.Procedure) is { } workflow)
+                await workflows.StartAsync(workflow, nameof(Procurement), procurements[p.Reference].Id, "seed", ct, inState: p.Stage.ToString());
+        }
+    }
+
+    private async Task StartEscalationWorkflowsAsync(IEnumerable<Escalation> rows, CancellationToken ct)
     {
         foreach (var e in rows)
         {
-            db.Add(new Escalation
+            var state = e.Status == EscalationStatus.Open ? e.Level.ToString() : e.Status.ToString();
+            await workflows.StartAsync(EscalationsController.Workflow, nameof(Escalation), e.Id, "seed", ct, inState: state, enteredAt: e.OpenedAt);
+        }
+    }
+
+    private List<Escalation> AddEscalations(IEnumerable<EscalationSeed> rows)
+    {
+        var added = new List<Escalation>();
+        foreach (var e in rows)
+        {
+            added.Add(new Escalation
             {
                 ContractId = Resolve(contracts, e.Contract, "contract").Id, Cause = e.Cause, Summary = e.Summary, Level = e.Level, Status = e.Status,
                 OpenedAt = DateTime.SpecifyKind(e.OpenedAt, DateTimeKind.Utc),
                 RespondBy = e.RespondBy is { } r ? DateTime.SpecifyKind(r, DateTimeKind.Utc) : null,
             });
         }
+
+        db.AddRange(added);
+        return added;
     }
 
     private Indicator ToIndicator(IndicatorSeed i, MeasurementSource defaultSource = MeasurementSource.ContractManager)

@@ -1,4 +1,5 @@
 using Governance.Api.Data;
+using Governance.Api.Features.Workflows;
 using Governance.Api.OData;
 using Governance.Domain.Escalations;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace Governance.Api.Features.Escalations;
 
 /// <summary>Escalations are opened (by slip detection or by a contract manager) and then move only through their ladder.</summary>
-public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<Escalation>(db)
+public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows) : AppendOnlyEntitySetController<Escalation>(db)
 {
+    public const string Workflow = "kpi-escalation";
+
+    /// <summary>A new escalation starts at the bottom of the ladder, with its response deadline.</summary>
+    protected override async Task AfterCreateAsync(Escalation entity, CancellationToken ct)
+    {
+        await workflows.StartAsync(Workflow, nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
+        await Db.SaveChangesAsync(ct);
+    }
+
     protected override Task<IActionResult?> BeforeCreateAsync(Escalation entity, CancellationToken ct)
     {
         if ((entity.ContractId is null) == (entity.InternalSlaId is null))

@@ -1,11 +1,14 @@
 using Governance.Api.Data;
 using Governance.Api.OData;
+using Governance.Domain.Common;
 using Governance.Domain.Scrutiny;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Scrutiny;
 
-/// <summary>Sign-off requests are raised, then decided; the request itself is never edited.</summary>
+/// <summary>Sign-off requests are raised, then decided by the role they name; the request itself is never edited.</summary>
 public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<SignOffRequest>(db)
 {
     protected override Task<IActionResult?> BeforeCreateAsync(SignOffRequest entity, CancellationToken ct)
@@ -16,5 +19,29 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
         entity.RaisedAt = time.GetUtcNow().UtcDateTime;
         entity.Status = SignOffStatus.Pending;
         return Task.FromResult<IActionResult?>(null);
+    }
+
+    /// <summary>POST /odata/SignOffRequests(1)/Governance.Decide { "Decision": "Approved", "Reason": "..." }</summary>
+    [HttpPost]
+    public async Task<IActionResult> Decide([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!Enum.TryParse<SignOffStatus>(parameters?.GetValueOrDefault("Decision") as string, out var decision))
+            return ODataErrors.BadRequest("signoff-decision", "Decision must be Approved, ApprovedWithConditions or Rejected.");
+        var request = await Scope(Db.SignOffRequests).SingleOrDefaultAsync(s => s.Id == key, ct);
+        if (request is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
+        if (!User.IsInRole(request.RequiredRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
+        try
+        {
+            request.Decide(decision, User.Identity?.Name ?? "", parameters?.GetValueOrDefault("Reason") as string, time.GetUtcNow().UtcDateTime);
+        }
+        catch (BusinessRuleException rule) when (rule.Rule == "no-self-sign-off")
+        {
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
+        }
+
+        await Db.SaveChangesAsync(ct);
+        return Ok(request);
     }
 }

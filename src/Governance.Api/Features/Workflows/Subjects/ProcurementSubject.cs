@@ -1,0 +1,25 @@
+using Governance.Api.Data;
+using Governance.Domain.Tendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Workflows.Subjects;
+
+/// <summary>A procurement's Stage is the name of its workflow state.</summary>
+internal sealed class ProcurementSubject(GovernanceDbContext db) : IWorkflowSubjectType
+{
+    public string SubjectType => nameof(Procurement);
+
+    public IReadOnlySet<string> Properties { get; } = new HashSet<string>();
+
+    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Procurements.AnyAsync(p => p.Id == id, ct);
+
+    public Task<DateTime?> GetAsync(int subjectId, string propertyName, CancellationToken ct) => Task.FromResult<DateTime?>(null);
+
+    public async Task OnEnteredAsync(int id, string state, string? comment, DateTime? nextTimerDue, DateTime nowUtc, CancellationToken ct)
+    {
+        if (!Enum.TryParse<ProcurementStage>(state, out var stage))
+            return;
+        var procurement = await db.Procurements.SingleAsync(p => p.Id == id, ct);
+        procurement.Stage = stage;
+    }
+}

@@ -1,0 +1,20 @@
+using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Workflows;
+using Governance.Domain.Calendar;
+using Hangfire;
+
+namespace Governance.Api.Jobs;
+
+/// <summary>Every recurring job, with a stable id, its cron and the Europe/London time zone. Jobs only trigger; the database holds what is due.</summary>
+public static class RecurringJobs
+{
+    public const string WorkflowTimers = "workflow-timers";
+    public const string NotificationDelivery = "notification-delivery";
+
+    public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
+    {
+        var london = new RecurringJobOptions { TimeZone = LondonTime.Zone };
+        jobs.AddOrUpdate<FireDueTimersJob>(WorkflowTimers, j => j.RunAsync(CancellationToken.None), configuration["Jobs:WorkflowTimersCron"] ?? Cron.Minutely(), london);
+        jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
+    }
+}
