@@ -41,12 +41,20 @@ public static class EdmModelBuilder
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
         decide.Parameter<string>("Decision");
-        decide.Parameter<string>("Reason").Optional();
+        OptionalText(decide, "Reason");
         builder.EntityType<WorkflowInstance>().Function("PermittedTriggers").ReturnsCollection<TriggerStatusView>();
         var fire = builder.EntityType<WorkflowInstance>().Action("Fire").ReturnsFromEntitySet<WorkflowInstance>("WorkflowInstances");
         fire.Parameter<string>("Trigger");
-        fire.Parameter<string>("Comment").Optional();
+        OptionalText(fire, "Comment");
         return builder.GetEdmModel();
+    }
+
+    /// <summary>An optional text parameter that may also be sent as null.</summary>
+    private static void OptionalText(ActionConfiguration action, string name)
+    {
+        var parameter = action.Parameter<string>(name);
+        parameter.Nullable = true;
+        parameter.Optional();
     }
 }
 

@@ -33,6 +33,8 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
+        // Tests run jobs themselves, at the times they choose; no background server competes with them.
+        builder.UseSetting("Jobs:Server", "false");
         foreach (var (key, value) in DatabaseSettings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

@@ -31,7 +31,8 @@ public static class HttpExtensions
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
+    /// <summary>POSTs the body with its property names as written: OData names are case-sensitive.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) => client.SendJsonAsync(HttpMethod.Post, url, body);
 
     public static string ETag(this JsonElement entity) => entity.GetProperty("@odata.etag").GetString()!;
 

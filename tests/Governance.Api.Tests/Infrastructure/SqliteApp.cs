@@ -5,10 +5,22 @@ namespace Governance.Api.Tests.Infrastructure;
 /// <summary>The host on the embedded default, shared by the whole assembly.</summary>
 public sealed class SqliteApp : SqliteAppBase;
 
-/// <summary>The host on the embedded default: a SQLite file of its own in the temp folder.</summary>
-public abstract class SqliteAppBase : GovernanceApp
+/// <summary>A host with a database of its own, for test classes that need one (their tests run one after another).</summary>
+public sealed class IsolatedSqliteApp : SqliteAppBase;
+
+/// <summary>
+/// A host on a given SQLite file with extra settings, for tests that restart the host on the same database.
+/// The file outlives the host; the test deletes it.
+/// </summary>
+public sealed class RestartableSqliteApp(string file, IReadOnlyDictionary<string, string?> settings) : SqliteAppBase(file, ownsFile: false)
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-test-{Guid.NewGuid():N}.db");
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => settings;
+}
+
+/// <summary>The host on the embedded default: a SQLite file of its own in the temp folder.</summary>
+public abstract class SqliteAppBase(string? file = null, bool ownsFile = true) : GovernanceApp
+{
+    private readonly string file = file ?? NewDatabaseFile();
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = file }.ToString();
 
@@ -21,12 +33,20 @@ public abstract class SqliteAppBase : GovernanceApp
         ["Database:ConnectionString"] = ConnectionString,
     };
 
-    public override async ValueTask DisposeAsync()
+    public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"governance-test-{Guid.NewGuid():N}.db");
+
+    public static void DeleteDatabase(string file)
     {
-        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             File.Delete(path);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsFile)
+            DeleteDatabase(file);
         GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Governance.Api.Features.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>The steps workflow tests repeat, each through the API as a user would take it.</summary>
+public static class WorkflowApi
+{
+    public static async Task<int> CreateProcurementAsync(HttpClient officer, string procedure, DateOnly? noticeSent = null)
+    {
+        using var response = await officer.PostJsonAsync("/odata/Procurements", new
+        {
+            Reference = $"T-{Guid.NewGuid():N}"[..24], Title = "Test procurement", DepartmentId = 1, Procedure = procedure,
+            EstimatedValue = 250000, ContractNoticeSentOn = noticeSent?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("Id").GetInt32();
+    }
+
+    public static async Task<int> CreateEscalationAsync(HttpClient manager, string cause)
+    {
+        using var response = await manager.PostJsonAsync("/odata/Escalations", new { ContractId = 1, Cause = cause, Summary = "Test slip" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("Id").GetInt32();
+    }
+
+    public static async Task<JsonElement> InstanceAsync(HttpClient client, string subjectType, int subjectId)
+    {
+        var result = await client.GetJsonAsync($"/odata/WorkflowInstances?$filter=SubjectType eq '{subjectType}' and SubjectId eq {subjectId}");
+        return Assert.Single(result.GetProperty("value").EnumerateArray());
+    }
+
+    public static Task<HttpResponseMessage> FireAsync(HttpClient client, int instanceId, string trigger, string? comment = null) =>
+        client.PostJsonAsync($"/odata/WorkflowInstances({instanceId})/Governance.Fire", new { Trigger = trigger, Comment = comment });
+
+    public static async Task FireOkAsync(HttpClient client, int instanceId, string trigger, string? comment = null)
+    {
+        using var response = await FireAsync(client, instanceId, trigger, comment);
+        Assert.True(response.IsSuccessStatusCode, $"{trigger}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The procurement officer asks for the gate's sign-off and the Section 151 officer approves it.</summary>
+    public static async Task SignOffAsync(GovernanceApp app, string subjectType, int subjectId, string gate)
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = subjectType, SubjectId = subjectId, Gate = gate, RequiredRole = "StatutoryOfficer" });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var id = (await raised.JsonAsync()).GetProperty("Id").GetInt32();
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        using var decided = await statutory.PostJsonAsync($"/odata/SignOffRequests({id})/Governance.Decide", new { Decision = "Approved" });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Runs the timer job as if the clock read <paramref name="utc"/>.</summary>
+    public static async Task RunTimersAtAsync(IServiceProvider services, DateTime utc)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var clock = new FakeTimeProvider(new DateTimeOffset(utc, TimeSpan.Zero));
+        var commands = ActivatorUtilities.CreateInstance<WorkflowCommands>(scope.ServiceProvider, clock);
+        await ActivatorUtilities.CreateInstance<FireDueTimersJob>(scope.ServiceProvider, commands, clock).RunAsync(CancellationToken.None);
+    }
+}
