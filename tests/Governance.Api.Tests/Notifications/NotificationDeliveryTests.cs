@@ -1,0 +1,133 @@
+using Governance.Api.Data;
+using Governance.Api.Features.Notifications;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.Api.Tests.Notifications;
+
+/// <summary>The outbox on a database of its own, so that only this class's notifications are pending.</summary>
+public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFixture<IsolatedSqliteApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Records what it sends; fails the first sends of one notification (by subject) when asked.</summary>
+    private sealed class RecordingSender(string? failSubject = null, int failuresFirst = 0) : INotificationSender
+    {
+        private int failuresLeft = failuresFirst;
+
+        public List<(IReadOnlyList<string> To, string Subject)> Sent { get; } = [];
+
+        public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string body, string? link, CancellationToken ct)
+        {
+            await Task.Delay(20, ct); // long enough for a competing run to try the same row
+            if (subject == failSubject && Interlocked.Decrement(ref failuresLeft) >= 0)
+                throw new InvalidOperationException("SMTP server refused the connection");
+            lock (Sent)
+                Sent.Add((recipients, subject));
+        }
+    }
+
+    private async Task<string> AddAsync(string role)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = $"test:{Guid.NewGuid():N}";
+        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, role, null, key, "Body", "/odata/Contracts(1)", Ct);
+        await scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().SaveChangesAsync(Ct);
+        return key;
+    }
+
+    private async Task<int> DeliverAsync(INotificationSender sender, DateTime utc)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<DeliverNotificationsJob>(scope.ServiceProvider, sender, new FakeTimeProvider(new DateTimeOffset(utc, TimeSpan.Zero))).RunAsync(Ct);
+    }
+
+    private async Task<Notification> ReadAsync(string key)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().Notifications.AsNoTracking().SingleAsync(n => n.IdempotencyKey == key, Ct);
+    }
+
+    [Fact]
+    public async Task Delivery_ToARole_ReachesEveryAccountWithIt_AndTwoRunsSendItOnce()
+    {
+        var key = await AddAsync("ContractManager");
+        var sender = new RecordingSender();
+        var now = DateTime.UtcNow.AddMinutes(1);
+        await Task.WhenAll(DeliverAsync(sender, now), DeliverAsync(sender, now), DeliverAsync(sender, now));
+        await DeliverAsync(sender, now.AddHours(1));
+
+        var sent = Assert.Single(sender.Sent, s => s.Subject == key);
+        Assert.Equal(["contractmanager@demo.local"], sent.To);
+        Assert.NotNull((await ReadAsync(key)).DeliveredAt);
+    }
+
+    [Fact]
+    public async Task Delivery_Failing_RetriesWithBackoffThenSucceeds()
+    {
+        var key = await AddAsync("Councillor");
+        var sender = new RecordingSender(key, failuresFirst: 2);
+        var start = DateTime.UtcNow.AddMinutes(1);
+
+        await DeliverAsync(sender, start);
+        var afterFirst = await ReadAsync(key);
+        Assert.Equal(1, afterFirst.Attempts);
+        Assert.Contains("refused", afterFirst.LastError, StringComparison.Ordinal);
+        Assert.Equal(start + DeliverNotificationsJob.Backoff(1), afterFirst.NextAttemptAt);
+
+        await DeliverAsync(sender, start.AddSeconds(30)); // not due again yet
+        Assert.Equal(1, (await ReadAsync(key)).Attempts);
+
+        await DeliverAsync(sender, afterFirst.NextAttemptAt);
+        var afterSecond = await ReadAsync(key);
+        Assert.Equal(2, afterSecond.Attempts);
+        Assert.Equal(TimeSpan.FromMinutes(2), DeliverNotificationsJob.Backoff(2));
+
+        await DeliverAsync(sender, afterSecond.NextAttemptAt);
+        var delivered = await ReadAsync(key);
+        Assert.NotNull(delivered.DeliveredAt);
+        Assert.Null(delivered.LastError);
+        Assert.Single(sender.Sent, s => s.Subject == key);
+    }
+
+    [Fact]
+    public async Task Delivery_FailingEveryTime_StopsAfterMaxAttemptsAndKeepsTheRow()
+    {
+        var key = await AddAsync("UnionRepresentative");
+        var sender = new RecordingSender(key, failuresFirst: 100);
+        var at = DateTime.UtcNow.AddMinutes(1);
+        for (var i = 0; i < DeliverNotificationsJob.MaxAttempts + 2; i++)
+        {
+            await DeliverAsync(sender, at);
+            at = (await ReadAsync(key)).NextAttemptAt.AddSeconds(1);
+        }
+
+        var failed = await ReadAsync(key);
+        Assert.True(failed.Failed);
+        Assert.Equal(DeliverNotificationsJob.MaxAttempts, failed.Attempts);
+        Assert.Null(failed.DeliveredAt);
+    }
+
+    [Fact]
+    public async Task Outbox_SameKeyTwice_WritesOneRow()
+    {
+        var key = await AddAsync("ContractManager");
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, "ContractManager", null, "Again", "Body", null, Ct);
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        await db.SaveChangesAsync(Ct);
+        Assert.Equal(1, await db.Notifications.CountAsync(n => n.IdempotencyKey == key, Ct));
+    }
+
+    [Fact]
+    public async Task Notifications_EachUserReadsOnlyTheirOwn()
+    {
+        var key = await AddAsync("StatutoryOfficer");
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        using var councillor = await app.ClientForAsync("Councillor");
+        Assert.Equal(1, (await statutory.GetJsonAsync($"/odata/Notifications?$filter=IdempotencyKey eq '{key}'")).Count());
+        Assert.Equal(0, (await councillor.GetJsonAsync($"/odata/Notifications?$filter=IdempotencyKey eq '{key}'")).Count());
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Governance.Api.Tests.Infrastructure;
+
+namespace Governance.Api.Tests.Workflows;
+
+/// <summary>Sign-offs are decided once, by the role they name, never by the person who raised them.</summary>
+public sealed class SignOffDecisionTests(SqliteApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<int> RaiseAsync(string raiserRole, string requiredRole)
+    {
+        using var raiser = await app.ClientForAsync(raiserRole);
+        using var response = await raiser.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = $"g-{Guid.NewGuid():N}"[..20], RequiredRole = requiredRole });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("Id").GetInt32();
+    }
+
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string decision, string? reason = null) =>
+        client.PostJsonAsync($"/odata/SignOffRequests({id})/Governance.Decide", new { Decision = decision, Reason = reason });
+
+    [Fact]
+    public async Task Decide_ByTheNamedRole_RecordsWhoAndWhen()
+    {
+        var id = await RaiseAsync("ProcurementOfficer", "StatutoryOfficer");
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        using var response = await DecideAsync(statutory, id, "ApprovedWithConditions", "Within the approved budget envelope only");
+        Assert.True(response.IsSuccessStatusCode);
+        var decided = await response.JsonAsync();
+        Assert.Equal("statutoryofficer@demo.local", decided.GetProperty("DecidedBy").GetString());
+        Assert.Equal("Within the approved budget envelope only", decided.GetProperty("DecisionReason").GetString());
+    }
+
+    [Fact]
+    public async Task Decide_ByAnotherRole_Is403()
+    {
+        var id = await RaiseAsync("ProcurementOfficer", "StatutoryOfficer");
+        using var councillor = await app.ClientForAsync("Councillor");
+        using var response = await DecideAsync(councillor, id, "Approved");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decide_ByTheRaiser_IsRefused()
+    {
+        var id = await RaiseAsync("ContractManager", "ContractManager");
+        using var manager = await app.ClientForAsync("ContractManager");
+        using var response = await DecideAsync(manager, id, "Approved");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("no-self-sign-off", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decide_Twice_Is409()
+    {
+        var id = await RaiseAsync("ProcurementOfficer", "StatutoryOfficer");
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        (await DecideAsync(statutory, id, "Approved")).Dispose();
+        using var again = await DecideAsync(statutory, id, "Rejected", "Changed my mind");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reject_WithoutReasons_Is400()
+    {
+        var id = await RaiseAsync("ProcurementOfficer", "StatutoryOfficer");
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        using var response = await DecideAsync(statutory, id, "Rejected");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        ErrorBodies.AssertNothingInternal(await response.Content.ReadAsStringAsync(Ct));
+    }
+}
