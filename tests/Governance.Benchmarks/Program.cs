@@ -1,5 +1,32 @@
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks.Audit;
+using Governance.Benchmarks.Workflows;
 
-// Run all: dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(AuditChainBenchmarks).Assembly).Run(args);
+namespace Governance.Benchmarks;
+
+/// <summary>
+/// Scenario benchmarks, each against its baseline in the same run:
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- timers [sizes...]
+/// Micro-benchmarks with BenchmarkDotNet:
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- micro --filter '*'
+/// </summary>
+internal static class BenchmarkEntry
+{
+    public static async Task Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(AuditChainBenchmarks).Assembly).Run(args[1..]);
+                break;
+            case "timers":
+                await TimerSweepBenchmark.RunAsync(Console.Out, Sizes(args[1..], [1_000, 10_000]));
+                break;
+            default:
+                await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
+                break;
+        }
+    }
+
+    private static int[] Sizes(string[] args, int[] defaults) => args.Length == 0 ? defaults : [.. args.Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
+}

@@ -6,11 +6,14 @@ namespace Governance.Api.Features.Notifications;
 /// <summary>Adds notifications to the outbox in the caller's unit of work; a key already used is skipped.</summary>
 public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time)
 {
+    // Keys added in this unit of work, so a repeat is caught without scanning the change tracker.
+    private readonly HashSet<string> added = new(StringComparer.Ordinal);
+
     public async Task AddAsync(string idempotencyKey, string? role, string? user, string subject, string body, string? link, CancellationToken ct)
     {
-        if (db.ChangeTracker.Entries<Notification>().Any(e => e.Entity.IdempotencyKey == idempotencyKey)
-            || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == idempotencyKey, ct))
+        if (added.Contains(idempotencyKey) || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == idempotencyKey, ct))
             return;
+        added.Add(idempotencyKey);
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new Notification
         {

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Benchmarks.Harness;
+
+/// <summary>The real host on a SQLite file of its own, without seed data or a job server: scenarios fill and drive it.</summary>
+internal sealed class BenchmarkHost : WebApplicationFactory<Program>
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-bench-{Guid.NewGuid():N}.db");
+    private readonly string keys = Directory.CreateTempSubdirectory("governance-bench-keys-").FullName;
+
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+
+    static BenchmarkHost()
+    {
+        // Outside a test project WebApplicationFactory cannot find the API's folder by itself.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var api = Path.Combine(dir.FullName, "src", "Governance.Api");
+            if (Directory.Exists(api))
+            {
+                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GOVERNANCE_API", api);
+                break;
+            }
+        }
+    }
+
+    public static BenchmarkHost Start()
+    {
+        var host = new BenchmarkHost();
+        host.CreateClient().Dispose();
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Database:SeedOnStartup", "false");
+        builder.UseSetting("Jobs:Server", "false");
+        builder.UseSetting("DataProtection:KeysPath", keys);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            File.Delete(path);
+        Directory.Delete(keys, recursive: true);
+    }
+}
