@@ -5,6 +5,7 @@ using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
 using Governance.Api.Jobs;
 using Governance.Api.OData;
+using Microsoft.AspNetCore.OData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceData();
@@ -23,6 +24,8 @@ if (HostCommands.IsCommand(args))
 
 app.UseExceptionHandler();
 app.UseRequestBodyLimit();
+app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGovernanceHealth();

@@ -11,6 +11,13 @@ public static class AccessRules
     private static readonly string[] Everyone = [.. Roles.All];
     private static readonly string[] Council = [.. Roles.Council];
 
+    /// <summary>Staff who can sit on a procurement team; what each reads is narrowed to their teams' procurements.</summary>
+    private static readonly string[] TeamStaff = [Roles.ProcurementOfficer, Roles.ContractManager, Roles.SlaOwner, Roles.StatutoryOfficer];
+
+    private static readonly string[] TeamStaffAndBidders = [.. TeamStaff, Roles.Supplier];
+
+    private static readonly string[] CouncilAndBidders = [.. Roles.Council, Roles.Supplier];
+
     public static readonly IReadOnlyDictionary<string, Rule> EntitySets = new Dictionary<string, Rule>
     {
         ["Departments"] = new(Everyone, [Roles.Administrator]),
@@ -18,7 +25,34 @@ public static class AccessRules
         ["Suppliers"] = new(Everyone, [Roles.Administrator, Roles.ProcurementOfficer, Roles.ContractManager]),
         ["Procurements"] = new(Council, [Roles.ProcurementOfficer]),
         // Who is bidding is commercially confidential before award: the procurement team, and each supplier its own.
-        ["Bidders"] = new([Roles.ProcurementOfficer, Roles.Administrator, Roles.Supplier], [Roles.ProcurementOfficer]),
+        ["Bidders"] = new(TeamStaffAndBidders, TeamStaffAndBidders),
+        // A procurement's open records: council roles read them; its team changes them.
+        ["ProcurementTeamMembers"] = new(Council, TeamStaff),
+        ["ProcurementStageDates"] = new(Council, TeamStaff),
+        ["BudgetLines"] = new(Council, TeamStaff),
+        ["RaidItems"] = new(Council, TeamStaff),
+        ["OptionsAppraisals"] = new(Council, TeamStaff),
+        ["AppraisalOptions"] = new(Council, TeamStaff),
+        ["AppraisalCriteria"] = new(Council, TeamStaff),
+        ["OptionScores"] = new(Council, TeamStaff),
+        ["SavingsLines"] = new(Council, TeamStaff),
+        ["AppraisalRisks"] = new(Council, TeamStaff),
+        // Tender documents bidders also read (their own procurements only).
+        ["Lots"] = new(CouncilAndBidders, TeamStaff),
+        ["ProposedKpis"] = new(CouncilAndBidders, TeamStaff),
+        ["EvaluationCriteria"] = new(CouncilAndBidders, TeamStaff),
+        ["RequirementDocuments"] = new(CouncilAndBidders, TeamStaff),
+        ["PublishedClarifications"] = new(CouncilAndBidders, []),
+        // Commercially confidential: the procurement's team only, and each bidder its own. Never councillors or unions.
+        ["Submissions"] = new(TeamStaffAndBidders, [Roles.Supplier]),
+        ["Scores"] = new(TeamStaff, TeamStaff),
+        ["ModeratedScores"] = new(TeamStaff, TeamStaff),
+        ["ConflictDeclarations"] = new(TeamStaff, TeamStaff),
+        ["DialogueSessions"] = new(TeamStaffAndBidders, TeamStaff),
+        ["ClarificationQuestions"] = new(TeamStaffAndBidders, TeamStaffAndBidders),
+        ["ConsentRecords"] = new(TeamStaffAndBidders, [Roles.Supplier]),
+        ["SolutionDisclosures"] = new(TeamStaff, TeamStaff),
+        ["AwardLetters"] = new(TeamStaffAndBidders, []),
         ["Contracts"] = new(Everyone, [Roles.ContractManager]),
         ["InternalSlas"] = new(Council, [Roles.SlaOwner]),
         ["Indicators"] = new(Everyone, [Roles.ContractManager, Roles.SlaOwner]),

@@ -16,6 +16,8 @@ namespace Governance.Api.OData;
 public abstract class EditableEntitySetController<T>(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<T>(db)
     where T : Entity, new()
 {
+    protected TimeProvider Time => time;
+
     [Authorize(Policy = EntitySetAccess.Write)]
     public Task<IActionResult> Patch(int key, [FromBody] Delta<T>? delta, ODataQueryOptions<T> options, CancellationToken ct) =>
         UpdateAsync(key, delta, options, replace: false, ct);

@@ -1,11 +1,14 @@
 using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Workflows;
+using Governance.Domain.Appraisal;
 using Governance.Domain.Audit;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
 using Governance.Domain.Organisation;
 using Governance.Domain.Scrutiny;
 using Governance.Domain.Tendering;
+using Governance.Domain.Tendering.Bids;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
@@ -32,6 +35,30 @@ public static class EdmModelBuilder
         builder.EntitySet<Escalation>("Escalations");
         builder.EntitySet<AuditEntry>("AuditEntries");
 
+        builder.EntitySet<ProcurementTeamMember>("ProcurementTeamMembers");
+        builder.EntitySet<ProcurementStageDate>("ProcurementStageDates");
+        builder.EntitySet<BudgetLine>("BudgetLines");
+        builder.EntitySet<Lot>("Lots");
+        builder.EntitySet<RaidItem>("RaidItems");
+        builder.EntitySet<RequirementDocument>("RequirementDocuments");
+        builder.EntitySet<ProposedKpi>("ProposedKpis");
+        builder.EntitySet<EvaluationCriterion>("EvaluationCriteria");
+        builder.EntitySet<PublishedClarification>("PublishedClarifications");
+        builder.EntitySet<Submission>("Submissions");
+        builder.EntitySet<Score>("Scores");
+        builder.EntitySet<ModeratedScore>("ModeratedScores");
+        builder.EntitySet<ConflictDeclaration>("ConflictDeclarations");
+        builder.EntitySet<DialogueSession>("DialogueSessions");
+        builder.EntitySet<ClarificationQuestion>("ClarificationQuestions");
+        builder.EntitySet<ConsentRecord>("ConsentRecords");
+        builder.EntitySet<SolutionDisclosure>("SolutionDisclosures");
+        builder.EntitySet<AwardLetter>("AwardLetters");
+        builder.EntitySet<OptionsAppraisal>("OptionsAppraisals");
+        builder.EntitySet<AppraisalOption>("AppraisalOptions");
+        builder.EntitySet<AppraisalCriterion>("AppraisalCriteria");
+        builder.EntitySet<OptionScore>("OptionScores");
+        builder.EntitySet<SavingsLine>("SavingsLines");
+        builder.EntitySet<AppraisalRisk>("AppraisalRisks");
         builder.EntitySet<WorkflowDefinitionView>("WorkflowDefinitions").EntityType.HasKey(d => d.Key);
         builder.EntitySet<WorkflowInstance>("WorkflowInstances");
         builder.EntitySet<WorkflowTransition>("WorkflowTransitions");
@@ -39,6 +66,7 @@ public static class EdmModelBuilder
         builder.EntitySet<Notification>("Notifications");
 
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
+        AddTenderingOperations(builder);
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
         decide.Parameter<string>("Decision");
         OptionalText(decide, "Reason");
@@ -47,6 +75,34 @@ public static class EdmModelBuilder
         fire.Parameter<string>("Trigger");
         OptionalText(fire, "Comment");
         return builder.GetEdmModel();
+    }
+
+    private static void AddTenderingOperations(ODataConventionModelBuilder builder)
+    {
+        var procurement = builder.EntityType<Procurement>();
+        procurement.Function("Timetable").ReturnsCollection<StageTimetableView>();
+        procurement.Collection.Function("RunningLate").ReturnsCollection<LateProcurementView>();
+        procurement.Function("Ranking").ReturnsCollection<RankingView>().Parameter<string>("stage");
+        var shortlist = procurement.Action("Shortlist").ReturnsFromEntitySet<Procurement>("Procurements");
+        shortlist.CollectionParameter<int>("BidderIds");
+        OptionalText(shortlist, "Reason");
+        procurement.Action("ChoosePreferredBidder").ReturnsFromEntitySet<Bidder>("Bidders").Parameter<int>("BidderId");
+        var contract = procurement.Action("CreateContract").ReturnsFromEntitySet<Contract>("Contracts");
+        contract.Parameter<DateOnly>("StartOn");
+        contract.Parameter<DateOnly>("EndOn");
+        OptionalText(contract, "ContractManager");
+
+        var bidder = builder.EntityType<Bidder>();
+        var score = bidder.Action("ScoreSelection").ReturnsFromEntitySet<Bidder>("Bidders");
+        score.Parameter<decimal>("Score");
+        OptionalText(score, "Notes");
+        bidder.Action("Eliminate").ReturnsFromEntitySet<Bidder>("Bidders").Parameter<string>("Reason");
+        bidder.Action("Withdraw").ReturnsFromEntitySet<Bidder>("Bidders").Parameter<string>("Reason");
+
+        var question = builder.EntityType<ClarificationQuestion>();
+        question.Action("Answer").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions").Parameter<string>("Answer");
+        question.Action("Publish").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions");
+        builder.EntityType<OptionsAppraisal>().Action("Approve").ReturnsFromEntitySet<OptionsAppraisal>("OptionsAppraisals");
     }
 
     /// <summary>An optional text parameter that may also be sent as null.</summary>

@@ -2,6 +2,7 @@ using Governance.Api.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Batch;
 
 namespace Governance.Api.OData;
 
@@ -18,7 +19,7 @@ public static class ODataRegistration
             .AddControllers(o => o.Filters.Add<ODataErrorSanitizer>())
             .AddOData(o =>
             {
-                o.AddRouteComponents(RoutePrefix, model);
+                o.AddRouteComponents(RoutePrefix, model, new DefaultODataBatchHandler());
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
                 // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.
                 o.TimeZone = TimeZoneInfo.Utc;

@@ -28,8 +28,9 @@ public abstract class QueryableEntitySetController<T>(GovernanceDbContext db) : 
     /// <summary>
     /// Object-level access: a Supplier account is limited to its own supplier's rows. Sets with nothing of a
     /// supplier's override <see cref="SupplierRows"/> to say so; by default a supplier sees none of them.
+    /// Confidential sets narrow this further to a procurement's team.
     /// </summary>
-    protected IQueryable<T> Scope(IQueryable<T> rows) =>
+    protected virtual IQueryable<T> Scope(IQueryable<T> rows) =>
         User.SupplierScope() is { } supplierId ? rows.Where(SupplierRows(supplierId)) : rows;
 
     protected virtual Expression<Func<T, bool>> SupplierRows(int supplierId) => _ => false;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Governance.Domain.Common;
 using Governance.Domain.Organisation;
 
@@ -7,7 +8,7 @@ namespace Governance.Domain.Tendering;
 /// A supplier taking part in one procurement. Pre-award, who is bidding is commercially confidential:
 /// readable by the procurement team and by the supplier itself only, and no public entity navigates here.
 /// </summary>
-public class Bidder : Entity
+public class Bidder : Entity, IProcurementRecord
 {
     public int ProcurementId { get; set; }
 
@@ -19,4 +20,20 @@ public class Bidder : Entity
 
     [ServerManaged]
     public BidderStatus Status { get; set; }
+
+    [ServerManaged]
+    public decimal? SelectionScore { get; set; }
+
+    [ServerManaged, MaxLength(4000)]
+    public string? SelectionNotes { get; set; }
+
+    /// <summary>Why the bidder left the procurement (eliminated at a stage, withdrew, or was not shortlisted).</summary>
+    [ServerManaged, MaxLength(4000)]
+    public string? ExitReason { get; set; }
+
+    [ServerManaged]
+    public ProcurementStage? ExitStage { get; set; }
+
+    /// <summary>Still competing: shortlisted, in dialogue, or preferred.</summary>
+    public static readonly BidderStatus[] Active = [BidderStatus.Shortlisted, BidderStatus.InDialogue, BidderStatus.PreferredBidder];
 }

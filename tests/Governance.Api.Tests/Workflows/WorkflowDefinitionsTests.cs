@@ -10,19 +10,19 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@1", "competitive-flexible@1", "kpi-escalation@1"],
+            ["competitive-dialogue@2", "competitive-flexible@2", "kpi-escalation@1"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
-        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@1')");
+        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@2')");
         Assert.Equal("Procurement", dialogue.GetProperty("Subject").GetString());
         var states = dialogue.GetProperty("States").EnumerateArray().ToDictionary(s => s.GetProperty("Name").GetString()!);
         Assert.Equal("pcr2015-reg87", states["Standstill"].GetProperty("Timer").GetProperty("Rule").GetString());
         var close = states["DetailedSolutions"].GetProperty("Transitions").EnumerateArray().Single(t => t.GetProperty("Trigger").GetString() == "CloseDialogue");
         Assert.Equal("FinalTenders", close.GetProperty("To").GetString());
-        Assert.Equal(["signoff:dialogue-closure"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["signoff:dialogue-closure", "criteria:final-tenders"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
         Assert.True(states["ContractSigned"].GetProperty("Final").GetBoolean());
 
-        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@1')");
+        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@2')");
         Assert.Contains(flexible.GetProperty("States").EnumerateArray(), s => s.GetProperty("Timer").ValueKind == System.Text.Json.JsonValueKind.Object
             && s.GetProperty("Timer").GetProperty("Rule").GetString() == "pa2023-s51");
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Data.Seeding;
 
 /// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
-public sealed class SeedLoader(
+public sealed partial class SeedLoader(
     GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
 {
     private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
@@ -60,6 +60,7 @@ public sealed class SeedLoader(
             AddInternalSlas(seed.InternalSlas);
             AddCommittees(seed.Committees);
             await db.SaveChangesAsync(ct);
+            await AddTendersAsync(seed.Tenders, ct);
             AddSignOffs(seed.SignOffRequests);
             var escalations = AddEscalations(seed.Escalations);
             await db.SaveChangesAsync(ct);

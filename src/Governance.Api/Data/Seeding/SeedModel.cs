@@ -23,6 +23,7 @@ public sealed record SeedFile
     public List<CommitteeSeed> Committees { get; init; } = [];
     public List<SignOffSeed> SignOffRequests { get; init; } = [];
     public List<EscalationSeed> Escalations { get; init; } = [];
+    public List<TenderSeed> Tenders { get; init; } = [];
 }
 
 public sealed record DepartmentSeed(string Code, string Name, string? Directorate, string? HeadOfService, string? Director);

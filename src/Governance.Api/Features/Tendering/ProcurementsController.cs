@@ -1,19 +1,198 @@
+using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Api.Features.Workflows;
 using Governance.Api.OData;
+using Governance.Domain.Calendar;
 using Governance.Domain.Tendering;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tendering;
 
-public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows)
+/// <summary>
+/// The public summary of a procurement, its timetable, and the team's actions that move bidders: shortlisting,
+/// choosing the preferred bidder on the ranking, and creating the contract from the award.
+/// </summary>
+public sealed class ProcurementsController(
+    GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows, ProcurementTeam team, ProcurementEvaluation evaluation)
     : EditableEntitySetController<Procurement>(db, time)
 {
-    /// <summary>A new procurement starts on its procedure's workflow, in the same transaction.</summary>
+    /// <summary>A new procurement starts on its procedure's workflow, with its creator leading the team, in one transaction.</summary>
     protected override async Task AfterCreateAsync(Procurement entity, CancellationToken ct)
     {
-        if (ProcurementWorkflows.For(entity.Procedure) is not { } workflow)
-            return;
-        await workflows.StartAsync(workflow, nameof(Procurement), entity.Id, User.Identity?.Name ?? "", ct);
+        Db.ProcurementTeamMembers.Add(new ProcurementTeamMember { ProcurementId = entity.Id, UserName = User.Identity?.Name ?? "", Role = TeamRole.Lead });
+        if (ProcurementWorkflows.For(entity.Procedure) is { } workflow)
+            await workflows.StartAsync(workflow, nameof(Procurement), entity.Id, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
     }
+
+    protected override Task<IActionResult?> BeforeCreateAsync(Procurement entity, CancellationToken ct)
+    {
+        TenderingRules.CheckParticipationDeadline(entity);
+        return Task.FromResult<IActionResult?>(null);
+    }
+
+    protected override async Task<IActionResult?> BeforeUpdateAsync(Procurement entity, CancellationToken ct)
+    {
+        if (!await team.IsMemberAsync(entity.Id, User, ct))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team changes its record.");
+        TenderingRules.CheckParticipationDeadline(entity);
+        return null;
+    }
+
+    /// <summary>GET /odata/Procurements(1)/Governance.Timetable(): planned against actual for every stage, with slippage in days.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Timetable([FromODataUri] int key, CancellationToken ct)
+    {
+        if (!await ReadableRows().AnyAsync(p => p.Id == key, ct))
+            return NotFound(key);
+        var today = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
+        var stages = await Db.ProcurementStageDates.AsNoTracking().Where(d => d.ProcurementId == key).ToListAsync(ct);
+        return Ok(stages.OrderBy(d => d.Stage).Select(d => new StageTimetableView { Stage = d.Stage.ToString(), PlannedOn = d.PlannedOn, ActualOn = d.ActualOn, SlippageDays = d.SlippageDays(today) }).ToList());
+    }
+
+    /// <summary>GET /odata/Procurements/Governance.RunningLate(): procurements with a stage planned to start by now and not reached.</summary>
+    [HttpGet]
+    public async Task<IActionResult> RunningLate(CancellationToken ct)
+    {
+        var today = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
+        var overdue = await Db.ProcurementStageDates.AsNoTracking()
+            .Where(d => d.ActualOn == null && d.PlannedOn != null && d.PlannedOn < today)
+            .Join(ReadableRows(), d => d.ProcurementId, p => p.Id, (d, p) => new { p.Id, p.Reference, p.Title, p.Stage, Overdue = d.Stage, Planned = d.PlannedOn!.Value })
+            .ToListAsync(ct);
+        return Ok(overdue.GroupBy(o => o.Id).Select(g => g.OrderBy(o => o.Planned).First()).Select(o => new LateProcurementView
+        {
+            ProcurementId = o.Id, Reference = o.Reference, Title = o.Title, Stage = o.Stage.ToString(), OverdueStage = o.Overdue.ToString(),
+            PlannedOn = o.Planned, DaysLate = today.DayNumber - o.Planned.DayNumber,
+        }).OrderByDescending(v => v.DaysLate).ToList());
+    }
+
+    /// <summary>GET /odata/Procurements(1)/Governance.Ranking(stage='FinalTenders'): the team's ranking; confidential.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Ranking([FromODataUri] int key, [FromODataUri] string stage, CancellationToken ct)
+    {
+        if (!Enum.TryParse<ProcurementStage>(stage, out var at) || !TenderingRules.SubmissionStages.Contains(at))
+            return ODataErrors.BadRequest("stage", "Stage is OutlineSolutions, DetailedSolutions or FinalTenders.");
+        var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Evaluator, ct);
+        if (refused is not null)
+            return refused;
+        var result = await evaluation.EvaluateAsync(procurement!, at, ct);
+        var names = result.Bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? "");
+        return Ok(result.Ranking.Select(r => new RankingView
+        {
+            BidderId = r.BidderId, Supplier = names[r.BidderId], QualityScore = r.QualityScore, PriceScore = r.PriceScore, Total = r.Total, Rank = r.Rank, Price = r.Price,
+        }).ToList());
+    }
+
+    /// <summary>POST /odata/Procurements(1)/Governance.Shortlist { "BidderIds": [..], "Reason": "..." } — at least three, or a recorded reason (reg 65).</summary>
+    [HttpPost]
+    public async Task<IActionResult> Shortlist([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Lead, ct);
+        if (refused is not null)
+            return refused;
+        if (procurement!.Stage != ProcurementStage.SelectionQuestionnaire)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "selection-closed", "Shortlisting happens at the selection stage.");
+        var chosen = (parameters?.GetValueOrDefault("BidderIds") as IEnumerable<int>)?.ToHashSet() ?? [];
+        var reason = parameters?.GetValueOrDefault("Reason") as string;
+        var candidates = await Db.Bidders.Where(b => b.ProcurementId == key && b.Status == BidderStatus.RequestedToParticipate).ToListAsync(ct);
+        var unknown = chosen.Except(candidates.Select(c => c.Id)).ToList();
+        if (unknown.Count > 0)
+            return ODataErrors.BadRequest("UnknownReference", $"Not candidates of this procurement: {string.Join(", ", unknown)}.");
+        if (chosen.Count < 3 && string.IsNullOrWhiteSpace(reason))
+            return ODataErrors.BadRequest("reg65-minimum-candidates", "Invite at least three candidates (reg 65), or record why fewer suitable candidates were found.");
+        foreach (var candidate in candidates)
+        {
+            if (chosen.Contains(candidate.Id))
+            {
+                candidate.Status = BidderStatus.Shortlisted;
+            }
+            else
+            {
+                candidate.Status = BidderStatus.Unsuccessful;
+                candidate.ExitReason = "Not shortlisted at selection";
+                candidate.ExitStage = ProcurementStage.SelectionQuestionnaire;
+            }
+        }
+
+        var tracked = await Db.Procurements.SingleAsync(p => p.Id == key, ct);
+        tracked.ShortlistReason = chosen.Count < 3 ? reason : null;
+        await Db.SaveChangesAsync(ct);
+        return Ok(tracked);
+    }
+
+    /// <summary>POST /odata/Procurements(1)/Governance.ChoosePreferredBidder { "BidderId": 3 } — the best price-quality ratio only.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ChoosePreferredBidder([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Lead, ct);
+        if (refused is not null)
+            return refused;
+        if (procurement!.Stage != ProcurementStage.FinalTenders)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "final-tenders-only", "The preferred bidder is chosen once final tenders are evaluated.");
+        var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
+        if (result.Missing.Count > 0)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "evaluation-incomplete", "Evaluation is not complete: " + string.Join("; ", result.Missing) + ".");
+        var bidderId = parameters?.GetValueOrDefault("BidderId") as int?;
+        var best = result.Ranking[0];
+        if (bidderId != best.BidderId)
+        {
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "best-price-quality-ratio",
+                $"The award goes to the best price-quality ratio only: bidder {best.BidderId} ranks first with {best.Total:F2}.");
+        }
+
+        var bidder = await Db.Bidders.SingleAsync(b => b.Id == best.BidderId, ct);
+        bidder.Status = BidderStatus.PreferredBidder;
+        await Db.SaveChangesAsync(ct);
+        return Ok(bidder);
+    }
+
+    /// <summary>POST /odata/Procurements(1)/Governance.CreateContract { "StartOn", "EndOn", "ContractManager" } — once, after award.</summary>
+    [HttpPost]
+    public async Task<IActionResult> CreateContract([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        var procurement = await ReadableRows().SingleOrDefaultAsync(p => p.Id == key, ct);
+        if (procurement is null)
+            return NotFound(key);
+        if (!User.IsInRole(Roles.ContractManager) && !await team.IsMemberAsync(key, User, ct, TeamRole.Lead))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "contract-from-award", "A contract manager or the team's lead creates the contract.");
+        if (procurement.Stage is not (ProcurementStage.Awarded or ProcurementStage.ContractSigned))
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "not-awarded", $"The contract is created after standstill ends; the procurement is at {procurement.Stage}.");
+        if (await Db.Contracts.AnyAsync(c => c.ProcurementId == key, ct))
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "contract-exists", "A contract was already created from this award.");
+        if (DateOf(parameters?.GetValueOrDefault("StartOn")) is not { } start || DateOf(parameters?.GetValueOrDefault("EndOn")) is not { } end || end <= start)
+            return ODataErrors.BadRequest("contract-dates", "Give StartOn and a later EndOn.");
+        var winner = await Db.Bidders.SingleOrDefaultAsync(b => b.ProcurementId == key && b.Status == BidderStatus.Successful, ct);
+        if (winner is null)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "no-successful-bidder", "No bidder has been awarded the contract.");
+        var price = await Db.Submissions.Where(s => s.BidderId == winner.Id && (s.Stage == ProcurementStage.FinalTenders || s.Stage == ProcurementStage.PreferredBidder))
+            .OrderByDescending(s => s.SubmittedAt).Select(s => s.Price).FirstAsync(ct);
+        var kpis = await Db.ProposedKpis.AsNoTracking().Where(k => k.ProcurementId == key).ToListAsync(ct);
+        var contract = ContractFromAward.Create(procurement, winner, price, start, end, parameters!.GetValueOrDefault("ContractManager") as string, kpis);
+        Db.Contracts.Add(contract);
+        await Db.SaveChangesAsync(ct);
+        return Ok(contract);
+    }
+
+    private async Task<(Procurement? Procurement, ObjectResult? Refused)> TeamProcurementAsync(int key, TeamRole role, CancellationToken ct)
+    {
+        var procurement = await ReadableRows().SingleOrDefaultAsync(p => p.Id == key, ct);
+        if (procurement is null)
+            return (null, NotFound(key));
+        var allowed = await team.IsMemberAsync(key, User, ct, TeamRole.Lead) || (role != TeamRole.Lead && await team.IsMemberAsync(key, User, ct, role));
+        return allowed ? (procurement, null)
+            : (null, ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", $"Only the procurement's {(role == TeamRole.Lead ? "lead" : "evaluators")} may do this."));
+    }
+
+    /// <summary>An Edm.Date action parameter, whichever CLR type the OData reader gave it.</summary>
+    private static DateOnly? DateOf(object? value) => value switch
+    {
+        DateOnly date => date,
+        DateTime instant => DateOnly.FromDateTime(instant),
+        null => null,
+        _ => DateOnly.TryParseExact(value.ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null,
+    };
+
+    private static ObjectResult NotFound(int key) => ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Procurement {key} does not exist.");
 }

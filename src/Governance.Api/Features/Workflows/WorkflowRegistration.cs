@@ -1,5 +1,6 @@
 using Governance.Api.Auth;
 using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Workflows.Guards;
 using Governance.Api.Features.Workflows.Subjects;
 using Governance.Domain.Calendar;
@@ -23,7 +24,11 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowGuard, ShortlistReadyGuard>();
         services.AddScoped<IWorkflowGuard, ParticipationPeriodGuard>();
         services.AddScoped<IWorkflowGuard, TenderingPeriodGuard>();
+        services.AddScoped<IWorkflowGuard, AppraisalApprovedGuard>();
+        services.AddScoped<IWorkflowGuard, CriteriaFixedGuard>();
+        services.AddScoped<IWorkflowGuard, PreferredBidderChosenGuard>();
         services.AddScoped<IWorkflowAction, NotifyAction>();
+        services.AddScoped<IWorkflowAction, AwardLettersAction>();
         services.AddScoped<IWorkflowSubjectType, ProcurementSubject>();
         services.AddScoped<IWorkflowSubjectType, EscalationSubject>();
         services.AddScoped(sp =>
@@ -36,6 +41,9 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<WorkflowCommands>();
         services.AddScoped<FireDueTimersJob>();
+        services.AddScoped<ProcurementTeam>();
+        services.AddScoped<ProcurementEvaluation>();
+        services.AddScoped<Tendering.Bids.EvaluationChecks>();
 
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<DeliverNotificationsJob>();

@@ -6,18 +6,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Workflows.Guards;
 
-/// <summary>procurement:shortlist-ready — at least three candidates shortlisted (PCR 2015 reg 65).</summary>
+/// <summary>procurement:shortlist-ready — at least three candidates shortlisted, or the reason for fewer recorded (PCR 2015 reg 65).</summary>
 internal sealed class ShortlistReadyGuard(GovernanceDbContext db) : IWorkflowGuard
 {
     public const int MinimumCandidates = 3;
 
     public string Name => "procurement:shortlist-ready";
 
-    public string Description => $"At least {MinimumCandidates} candidates are shortlisted (reg 65).";
+    public string Description => $"At least {MinimumCandidates} candidates are shortlisted, or the reason for fewer is recorded (reg 65).";
 
-    public async Task<bool> HoldsAsync(GuardContext context, CancellationToken ct) =>
-        await db.Bidders.CountAsync(b => b.ProcurementId == context.Subject.Id
-            && (b.Status == BidderStatus.Shortlisted || b.Status == BidderStatus.InDialogue), ct) >= MinimumCandidates;
+    public async Task<bool> HoldsAsync(GuardContext context, CancellationToken ct)
+    {
+        var shortlisted = await db.Bidders.CountAsync(b => b.ProcurementId == context.Subject.Id
+            && (b.Status == BidderStatus.Shortlisted || b.Status == BidderStatus.InDialogue), ct);
+        return shortlisted >= MinimumCandidates
+            || (shortlisted > 0 && await db.Procurements.AnyAsync(p => p.Id == context.Subject.Id && p.ShortlistReason != null, ct));
+    }
 }
 
 /// <summary>procurement:participation-period-elapsed — 30 days since the contract notice was sent (PCR 2015 reg 30).</summary>

@@ -1,10 +1,11 @@
 using Governance.Api.Data;
+using Governance.Domain.Calendar;
 using Governance.Domain.Tendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Workflows.Subjects;
 
-/// <summary>A procurement's Stage is the name of its workflow state.</summary>
+/// <summary>A procurement's Stage is the name of its workflow state; entering a stage records its actual date in the timetable.</summary>
 internal sealed class ProcurementSubject(GovernanceDbContext db) : IWorkflowSubjectType
 {
     public string SubjectType => nameof(Procurement);
@@ -21,5 +22,11 @@ internal sealed class ProcurementSubject(GovernanceDbContext db) : IWorkflowSubj
             return;
         var procurement = await db.Procurements.SingleAsync(p => p.Id == id, ct);
         procurement.Stage = stage;
+        var today = LondonTime.DateOf(nowUtc);
+        var dates = await db.ProcurementStageDates.SingleOrDefaultAsync(d => d.ProcurementId == id && d.Stage == stage, ct);
+        if (dates is null)
+            db.ProcurementStageDates.Add(new ProcurementStageDate { ProcurementId = id, Stage = stage, ActualOn = today });
+        else
+            dates.ActualOn ??= today;
     }
 }

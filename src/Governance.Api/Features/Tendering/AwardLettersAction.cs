@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Governance.Api.Data;
+using Governance.Domain.Calendar;
+using Governance.Domain.Tendering;
+using Governance.Domain.Tendering.Bids;
+using Governance.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Tendering;
+
+/// <summary>
+/// award-letters — on entering standstill, writes a reg 86 award decision letter for every bidder still in the
+/// competition: the criteria, the reasons, the bidder's and the winner's scores, the winner's relative advantages
+/// and name, and the exact end of standstill by the procedure's clock.
+/// </summary>
+internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEvaluation evaluation, StatutoryClocks clocks) : IWorkflowAction
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public string Name => "award-letters";
+
+    public IReadOnlyList<string> RequiredParameters { get; } = [];
+
+    public async Task RunAsync(ActionContext context, CancellationToken ct)
+    {
+        var procurement = await db.Procurements.AsNoTracking().SingleAsync(p => p.Id == context.Subject.Id, ct);
+        if (await db.AwardLetters.AnyAsync(l => l.ProcurementId == procurement.Id, ct))
+            return;
+        var standstillEnds = procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
+            ? clocks.Pa2023StandstillEnds(context.NowUtc)
+            : clocks.Reg87StandstillEnds(context.NowUtc);
+        var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
+        var bidders = await db.Bidders.Include(b => b.Supplier).Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
+        var winner = bidders.Single(b => b.Status == BidderStatus.PreferredBidder);
+        var winnerRank = result.Ranking.Single(r => r.BidderId == winner.Id);
+
+        foreach (var bidder in bidders)
+        {
+            var rank = result.Ranking.Single(r => r.BidderId == bidder.Id);
+            var successful = bidder.Id == winner.Id;
+            db.AwardLetters.Add(new AwardLetter
+            {
+                ProcurementId = procurement.Id, BidderId = bidder.Id, Successful = successful, WinnerName = winner.Supplier!.Name,
+                BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = standstillEnds, GeneratedAt = context.NowUtc,
+                Content = Letter(procurement, bidder, winner, rank, winnerRank, result, standstillEnds),
+            });
+            bidder.Status = successful ? BidderStatus.Successful : BidderStatus.Unsuccessful;
+            if (!successful)
+            {
+                bidder.ExitReason = "Not the most economically advantageous tender";
+                bidder.ExitStage = ProcurementStage.AwardDecision;
+            }
+        }
+    }
+
+    private static string Letter(
+        Procurement procurement, Bidder bidder, Bidder winner, RankedBidder rank, RankedBidder winnerRank, ProcurementEvaluation.Result result, DateTime standstillEnds)
+    {
+        var lastDay = LondonTime.DateOf(standstillEnds.AddTicks(-1));
+        var text = new StringBuilder();
+        text.AppendLine(English, $"Award decision: {procurement.Reference} {procurement.Title}");
+        text.AppendLine(English, $"To: {bidder.Supplier!.Name}");
+        text.AppendLine();
+        text.AppendLine(bidder.Id == winner.Id
+            ? "The council intends to award the contract to you."
+            : string.Create(English, $"The council intends to award the contract to {winner.Supplier!.Name}. Your tender was not successful."));
+        text.AppendLine();
+        text.AppendLine("Award criteria (best price-quality ratio) and weightings:");
+        foreach (var criterion in result.Criteria)
+            text.AppendLine(English, $"- {criterion.Name} ({criterion.Kind}): {criterion.Weight:0.##}%");
+        text.AppendLine();
+        text.AppendLine(English, $"Your score: {rank.Total:0.00} out of 100 (quality {rank.QualityScore:0.00}, price {rank.PriceScore:0.00}).");
+        text.AppendLine(English, $"The successful tenderer's score: {winnerRank.Total:0.00} out of 100 (quality {winnerRank.QualityScore:0.00}, price {winnerRank.PriceScore:0.00}).");
+        text.AppendLine();
+        text.AppendLine("Reasons, criterion by criterion:");
+        foreach (var criterion in result.Criteria.Where(c => c.Kind == CriterionKind.Quality))
+        {
+            var own = result.Moderated.FirstOrDefault(m => m.BidderId == bidder.Id && m.CriterionId == criterion.Id);
+            var theirs = result.Moderated.FirstOrDefault(m => m.BidderId == winner.Id && m.CriterionId == criterion.Id);
+            text.AppendLine(English, $"- {criterion.Name}: your tender scored {own?.Value:0.#}/10. {own?.Rationale}");
+            if (bidder.Id != winner.Id && theirs is not null && own is not null && theirs.Value > own.Value)
+                text.AppendLine(English, $"  Relative advantage of the successful tender ({theirs.Value:0.#}/10): {theirs.Rationale}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(English, $"Standstill period: the council will not enter into the contract before midnight at the end of {lastDay.ToString("dddd d MMMM yyyy", English)} (UK time).");
+        return text.ToString();
+    }
+}

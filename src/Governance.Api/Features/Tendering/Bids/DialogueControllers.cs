@@ -1,0 +1,116 @@
+using Governance.Api.Data;
+using Governance.Api.OData;
+using Governance.Domain.Tendering;
+using Governance.Domain.Tendering.Bids;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Tendering.Bids;
+
+/// <summary>Dialogue sessions with one bidder: minutes are confidential to the team and that bidder. Closing dialogue ends them.</summary>
+public sealed class DialogueSessionsController(GovernanceDbContext db, ProcurementTeam team) : ConfidentialRecordController<DialogueSession>(db, team)
+{
+    protected override async Task<IActionResult?> BeforeCreateAsync(DialogueSession entity, CancellationToken ct)
+    {
+        if (await base.BeforeCreateAsync(entity, ct) is { } refused)
+            return refused;
+        var stage = await Db.Procurements.Where(p => p.Id == entity.ProcurementId).Select(p => p.Stage).SingleAsync(ct);
+        return TenderingRules.DialogueStages.Contains(stage)
+            ? null
+            : ODataErrors.Error(StatusCodes.Status409Conflict, "dialogue-closed", $"Dialogue sessions happen at the outline and detailed solutions stages; the procurement is at {stage}.");
+    }
+}
+
+/// <summary>
+/// Clarification questions: a bidder asks, the team answers, and the answer is published to every bidder
+/// (PublishedClarifications) without saying who asked.
+/// </summary>
+public sealed class ClarificationQuestionsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time)
+    : ConfidentialRecordController<ClarificationQuestion>(db, team)
+{
+    protected override async Task<IActionResult?> BeforeCreateAsync(ClarificationQuestion entity, CancellationToken ct)
+    {
+        var bidder = await Team.OwnBidderAsync(entity.ProcurementId, User, ct);
+        if (bidder is null || bidder.Id != entity.BidderId)
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "own-bids-only", "A bidder asks its own clarification questions.");
+        entity.AskedAt = time.GetUtcNow().UtcDateTime;
+        return null;
+    }
+
+    /// <summary>POST /odata/ClarificationQuestions(1)/Governance.Answer { "Answer": "..." }</summary>
+    [HttpPost]
+    public Task<IActionResult> Answer([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        ChangeAsync(key, q =>
+        {
+            if (parameters?.GetValueOrDefault("Answer") is not string answer || string.IsNullOrWhiteSpace(answer))
+                return ODataErrors.BadRequest("answer-required", "Give the Answer.");
+            if (q.PublishedAt is not null)
+                return ODataErrors.Error(StatusCodes.Status409Conflict, "published", "The answer is already published to all bidders.");
+            q.Answer = answer;
+            q.AnsweredAt = time.GetUtcNow().UtcDateTime;
+            return null;
+        }, ct);
+
+    /// <summary>POST /odata/ClarificationQuestions(1)/Governance.Publish: the answer goes to every bidder, anonymously.</summary>
+    [HttpPost]
+    public Task<IActionResult> Publish([FromODataUri] int key, CancellationToken ct) =>
+        ChangeAsync(key, q =>
+        {
+            if (q.Answer is null)
+                return ODataErrors.Error(StatusCodes.Status409Conflict, "not-answered", "Answer the question before publishing it.");
+            q.PublishedAt ??= time.GetUtcNow().UtcDateTime;
+            return null;
+        }, ct);
+
+    private async Task<IActionResult> ChangeAsync(int key, Func<ClarificationQuestion, ObjectResult?> change, CancellationToken ct)
+    {
+        var question = await Scope(Db.ClarificationQuestions).SingleOrDefaultAsync(q => q.Id == key, ct);
+        if (question is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"ClarificationQuestion {key} does not exist.");
+        if (!await Team.IsMemberAsync(question.ProcurementId, User, ct))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team answers clarification questions.");
+        if (change(question) is { } refused)
+            return refused;
+        await Db.SaveChangesAsync(ct);
+        return Ok(question);
+    }
+}
+
+/// <summary>A bidder records its own specific consent to share a named part of its solution.</summary>
+public sealed class ConsentRecordsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time) : ConfidentialRecordController<ConsentRecord>(db, team)
+{
+    protected override async Task<IActionResult?> BeforeCreateAsync(ConsentRecord entity, CancellationToken ct)
+    {
+        var bidder = await Team.OwnBidderAsync(entity.ProcurementId, User, ct);
+        if (bidder is null || bidder.Id != entity.BidderId)
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "own-bids-only", "Only the bidder itself can consent to sharing its solution.");
+        entity.GivenBy = User.Identity?.Name ?? "";
+        entity.GivenAt = time.GetUtcNow().UtcDateTime;
+        return null;
+    }
+}
+
+/// <summary>Sharing part of a bidder's solution is recorded, and refused without that bidder's consent to that part.</summary>
+public sealed class SolutionDisclosuresController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time) : ConfidentialRecordController<SolutionDisclosure>(db, team)
+{
+    protected override async Task<IActionResult?> BeforeCreateAsync(SolutionDisclosure entity, CancellationToken ct)
+    {
+        if (await base.BeforeCreateAsync(entity, ct) is { } refused)
+            return refused;
+        var consents = await Db.ConsentRecords.AsNoTracking()
+            .Where(c => c.ProcurementId == entity.ProcurementId && c.BidderId == entity.BidderId)
+            .OrderByDescending(c => c.GivenAt).ToListAsync(ct);
+        var consent = consents.FirstOrDefault(c => string.Equals(c.Part.Trim(), entity.Part.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (consent is null)
+        {
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "no-consent",
+                $"The bidder has not consented to sharing '{entity.Part}'. A bidder's solution is never revealed to others without its specific consent.");
+        }
+
+        entity.ConsentRecordId = consent.Id;
+        entity.DisclosedBy = User.Identity?.Name ?? "";
+        entity.DisclosedAt = time.GetUtcNow().UtcDateTime;
+        return null;
+    }
+}

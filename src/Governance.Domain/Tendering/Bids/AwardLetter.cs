@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Tendering.Bids;
+
+/// <summary>A reg 86 award decision letter to one bidder, as generated when the notices were sent.</summary>
+public class AwardLetter : Entity, IBidderRecord
+{
+    public int ProcurementId { get; set; }
+
+    public int BidderId { get; set; }
+
+    public bool Successful { get; set; }
+
+    [MaxLength(300)]
+    public string WinnerName { get; set; } = "";
+
+    public decimal BidderScore { get; set; }
+
+    public decimal WinnerScore { get; set; }
+
+    /// <summary>Standstill ends at this instant (UTC), as the procedure's clock computed it.</summary>
+    public DateTime StandstillEndsAt { get; set; }
+
+    [MaxLength(100_000)]
+    public string Content { get; set; } = "";
+
+    public DateTime GeneratedAt { get; set; }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>Tendering steps through the API, as the procurement team and bidders take them.</summary>
+public static class TenderApi
+{
+    public static async Task<JsonElement> CreatedAsync(HttpClient client, string url, object body)
+    {
+        using var response = await client.PostJsonAsync(url, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonElement> OkAsync(HttpClient client, string url, object body)
+    {
+        using var response = await client.PostJsonAsync(url, body);
+        Assert.True(response.IsSuccessStatusCode, $"POST {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.JsonAsync();
+    }
+
+    public static async Task<string> RefusedAsync(HttpClient client, string url, object body, HttpStatusCode expected)
+    {
+        using var response = await client.PostJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"POST {url}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    /// <summary>An options appraisal with an in-house comparator scored like the others, approved by the Section 151 officer.</summary>
+    public static async Task ApprovedAppraisalAsync(GovernanceApp app, HttpClient lead, int procurementId)
+    {
+        var appraisal = (await CreatedAsync(lead, "/odata/OptionsAppraisals", new { ProcurementId = procurementId, Title = "Options appraisal" })).GetProperty("Id").GetInt32();
+        var outsource = (await CreatedAsync(lead, "/odata/AppraisalOptions", new { OptionsAppraisalId = appraisal, Name = "Procure", Kind = "Outsource", WholeLifeCost = 1000000 })).GetProperty("Id").GetInt32();
+        var inHouse = (await CreatedAsync(lead, "/odata/AppraisalOptions", new { OptionsAppraisalId = appraisal, Name = "In house", Kind = "InHouse", WholeLifeCost = 1100000, IsInHouseComparator = true })).GetProperty("Id").GetInt32();
+        var criterion = (await CreatedAsync(lead, "/odata/AppraisalCriteria", new { OptionsAppraisalId = appraisal, Name = "Value for money", Weight = 100 })).GetProperty("Id").GetInt32();
+        foreach (var option in new[] { outsource, inHouse })
+            await CreatedAsync(lead, "/odata/OptionScores", new { OptionsAppraisalId = appraisal, AppraisalOptionId = option, AppraisalCriterionId = criterion, Value = 6, Rationale = "Scored on the same criterion." });
+        var current = await lead.GetJsonAsync($"/odata/OptionsAppraisals({appraisal})");
+        using (var preferred = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/OptionsAppraisals({appraisal})", new { PreferredOptionId = outsource }, current.ETag()))
+            Assert.True(preferred.IsSuccessStatusCode, await preferred.Content.ReadAsStringAsync());
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        await OkAsync(statutory, $"/odata/OptionsAppraisals({appraisal})/Governance.Approve", new { });
+    }
+
+    /// <summary>Sets a stage's submission deadline (the stage's timetable row exists once the stage has been entered).</summary>
+    public static async Task SetDeadlineAsync(HttpClient lead, int procurementId, string stage, DateTime deadlineUtc)
+    {
+        var row = (await lead.GetJsonAsync($"/odata/ProcurementStageDates?$filter=ProcurementId eq {procurementId} and Stage eq '{stage}'")).GetProperty("value")[0];
+        using var response = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/ProcurementStageDates({row.GetProperty("Id").GetInt32()})",
+            new { SubmissionDeadline = deadlineUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }, row.ETag());
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task CriteriaAsync(HttpClient lead, int procurementId, string stage)
+    {
+        await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Quality of solution", Kind = "Quality", Weight = 60 });
+        await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Delivery plan", Kind = "Quality", Weight = 10 });
+        await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Price", Kind = "Price", Weight = 30 });
+    }
+}
