@@ -25,6 +25,7 @@ if (HostCommands.IsCommand(args))
 app.UseExceptionHandler();
 app.UseRequestBodyLimit();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
+app.UseBatchRequestScopes();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
