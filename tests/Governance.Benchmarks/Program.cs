@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks.Audit;
+using Governance.Benchmarks.Tendering;
 using Governance.Benchmarks.Workflows;
 
 namespace Governance.Benchmarks;
@@ -7,6 +8,8 @@ namespace Governance.Benchmarks;
 /// <summary>
 /// Scenario benchmarks, each against its baseline in the same run:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- timers [sizes...]
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing
+///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them)
 /// Micro-benchmarks with BenchmarkDotNet:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- micro --filter '*'
 /// </summary>
@@ -22,8 +25,12 @@ internal static class BenchmarkEntry
             case "timers":
                 await TimerSweepBenchmark.RunAsync(Console.Out, Sizes(args[1..], [1_000, 10_000]));
                 break;
+            case "listing":
+                await ProcurementListingBenchmark.RunAsync(Console.Out);
+                break;
             default:
                 await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
+                await ProcurementListingBenchmark.RunAsync(Console.Out);
                 break;
         }
     }

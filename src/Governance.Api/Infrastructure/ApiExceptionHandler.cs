@@ -27,7 +27,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             InvalidOperationException invalid when invalid.Message.Contains("could not be translated", StringComparison.Ordinal)
                 => (400, "Query not supported", "The query cannot be run against the database. Simplify the $filter, $orderby or $apply expression."),
             InvalidOperationException invalid when invalid.Message.Contains("not supported on SQLite", StringComparison.Ordinal)
-                => (400, "Query not supported on SQLite", "The embedded SQLite database cannot page a collection expanded inside another expanded collection (e.g. $expand=Indicators($expand=Measurements)). Expand one collection level and query the inner set directly, or run Governance on PostgreSQL or SQL Server."),
+                => (400, "Query not supported on SQLite", "The embedded SQLite database cannot run $top, $skip or $orderby on a collection expanded inside another expanded collection (e.g. $expand=Indicators($expand=Measurements($top=2))). Drop the inner option, query the inner set directly, or run Governance on PostgreSQL or SQL Server."),
             OperationCanceledException when ct.IsCancellationRequested => (499, "Client closed request", "The request was cancelled."),
             _ => (500, "Server error", "Something went wrong on our side. It has been logged; please try again."),
         };

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
+using Microsoft.OData.Edm;
 
 namespace Governance.Api.OData;
 
@@ -24,5 +26,48 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         MaxAnyAllExpressionDepth = MaxAnyAllDepth;
         MaxOrderByNodeCount = MaxOrderByNodes;
         HandleNullPropagation = HandleNullPropagationOption.False;
+    }
+
+    /// <summary>
+    /// With $expand, pages the top level only. The package would also page every expanded collection, which
+    /// costs a window function over the whole related table on every request (and is beyond SQLite one level
+    /// down). Expansions are bounded by depth and node count instead, and a client can put $top inside $expand.
+    /// </summary>
+    public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
+    {
+        if (queryOptions.SelectExpand is not { } selectExpand)
+            return base.ApplyQuery(queryable, queryOptions);
+
+        var settings = new ODataQuerySettings
+        {
+            HandleNullPropagation = HandleNullPropagation, EnsureStableOrdering = EnsureStableOrdering, TimeZone = TimeZoneInfo.Utc,
+        };
+        var query = queryOptions.ApplyTo(queryable, settings, AllowedQueryOptions.Select | AllowedQueryOptions.Expand);
+        if (queryOptions.OrderBy is null && queryOptions.Context.ElementType is IEdmEntityType entity)
+            query = OrderByKey(query, entity.Key().Single().Name); // a stable order, so that the next page follows on from this one
+        query = selectExpand.ApplyTo(query, settings);
+        var request = queryOptions.Request;
+        request.ODataFeature().SelectExpandClause = selectExpand.SelectExpandClause;
+        if (queryOptions.Top?.Value is { } top && top <= MaxPageSize)
+            return query;
+        // The projected element type is the package's own wrapper, so its generic LimitResults is reached by reflection.
+        object?[] arguments = [query, MaxPageSize, false, null];
+        query = (IQueryable)LimitResults.MakeGenericMethod(query.ElementType).Invoke(null, arguments)!;
+        if (arguments[3] is true)
+            request.ODataFeature().NextLink = request.GetNextPageLink(MaxPageSize, null, null);
+        return query;
+    }
+
+    private static readonly System.Reflection.MethodInfo LimitResults = typeof(ODataQueryOptions).GetMethods()
+        .Single(m => m.Name == nameof(ODataQueryOptions.LimitResults) && m.IsGenericMethodDefinition && m.GetParameters().Length == 4);
+
+    private static IQueryable OrderByKey(IQueryable query, string keyName)
+    {
+        var row = System.Linq.Expressions.Expression.Parameter(query.ElementType, "row");
+        var key = System.Linq.Expressions.Expression.Property(row, keyName);
+        var orderBy = System.Linq.Expressions.Expression.Call(
+            typeof(Queryable), nameof(Queryable.OrderBy), [query.ElementType, key.Type], query.Expression,
+            System.Linq.Expressions.Expression.Quote(System.Linq.Expressions.Expression.Lambda(key, row)));
+        return query.Provider.CreateQuery(orderBy);
     }
 }

@@ -50,6 +50,22 @@ public sealed class SeedFilesTests(SqliteApp app)
         Assert.Contains(commission.Members, m => m.Role == Governance.Domain.Scrutiny.MemberRole.UnionRepresentative);
         Assert.Contains("GBP 800k", (await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct)).Description, StringComparison.Ordinal);
         Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id, Ct)).Level);
+
+        // The tender: sessions, clarifications, sealed detailed solutions, scores, a slipped timetable and the budgets.
+        Assert.Equal(6, await db.DialogueSessions.CountAsync(s => s.ProcurementId == ccp.Id, Ct));
+        Assert.Equal(2, await db.ClarificationQuestions.CountAsync(q => q.ProcurementId == ccp.Id && q.PublishedAt != null, Ct));
+        Assert.Equal(3, await db.Submissions.CountAsync(s => s.ProcurementId == ccp.Id && s.Stage == Governance.Domain.Tendering.ProcurementStage.DetailedSolutions, Ct));
+        Assert.Equal(12, await db.ModeratedScores.CountAsync(s => s.ProcurementId == ccp.Id, Ct));
+        Assert.Equal([1_200_000m, 2_300_000m], (await db.BudgetLines.Where(b => b.ProcurementId == ccp.Id).Select(b => b.Approved).ToListAsync(Ct)).Order());
+        var detailed = await db.ProcurementStageDates.SingleAsync(d => d.ProcurementId == ccp.Id && d.Stage == Governance.Domain.Tendering.ProcurementStage.DetailedSolutions, Ct);
+        Assert.True(detailed.ActualOn > detailed.PlannedOn);
+
+        // The customer-experience options appraisal: outsource, in-house comparator and blended, with savings methods.
+        var cep = await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct);
+        var appraisal = await db.OptionsAppraisals.SingleAsync(a => a.ProcurementId == cep.Id, Ct);
+        var kinds = await db.AppraisalOptions.Where(o => o.OptionsAppraisalId == appraisal.Id).Select(o => o.Kind).ToListAsync(Ct);
+        Assert.Equal([Governance.Domain.Appraisal.OptionKind.Outsource, Governance.Domain.Appraisal.OptionKind.InHouse, Governance.Domain.Appraisal.OptionKind.Blended], kinds);
+        Assert.Equal(1_500_000m, await db.SavingsLines.Where(s => s.OptionsAppraisalId == appraisal.Id).SumAsync(s => s.AnnualAmount, Ct));
     }
 
     [Fact]

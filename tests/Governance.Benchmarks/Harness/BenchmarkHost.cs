@@ -42,6 +42,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Server", "false");
         builder.UseSetting("DataProtection:KeysPath", keys);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (Environment.GetEnvironmentVariable("BENCH_SQL") is not null)
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
     }
 
     public override async ValueTask DisposeAsync()

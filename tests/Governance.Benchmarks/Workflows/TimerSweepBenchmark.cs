@@ -59,18 +59,18 @@ internal static class TimerSweepBenchmark
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         var due = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection, """
+        await SqliteBulk.ExecuteAsync(connection, """
             INSERT INTO "Departments" ("Code","Name","Revision") VALUES ('BENCH','Benchmark department',0);
             INSERT INTO "Suppliers" ("Name","IsSme","IsVcse","Revision") VALUES ('Benchmark supplier',0,0,0);
             INSERT INTO "Contracts" ("Reference","Title","SupplierId","DepartmentId","TotalValue","AnnualValue","IrrecoverableVat","StartOn","EndOn","Status","Revision")
               VALUES ('BENCH-1','Benchmark contract',1,1,'1000000','100000','0','2020-01-01','2030-01-01','Active',0);
             """);
-        await using var escalation = Command(connection, """INSERT INTO "Escalations" ("ContractId","Cause","Level","Status","OpenedAt","RespondBy","Revision") VALUES (1,$cause,'ContractManager','Open',$due,$due,0)""", ("$cause", ""), ("$due", due));
-        await using var instance = Command(connection, """
+        await using var escalation = SqliteBulk.Command(connection, """INSERT INTO "Escalations" ("ContractId","Cause","Level","Status","OpenedAt","RespondBy","Revision") VALUES (1,$cause,'ContractManager','Open',$due,$due,0)""", ("$cause", ""), ("$due", due));
+        await using var instance = SqliteBulk.Command(connection, """
             INSERT INTO "WorkflowInstances" ("DefinitionId","DefinitionVersion","SubjectType","SubjectId","State","StartedAt","UpdatedAt","EnteredStateAt","Steps","Revision")
             VALUES ('kpi-escalation',1,'Escalation',$id,'ContractManager',$due,$due,$due,1,0)
             """, ("$id", 0), ("$due", due));
-        await using var timer = Command(connection, """INSERT INTO "WorkflowTimers" ("WorkflowInstanceId","State","Trigger","DueAt") VALUES ($id,'ContractManager','Escalate',$due)""", ("$id", 0), ("$due", due));
+        await using var timer = SqliteBulk.Command(connection, """INSERT INTO "WorkflowTimers" ("WorkflowInstanceId","State","Trigger","DueAt") VALUES ($id,'ContractManager','Escalate',$due)""", ("$id", 0), ("$due", due));
         for (var i = 1; i <= n; i++)
         {
             escalation.Parameters["$cause"].Value = $"bench-{i}";
@@ -82,21 +82,5 @@ internal static class TimerSweepBenchmark
         }
 
         await transaction.CommitAsync();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }
