@@ -1,6 +1,7 @@
 using Governance.Api;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.Features.Performance;
 using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
 using Governance.Api.Jobs;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceData();
 builder.AddGovernanceAuth();
 builder.AddGovernanceWorkflows();
+builder.AddGovernancePerformance();
 builder.AddGovernanceJobs();
 builder.AddGovernanceOData();
 builder.AddGovernanceErrors();

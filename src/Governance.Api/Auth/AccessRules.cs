@@ -62,6 +62,7 @@ public static class AccessRules
         ["Meetings"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["SignOffRequests"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.DemocraticServicesOfficer]),
         ["Escalations"] = new(Council, [Roles.ContractManager]),
+        ["SlipObservations"] = new(Council, []),
         ["AuditEntries"] = new([Roles.Administrator, Roles.StatutoryOfficer], []),
         // Workflows move only through Fire, whose roles each definition's transitions name.
         ["WorkflowDefinitions"] = new(Council, []),

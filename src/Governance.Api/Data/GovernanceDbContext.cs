@@ -6,6 +6,7 @@ using Governance.Domain.Audit;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
+using Governance.Domain.Performance;
 using Governance.Domain.Organisation;
 using Governance.Domain.Scrutiny;
 using Governance.Domain.Tendering;
@@ -59,6 +60,7 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<OptionScore> OptionScores => Set<OptionScore>();
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<AppraisalRisk> AppraisalRisks => Set<AppraisalRisk>();
+    public DbSet<SlipObservation> SlipObservations => Set<SlipObservation>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();

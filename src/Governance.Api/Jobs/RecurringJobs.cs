@@ -1,4 +1,5 @@
 using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Performance;
 using Governance.Api.Features.Workflows;
 using Governance.Domain.Calendar;
 using Hangfire;
@@ -10,11 +11,13 @@ public static class RecurringJobs
 {
     public const string WorkflowTimers = "workflow-timers";
     public const string NotificationDelivery = "notification-delivery";
+    public const string SlipDetection = "slip-detection";
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         var london = new RecurringJobOptions { TimeZone = LondonTime.Zone };
         jobs.AddOrUpdate<FireDueTimersJob>(WorkflowTimers, j => j.RunAsync(CancellationToken.None), configuration["Jobs:WorkflowTimersCron"] ?? Cron.Minutely(), london);
         jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
+        jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
     }
 }

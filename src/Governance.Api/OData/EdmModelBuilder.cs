@@ -1,10 +1,12 @@
 using Governance.Api.Features.Notifications;
+using Governance.Api.Features.Performance;
 using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Workflows;
 using Governance.Domain.Appraisal;
 using Governance.Domain.Audit;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
+using Governance.Domain.Performance;
 using Governance.Domain.Organisation;
 using Governance.Domain.Scrutiny;
 using Governance.Domain.Tendering;
@@ -34,6 +36,7 @@ public static class EdmModelBuilder
         builder.EntitySet<SignOffRequest>("SignOffRequests");
         builder.EntitySet<Escalation>("Escalations");
         builder.EntitySet<AuditEntry>("AuditEntries");
+        builder.EntitySet<SlipObservation>("SlipObservations");
 
         builder.EntitySet<ProcurementTeamMember>("ProcurementTeamMembers");
         builder.EntitySet<ProcurementStageDate>("ProcurementStageDates");
@@ -67,6 +70,7 @@ public static class EdmModelBuilder
 
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
         AddTenderingOperations(builder);
+        AddPerformanceOperations(builder);
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
         decide.Parameter<string>("Decision");
         OptionalText(decide, "Reason");
@@ -103,6 +107,19 @@ public static class EdmModelBuilder
         question.Action("Answer").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions").Parameter<string>("Answer");
         question.Action("Publish").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions");
         builder.EntityType<OptionsAppraisal>().Action("Approve").ReturnsFromEntitySet<OptionsAppraisal>("OptionsAppraisals");
+    }
+
+    private static void AddPerformanceOperations(ODataConventionModelBuilder builder)
+    {
+        var measurement = builder.EntityType<Measurement>();
+        var correct = measurement.Action("Correct").ReturnsFromEntitySet<Measurement>("Measurements");
+        correct.Parameter<decimal>("Value");
+        OptionalText(correct, "Note");
+        measurement.Action("Verify").ReturnsFromEntitySet<Measurement>("Measurements");
+        measurement.Action("Dispute").ReturnsFromEntitySet<Measurement>("Measurements").Parameter<string>("Reason");
+        var contract = builder.EntityType<Contract>();
+        contract.Function("Ratings").ReturnsCollection<PeriodRatingView>();
+        contract.Function("AnnualAssessment").Returns<AnnualAssessmentView>().Parameter<int>("year");
     }
 
     /// <summary>An optional text parameter that may also be sent as null.</summary>

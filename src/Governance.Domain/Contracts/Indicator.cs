@@ -27,13 +27,17 @@ public class Indicator : ArchivableEntity
 
     public IndicatorCategory Category { get; set; }
 
+    /// <summary>The level the contract asks for: meeting it is "on target".</summary>
     public decimal Target { get; set; }
 
-    /// <summary>Worse than the target but not yet this bad is amber.</summary>
+    /// <summary>The tolerance: from here to the target a period is still green; beyond it, amber.</summary>
     public decimal AmberThreshold { get; set; }
 
     /// <summary>At or beyond this value the period is red.</summary>
     public decimal RedThreshold { get; set; }
+
+    /// <summary>How many amber periods in a row count as a slip (default 2).</summary>
+    public int ConsecutiveAmberLimit { get; set; } = 2;
 
     public Frequency Frequency { get; set; }
 

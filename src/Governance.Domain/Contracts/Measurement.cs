@@ -52,4 +52,17 @@ public class Measurement : Entity
 
     [ServerManaged]
     public int? SupersedesId { get; set; }
+
+    /// <summary>A later version corrects this one; reports use the current version only.</summary>
+    [ServerManaged]
+    public bool Superseded { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string? VerifiedBy { get; set; }
+
+    [ServerManaged]
+    public DateTime? VerifiedAt { get; set; }
+
+    [ServerManaged, MaxLength(2000)]
+    public string? DisputeReason { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class SupplierScopeTests(SqliteApp app)
         Assert.Equal("Meridian Business Services Ltd", Assert.Single(suppliers.GetProperty("value").EnumerateArray()).GetProperty("Name").GetString());
         var contracts = await client.GetJsonAsync("/odata/Contracts?$expand=Supplier($select=Name)");
         Assert.All(contracts.GetProperty("value").EnumerateArray(), c => Assert.Equal("Meridian Business Services Ltd", c.GetProperty("Supplier").GetProperty("Name").GetString()));
-        var foreign = await client.GetJsonAsync("/odata/Measurements?$filter=Indicator/Contract/Reference ne 'SSO-2012-001'&$count=true&$top=0");
+        var foreign = await client.GetJsonAsync("/odata/Measurements?$filter=Indicator/Contract/Supplier/Name ne 'Meridian Business Services Ltd'&$count=true&$top=0");
         Assert.Equal(0, foreign.GetProperty("@odata.count").GetInt32());
     }
 
@@ -39,7 +39,7 @@ public sealed class SupplierScopeTests(SqliteApp app)
         using var cm = await app.ClientForAsync("ContractManager");
         var kpi = (await cm.GetJsonAsync("/odata/Indicators?$filter=Code eq 'SSO-KPI-02'")).GetProperty("value")[0].GetProperty("Id").GetInt32();
         using var client = await app.ClientForAsync("supplier@demo.local");
-        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2031-01-01", Value = 99.8 });
+        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2019-02-01", Value = 99.8 });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.JsonAsync();
         Assert.Equal("Supplier", created.GetProperty("Source").GetString());
@@ -52,7 +52,7 @@ public sealed class SupplierScopeTests(SqliteApp app)
         using var cm = await app.ClientForAsync("ContractManager");
         var kpi = (await cm.GetJsonAsync("/odata/Indicators?$filter=Code eq 'ENV-KPI-01'")).GetProperty("value")[0].GetProperty("Id").GetInt32();
         using var client = await app.ClientForAsync("supplier@demo.local");
-        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2031-02-01", Value = 99.8 });
+        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2019-03-01", Value = 99.8 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("does not refer to an existing Indicator", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

@@ -22,6 +22,9 @@ public sealed class JobsTests(SqliteApp app)
             Assert.Equal("* * * * *", jobs[id].Cron);
             Assert.Equal("Europe/London", jobs[id].TimeZoneId);
         }
+
+        Assert.Equal("0 6 * * *", jobs[RecurringJobs.SlipDetection].Cron);
+        Assert.Equal("Europe/London", jobs[RecurringJobs.SlipDetection].TimeZoneId);
     }
 
     [Fact]

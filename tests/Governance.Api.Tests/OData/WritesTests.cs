@@ -83,7 +83,7 @@ public sealed class WritesTests(SqliteApp app)
     public async Task Measurement_RecordedByContractManager_IsStampedByTheServer()
     {
         using var client = await app.ClientForAsync("ContractManager");
-        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = 1, PeriodStart = "2030-01-01", Value = 97.5 });
+        using var response = await client.PostJsonAsync("/odata/Measurements", new { IndicatorId = 1, PeriodStart = "2019-01-01", Value = 97.5 });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.JsonAsync();
         Assert.Equal("contractmanager@demo.local", created.GetProperty("RecordedBy").GetString());

@@ -49,7 +49,7 @@ public sealed class SeedFilesTests(SqliteApp app)
         var commission = await db.Committees.Include(c => c.Members).SingleAsync(c => c.Name == "Overview and Scrutiny Commission", Ct);
         Assert.Contains(commission.Members, m => m.Role == Governance.Domain.Scrutiny.MemberRole.UnionRepresentative);
         Assert.Contains("GBP 800k", (await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct)).Description, StringComparison.Ordinal);
-        Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id, Ct)).Level);
+        Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id && e.Cause == "red-period", Ct)).Level);
 
         // The tender: sessions, clarifications, sealed detailed solutions, scores, a slipped timetable and the budgets.
         Assert.Equal(6, await db.DialogueSessions.CountAsync(s => s.ProcurementId == ccp.Id, Ct));

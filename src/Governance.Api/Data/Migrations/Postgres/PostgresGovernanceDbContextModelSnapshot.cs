@@ -808,6 +808,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("ConsecutiveAmberLimit")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ContractId")
                         .HasColumnType("integer");
 
@@ -926,6 +929,10 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
 
@@ -953,6 +960,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("SupersedesId")
                         .HasColumnType("integer");
 
@@ -964,6 +974,13 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -1122,6 +1139,46 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Suppliers");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("IndicatorId", "PeriodStart", "Cause")
+                        .IsUnique();
+
+                    b.ToTable("SlipObservations");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.Committee", b =>
@@ -2582,6 +2639,21 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("InternalSlaId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.Meeting", b =>

@@ -777,6 +777,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConsecutiveAmberLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ContractId")
                         .HasColumnType("INTEGER");
 
@@ -891,6 +894,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -918,6 +925,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SupersedesId")
                         .HasColumnType("INTEGER");
 
@@ -928,6 +938,13 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<string>("VerificationStatus")
                         .IsRequired()
                         .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1081,6 +1098,44 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Suppliers");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("IndicatorId", "PeriodStart", "Cause")
+                        .IsUnique();
+
+                    b.ToTable("SlipObservations");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.Committee", b =>
@@ -2491,6 +2546,21 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("InternalSlaId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.Meeting", b =>

@@ -1,0 +1,13 @@
+namespace Governance.Api.Features.Performance;
+
+public static class PerformanceRegistration
+{
+    public static IHostApplicationBuilder AddGovernancePerformance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MeasurementRecorder>();
+        builder.Services.AddScoped<SlipDetector>();
+        builder.Services.AddScoped<SlipDetectionJob>();
+        builder.Services.AddScoped<ContractPerformance>();
+        return builder;
+    }
+}
