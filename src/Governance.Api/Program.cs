@@ -34,6 +34,7 @@ app.UseAuthorization();
 app.MapGovernanceHealth();
 app.MapGovernanceAuth();
 app.MapGovernanceOData();
+app.MapMeasurementImport();
 app.MapGovernanceApiReference();
 app.MapGovernanceJobs();
 await app.RunAsync();

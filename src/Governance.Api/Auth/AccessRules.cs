@@ -63,6 +63,9 @@ public static class AccessRules
         ["SignOffRequests"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.DemocraticServicesOfficer]),
         ["Escalations"] = new(Council, [Roles.ContractManager]),
         ["SlipObservations"] = new(Council, []),
+        ["ContractOptions"] = new(Everyone, [Roles.ContractManager]),
+        ["RemediationPlans"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
+        ["RemediationActions"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
         ["AuditEntries"] = new([Roles.Administrator, Roles.StatutoryOfficer], []),
         // Workflows move only through Fire, whose roles each definition's transitions name.
         ["WorkflowDefinitions"] = new(Council, []),

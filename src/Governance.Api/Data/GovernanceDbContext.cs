@@ -61,6 +61,9 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<AppraisalRisk> AppraisalRisks => Set<AppraisalRisk>();
     public DbSet<SlipObservation> SlipObservations => Set<SlipObservation>();
+    public DbSet<ContractOption> ContractOptions => Set<ContractOption>();
+    public DbSet<RemediationPlan> RemediationPlans => Set<RemediationPlan>();
+    public DbSet<RemediationAction> RemediationActions => Set<RemediationAction>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();

@@ -12,12 +12,14 @@ public static class RecurringJobs
     public const string WorkflowTimers = "workflow-timers";
     public const string NotificationDelivery = "notification-delivery";
     public const string SlipDetection = "slip-detection";
+    public const string ContractReminders = "contract-reminders";
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         var london = new RecurringJobOptions { TimeZone = LondonTime.Zone };
         jobs.AddOrUpdate<FireDueTimersJob>(WorkflowTimers, j => j.RunAsync(CancellationToken.None), configuration["Jobs:WorkflowTimersCron"] ?? Cron.Minutely(), london);
         jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
+        jobs.AddOrUpdate<Features.Contracts.ContractRemindersJob>(ContractReminders, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ContractRemindersCron"] ?? Cron.Daily(7), london);
         jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
     }
 }

@@ -37,6 +37,9 @@ public static class EdmModelBuilder
         builder.EntitySet<Escalation>("Escalations");
         builder.EntitySet<AuditEntry>("AuditEntries");
         builder.EntitySet<SlipObservation>("SlipObservations");
+        builder.EntitySet<ContractOption>("ContractOptions");
+        builder.EntitySet<RemediationPlan>("RemediationPlans");
+        builder.EntitySet<RemediationAction>("RemediationActions");
 
         builder.EntitySet<ProcurementTeamMember>("ProcurementTeamMembers");
         builder.EntitySet<ProcurementStageDate>("ProcurementStageDates");
@@ -120,6 +123,11 @@ public static class EdmModelBuilder
         var contract = builder.EntityType<Contract>();
         contract.Function("Ratings").ReturnsCollection<PeriodRatingView>();
         contract.Function("AnnualAssessment").Returns<AnnualAssessmentView>().Parameter<int>("year");
+        contract.Function("ServiceCredits").ReturnsCollection<ServiceCreditView>();
+        contract.Action("Activate").ReturnsFromEntitySet<Contract>("Contracts");
+        contract.Action("EnterRemediation").ReturnsFromEntitySet<Contract>("Contracts").Parameter<string>("Reason");
+        contract.Action("Terminate").ReturnsFromEntitySet<Contract>("Contracts").Parameter<string>("Reason");
+        builder.EntityType<Supplier>().Collection.Function("Dependency").ReturnsCollection<SupplierDependencyView>();
     }
 
     /// <summary>An optional text parameter that may also be sent as null.</summary>

@@ -46,5 +46,13 @@ public class Indicator : ArchivableEntity
 
     public bool SupplierSelfReports { get; set; }
 
+    /// <summary>Where the figure comes from (e.g. the telephony system's call logs).</summary>
+    [MaxLength(500)]
+    public string? DataSource { get; set; }
+
+    /// <summary>What evidence must accompany a return for it to be verified.</summary>
+    [MaxLength(1000)]
+    public string? EvidenceRequired { get; set; }
+
     public ICollection<Measurement> Measurements { get; } = [];
 }

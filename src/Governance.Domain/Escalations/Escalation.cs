@@ -42,6 +42,10 @@ public class Escalation : Entity
     [ServerManaged]
     public DateTime OpenedAt { get; set; }
 
+    /// <summary>The named person who holds the escalation at its current level.</summary>
+    [ServerManaged, MaxLength(300)]
+    public string? Owner { get; set; }
+
     /// <summary>When the current level must respond before the escalation climbs by itself.</summary>
     public DateTime? RespondBy { get; set; }
 

@@ -13,7 +13,7 @@ namespace Governance.Api.Data.Seeding;
 
 /// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
 public sealed partial class SeedLoader(
-    GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
+    GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, Features.Performance.SlipDetector slips, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
 {
     private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Supplier> suppliers = new(StringComparer.OrdinalIgnoreCase);
@@ -64,11 +64,16 @@ public sealed partial class SeedLoader(
             AddSignOffs(seed.SignOffRequests);
             var escalations = AddEscalations(seed.Escalations);
             await db.SaveChangesAsync(ct);
-            await StartEscalationWorkflowsAsync(escalations, ct);
+            await StartEscalationWorkflowsAsync(escalations, seed.Escalations, ct);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Loaded seed file {File}", name);
         }
 
+        // The seeded returns are checked for slips as new returns would be: the demo shows what detection finds.
+        foreach (var contract in await db.Contracts.Select(c => c.Id).ToListAsync(ct))
+            await slips.DetectForContractAsync(contract, ct);
+        foreach (var sla in await db.InternalSlas.Select(s => s.Id).ToListAsync(ct))
+            await slips.DetectForSlaAsync(sla, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -137,11 +142,15 @@ public sealed partial class SeedLoader(
                 ProcurementId = c.Procurement is null ? null : Resolve(procurements, c.Procurement, "procurement").Id,
                 ContractManager = c.ContractManager, TotalValue = c.TotalValue, AnnualValue = c.AnnualValue,
                 IrrecoverableVat = c.IrrecoverableVat, StartOn = c.StartOn, EndOn = c.EndOn, ReviewOn = c.ReviewOn, Status = c.Status,
+                ExitPlan = c.ExitPlan, ExitPlanReviewedOn = c.ExitPlanReviewedOn,
+                ServiceCreditPercentPerRedKpi = c.ServiceCreditPercentPerRedKpi, ServiceCreditCapPercent = c.ServiceCreditCapPercent,
             };
             foreach (var i in c.Indicators ?? [])
                 contract.Indicators.Add(ToIndicator(i));
             contracts.Add(c.Reference, contract);
             db.Add(contract);
+            foreach (var o in c.Options ?? [])
+                db.Add(new ContractOption { Contract = contract, Kind = o.Kind, Description = o.Description, Months = o.Months, NoticeBy = o.NoticeBy });
         }
     }
 
@@ -200,12 +209,20 @@ public sealed partial class SeedLoader(
         }
     }
 
-    private async Task StartEscalationWorkflowsAsync(IEnumerable<Escalation> rows, CancellationToken ct)
+    private async Task StartEscalationWorkflowsAsync(IEnumerable<Escalation> rows, IEnumerable<EscalationSeed> seeds, CancellationToken ct)
     {
-        foreach (var e in rows)
+        foreach (var (e, seed) in rows.Zip(seeds))
         {
+            if (seed.Remediation is { } r)
+            {
+                var plan = new RemediationPlan { EscalationId = e.Id, Title = r.Title, Objective = r.Objective, AgreedOn = r.AgreedOn, AgreedWith = r.AgreedWith };
+                db.Add(plan);
+                await db.SaveChangesAsync(ct);
+                db.AddRange(r.Actions.Select(a => new RemediationAction { RemediationPlanId = plan.Id, Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, Status = a.Status }));
+            }
+
             var state = e.Status == EscalationStatus.Open ? e.Level.ToString() : e.Status.ToString();
-            await workflows.StartAsync(EscalationsController.Workflow, nameof(Escalation), e.Id, "seed", ct, inState: state, enteredAt: e.OpenedAt);
+            await workflows.StartAsync(EscalationsController.WorkflowFor(e), nameof(Escalation), e.Id, "seed", ct, inState: state, enteredAt: e.OpenedAt);
         }
     }
 

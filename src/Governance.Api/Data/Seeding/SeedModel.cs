@@ -52,7 +52,11 @@ public sealed record IndicatorSeed(
 public sealed record ContractSeed(
     string Reference, string Title, string? Description, string Supplier, string Department, string? Procurement,
     string? ContractManager, decimal TotalValue, decimal AnnualValue, decimal IrrecoverableVat,
-    DateOnly StartOn, DateOnly EndOn, DateOnly? ReviewOn, ContractStatus Status, List<IndicatorSeed>? Indicators);
+    DateOnly StartOn, DateOnly EndOn, DateOnly? ReviewOn, ContractStatus Status, List<IndicatorSeed>? Indicators,
+    string? ExitPlan = null, DateOnly? ExitPlanReviewedOn = null, decimal ServiceCreditPercentPerRedKpi = 0, decimal ServiceCreditCapPercent = 0,
+    List<OptionSeed>? Options = null);
+
+public sealed record OptionSeed(ContractOptionKind Kind, string Description, int? Months, DateOnly? NoticeBy);
 
 public sealed record InternalSlaSeed(
     string Title, string Provider, string Consumer, string Author, string Monitor, string EnforcementRoute,
@@ -67,4 +71,9 @@ public sealed record CommitteeSeed(string Name, CommitteeKind Kind, List<MemberS
 public sealed record SignOffSeed(string Procurement, string Gate, string RequiredRole, string? Summary, string RaisedBy, DateTime RaisedAt);
 
 public sealed record EscalationSeed(
-    string Contract, string Cause, string? Summary, EscalationLevel Level, EscalationStatus Status, DateTime OpenedAt, DateTime? RespondBy);
+    string Contract, string Cause, string? Summary, EscalationLevel Level, EscalationStatus Status, DateTime OpenedAt, DateTime? RespondBy,
+    RemediationSeed? Remediation = null);
+
+public sealed record RemediationSeed(string Title, string Objective, DateOnly AgreedOn, string? AgreedWith, List<RemediationActionSeed> Actions);
+
+public sealed record RemediationActionSeed(string Description, string Owner, DateOnly DueOn, RemediationActionStatus Status);

@@ -34,5 +34,40 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         return Ok(await performance.AssessAsync(key, year, ct));
     }
 
+    /// <summary>POST /odata/Contracts(1)/Governance.Activate — above GBP 5m only with three KPIs (s.52).</summary>
+    [HttpPost]
+    public Task<IActionResult> Activate([FromODataUri] int key, CancellationToken ct) =>
+        ChangeStatusAsync(key, async c => c.Activate(await Db.Indicators.CountAsync(i => i.ContractId == c.Id, ct)), ct);
+
+    /// <summary>POST /odata/Contracts(1)/Governance.EnterRemediation { "Reason": "..." } — a reset or remediation.</summary>
+    [HttpPost]
+    public Task<IActionResult> EnterRemediation([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        ChangeStatusAsync(key, c => { c.EnterRemediation(parameters?.GetValueOrDefault("Reason") as string ?? ""); return Task.CompletedTask; }, ct);
+
+    /// <summary>POST /odata/Contracts(1)/Governance.Terminate { "Reason": "..." } — a termination notice (UK11) follows.</summary>
+    [HttpPost]
+    public Task<IActionResult> Terminate([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        ChangeStatusAsync(key, c => { c.Terminate(parameters?.GetValueOrDefault("Reason") as string ?? ""); return Task.CompletedTask; }, ct);
+
+    /// <summary>GET /odata/Contracts(1)/Governance.ServiceCredits(): credits per period from red KPIs, by the contract's rules.</summary>
+    [HttpGet]
+    public async Task<IActionResult> ServiceCredits([FromODataUri] int key, CancellationToken ct)
+    {
+        var contract = await ReadableRows().SingleOrDefaultAsync(c => c.Id == key, ct);
+        return contract is null ? NotFound(key) : Ok(await performance.ServiceCreditsAsync(contract, ct));
+    }
+
+    private async Task<IActionResult> ChangeStatusAsync(int key, Func<Contract, Task> change, CancellationToken ct)
+    {
+        if (!Auth.AccessRules.CanWrite("Contracts", User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "contracts-write", "A contract manager changes a contract's status.");
+        var contract = await Scope(Db.Contracts).SingleOrDefaultAsync(c => c.Id == key, ct);
+        if (contract is null)
+            return NotFound(key);
+        await change(contract);
+        await Db.SaveChangesAsync(ct);
+        return Ok(contract);
+    }
+
     private static ObjectResult NotFound(int key) => ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Contract {key} does not exist.");
 }

@@ -11,10 +11,15 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
 {
     public const string Workflow = "kpi-escalation";
 
+    /// <summary>Breaches of an internal SLA climb the SLA's own route instead.</summary>
+    public const string SlaWorkflow = "sla-breach";
+
+    public static string WorkflowFor(Escalation escalation) => escalation.InternalSlaId is null ? Workflow : SlaWorkflow;
+
     /// <summary>A new escalation starts at the bottom of the ladder, with its response deadline.</summary>
     protected override async Task AfterCreateAsync(Escalation entity, CancellationToken ct)
     {
-        await workflows.StartAsync(Workflow, nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
+        await workflows.StartAsync(WorkflowFor(entity), nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
     }
 

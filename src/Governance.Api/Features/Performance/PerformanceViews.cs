@@ -41,3 +41,30 @@ public sealed class AnnualAssessmentView
 
     public List<PeriodRatingView> Periods { get; set; } = [];
 }
+
+public sealed class ServiceCreditView
+{
+    public DateOnly Period { get; set; }
+
+    public int RedKpis { get; set; }
+
+    /// <summary>Percentage of the monthly charge, after the cap.</summary>
+    public decimal Percent { get; set; }
+
+    public decimal Amount { get; set; }
+}
+
+/// <summary>A supplier's share of the council's live contract value.</summary>
+public sealed class SupplierDependencyView
+{
+    public int SupplierId { get; set; }
+
+    public string Supplier { get; set; } = "";
+
+    public decimal ContractValue { get; set; }
+
+    public decimal SharePercent { get; set; }
+
+    /// <summary>Over the configured share (default 25%): too big to fail.</summary>
+    public bool OverThreshold { get; set; }
+}

@@ -73,7 +73,7 @@ public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workfl
         };
         db.Escalations.Add(escalation);
         await db.SaveChangesAsync(ct);
-        await workflows.StartAsync(EscalationsController.Workflow, nameof(Escalation), escalation.Id, "slip-detection", ct);
+        await workflows.StartAsync(EscalationsController.WorkflowFor(escalation), nameof(Escalation), escalation.Id, "slip-detection", ct);
         return escalation;
     }
 

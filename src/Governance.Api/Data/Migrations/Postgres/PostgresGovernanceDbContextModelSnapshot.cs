@@ -728,9 +728,20 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExitPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ExitPlanReviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("IrrecoverableVat")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<int?>("ProcurementId")
                         .HasColumnType("integer");
@@ -747,6 +758,14 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<decimal>("ServiceCreditCapPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("ServiceCreditPercentPerRedKpi")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
@@ -754,6 +773,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("SupplierId")
                         .HasColumnType("integer");
@@ -764,6 +787,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<decimal>("TotalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Vat")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
@@ -781,6 +808,47 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.HasIndex("SupplierId");
 
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NoticeBy")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractOptions");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
@@ -814,10 +882,18 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<int?>("ContractId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
+
+                    b.Property<string>("EvidenceRequired")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -1029,6 +1105,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("RespondBy")
                         .HasColumnType("timestamp with time zone");
 
@@ -1052,6 +1132,88 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.HasIndex("ContractId", "Cause", "Status");
 
                     b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RemediationPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationPlanId");
+
+                    b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgreedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.ToTable("RemediationPlans");
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Department", b =>
@@ -2576,6 +2738,17 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Navigation("Supplier");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
                 {
                     b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
@@ -2639,6 +2812,24 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("InternalSlaId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>

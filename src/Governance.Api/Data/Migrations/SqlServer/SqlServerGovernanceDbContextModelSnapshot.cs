@@ -729,9 +729,20 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<DateOnly>("EndOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ExitPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("ExitPlanReviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("IrrecoverableVat")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
 
                     b.Property<int?>("ProcurementId")
                         .HasColumnType("int");
@@ -748,6 +759,14 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<decimal>("ServiceCreditCapPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("ServiceCreditPercentPerRedKpi")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
@@ -755,6 +774,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("SupplierId")
                         .HasColumnType("int");
@@ -765,6 +788,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(300)");
 
                     b.Property<decimal>("TotalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("Vat")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
@@ -782,6 +809,47 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasIndex("SupplierId");
 
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("NoticeBy")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractOptions");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
@@ -815,10 +883,18 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int?>("ContractId")
                         .HasColumnType("int");
 
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("EvidenceRequired")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
@@ -1030,6 +1106,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTime?>("RespondBy")
                         .HasColumnType("datetime2");
 
@@ -1053,6 +1133,88 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasIndex("ContractId", "Cause", "Status");
 
                     b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RemediationPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationPlanId");
+
+                    b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgreedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.ToTable("RemediationPlans");
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Department", b =>
@@ -2578,6 +2740,17 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Navigation("Supplier");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
                 {
                     b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
@@ -2641,6 +2814,24 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("InternalSlaId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>

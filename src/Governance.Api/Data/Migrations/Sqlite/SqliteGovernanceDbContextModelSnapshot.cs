@@ -699,8 +699,19 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExitPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExitPlanReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("IrrecoverableVat")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProcurementId")
@@ -718,12 +729,24 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("ServiceCreditCapPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ServiceCreditPercentPerRedKpi")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SupplierId")
@@ -735,6 +758,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("TotalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Vat")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
@@ -752,6 +779,45 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasIndex("SupplierId");
 
                     b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoticeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractOptions");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
@@ -783,9 +849,17 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int?>("ContractId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceRequired")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Frequency")
@@ -992,6 +1066,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RespondBy")
                         .HasColumnType("TEXT");
 
@@ -1015,6 +1093,84 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasIndex("ContractId", "Cause", "Status");
 
                     b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemediationPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationPlanId");
+
+                    b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedWith")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId");
+
+                    b.ToTable("RemediationPlans");
                 });
 
             modelBuilder.Entity("Governance.Domain.Organisation.Department", b =>
@@ -2483,6 +2639,17 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.Indicator", b =>
                 {
                     b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
@@ -2546,6 +2713,24 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("InternalSlaId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationAction", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>

@@ -19,10 +19,11 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
     public async Task OnEnteredAsync(int id, string state, string? comment, DateTime? nextTimerDue, DateTime nowUtc, CancellationToken ct)
     {
         var escalation = await db.Escalations.SingleAsync(e => e.Id == id, ct);
-        if (Enum.TryParse<EscalationLevel>(state, out var level))
+        if (LevelOf(state) is { } level)
         {
             escalation.Level = level;
             escalation.Status = EscalationStatus.Open;
+            escalation.Owner = await OwnerAsync(escalation, level, ct);
         }
         else if (state == nameof(EscalationStatus.RemediationAgreed))
         {
@@ -36,5 +37,38 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
         }
 
         escalation.RespondBy = nextTimerDue;
+    }
+
+    /// <summary>The ladder's rung for a state of either ladder (contract KPIs or an internal SLA's route).</summary>
+    private static EscalationLevel? LevelOf(string state) => state switch
+    {
+        "Monitor" => EscalationLevel.ContractManager,
+        "CorporateManagementTeam" => EscalationLevel.ScrutinyCommittee,
+        _ => Enum.TryParse<EscalationLevel>(state, out var level) ? level : null,
+    };
+
+    /// <summary>The named person at a rung: the contract manager or SLA monitor, then the department's head of service and director.</summary>
+    private async Task<string?> OwnerAsync(Escalation escalation, EscalationLevel level, CancellationToken ct)
+    {
+        if (escalation.ContractId is { } contractId)
+        {
+            var contract = await db.Contracts.AsNoTracking().Include(c => c.Department).SingleAsync(c => c.Id == contractId, ct);
+            return level switch
+            {
+                EscalationLevel.ContractManager => contract.ContractManager,
+                EscalationLevel.HeadOfService => contract.Department?.HeadOfService,
+                EscalationLevel.Director => contract.Department?.Director,
+                _ => await db.Committees.Where(c => c.Kind == Domain.Scrutiny.CommitteeKind.OverviewAndScrutiny).Select(c => c.Name).FirstOrDefaultAsync(ct),
+            };
+        }
+
+        var sla = await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).SingleAsync(s => s.Id == escalation.InternalSlaId, ct);
+        return level switch
+        {
+            EscalationLevel.ContractManager => sla.Monitor,
+            EscalationLevel.HeadOfService => sla.ProviderDepartment?.HeadOfService,
+            EscalationLevel.Director => sla.ProviderDepartment?.Director,
+            _ => "Corporate Management Team",
+        };
     }
 }

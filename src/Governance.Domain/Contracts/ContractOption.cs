@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Contracts;
+
+public enum ContractOptionKind
+{
+    Extension,
+    Break,
+}
+
+/// <summary>An extension option or break clause, with the date by which notice must be given.</summary>
+public class ContractOption : ArchivableEntity
+{
+    public int ContractId { get; set; }
+
+    public Contract? Contract { get; set; }
+
+    public ContractOptionKind Kind { get; set; }
+
+    [Required, MaxLength(1000)]
+    public string Description { get; set; } = "";
+
+    /// <summary>Length of an extension, in months.</summary>
+    public int? Months { get; set; }
+
+    /// <summary>The last day to give notice to exercise the option or break.</summary>
+    public DateOnly? NoticeBy { get; set; }
+}

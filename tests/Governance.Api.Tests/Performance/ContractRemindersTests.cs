@@ -1,0 +1,42 @@
+using Governance.Api.Features.Contracts;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
+
+namespace Governance.Api.Tests.Performance;
+
+/// <summary>The reminder job expires contracts and writes notifications, so it runs on a database of its own.</summary>
+public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixture<IsolatedSqliteApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reminders_ExpiryAndOptionNotices_SentOnce_AndContractsPastTheirEndExpire()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var ending = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"END-{Guid.NewGuid():N}"[..20], Title = "Ending soon", SupplierId = 6, DepartmentId = 1, TotalValue = 100000, AnnualValue = 50000,
+            StartOn = "2024-01-01", EndOn = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })).GetProperty("Id").GetInt32();
+        await OkAsync(manager, $"/odata/Contracts({ending})/Governance.Activate", new { });
+        await CreatedAsync(manager, "/odata/ContractOptions", new { ContractId = ending, Kind = "Extension", Description = "One-year extension", Months = 12,
+            NoticeBy = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ContractRemindersJob>().RunAsync(Ct);
+        }
+
+        var reminders = await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({ending})'");
+        Assert.Equal(3, reminders.Count()); // expiry, exit plan, extension notice
+        await using (var later = app.Services.CreateAsyncScope())
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMonths(4));
+            await ActivatorUtilities.CreateInstance<ContractRemindersJob>(later.ServiceProvider, clock).RunAsync(Ct);
+        }
+
+        Assert.Equal("Expired", (await manager.GetJsonAsync($"/odata/Contracts({ending})")).GetProperty("Status").GetString());
+    }
+}
