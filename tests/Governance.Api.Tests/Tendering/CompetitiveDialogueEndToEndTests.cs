@@ -10,6 +10,7 @@ namespace Governance.Api.Tests.Tendering;
 /// A competitive dialogue from planning to a signed contract, entirely through the API, with every statutory rule
 /// and gate checked on the way: refused first where a rule forbids, then done properly.
 /// </summary>
+[Collection(TimerTests.Name)]
 public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ using static Governance.Api.Tests.Infrastructure.WorkflowApi;
 namespace Governance.Api.Tests.Workflows;
 
 /// <summary>The KPI escalation ladder climbs by itself when a level does not respond in time.</summary>
+[Collection(TimerTests.Name)]
 public sealed class EscalationLadderTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
