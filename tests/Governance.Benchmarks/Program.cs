@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks.Audit;
+using Governance.Benchmarks.Performance;
 using Governance.Benchmarks.Tendering;
 using Governance.Benchmarks.Workflows;
 
@@ -9,6 +10,7 @@ namespace Governance.Benchmarks;
 /// Scenario benchmarks, each against its baseline in the same run:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- timers [sizes...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them)
 /// Micro-benchmarks with BenchmarkDotNet:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- micro --filter '*'
@@ -25,12 +27,16 @@ internal static class BenchmarkEntry
             case "timers":
                 await TimerSweepBenchmark.RunAsync(Console.Out, Sizes(args[1..], [1_000, 10_000]));
                 break;
+            case "slips":
+                await SlipSweepBenchmark.RunAsync(Console.Out, Sizes(args[1..], [200, 2_000]));
+                break;
             case "listing":
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
                 break;
             default:
                 await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
+                await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 break;
         }
     }
