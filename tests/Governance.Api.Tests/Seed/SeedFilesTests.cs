@@ -51,6 +51,12 @@ public sealed class SeedFilesTests(SqliteApp app)
         Assert.Contains("GBP 800k", (await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct)).Description, StringComparison.Ordinal);
         Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id && e.Cause == "red-period", Ct)).Level);
 
+        // Slip detection over the seeded returns: the waste contract is green outside, red inside; an SLA is breached.
+        var env = await db.Contracts.SingleAsync(c => c.Reference == "ENV-2014-007", Ct);
+        Assert.True(await db.Escalations.AnyAsync(e => e.ContractId == env.Id && e.Cause == "green-outside-red-inside", Ct));
+        Assert.True(await db.Escalations.AnyAsync(e => e.InternalSlaId != null, Ct));
+        Assert.Equal(3, await db.RemediationActions.CountAsync(Ct));
+
         // The tender: sessions, clarifications, sealed detailed solutions, scores, a slipped timetable and the budgets.
         Assert.Equal(6, await db.DialogueSessions.CountAsync(s => s.ProcurementId == ccp.Id, Ct));
         Assert.Equal(2, await db.ClarificationQuestions.CountAsync(q => q.ProcurementId == ccp.Id && q.PublishedAt != null, Ct));
