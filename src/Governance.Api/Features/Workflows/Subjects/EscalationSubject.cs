@@ -36,6 +36,7 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
             escalation.ClosureReason = comment;
         }
 
+        escalation.Owner ??= await OwnerAsync(escalation, escalation.Level, ct); // the rung's person stays named after a plan is agreed
         escalation.RespondBy = nextTimerDue;
     }
 
