@@ -61,6 +61,11 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<SavingsLine> SavingsLines => Set<SavingsLine>();
     public DbSet<AppraisalRisk> AppraisalRisks => Set<AppraisalRisk>();
     public DbSet<SlipObservation> SlipObservations => Set<SlipObservation>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<ForwardPlanEntry> ForwardPlanEntries => Set<ForwardPlanEntry>();
+    public DbSet<ScrutinyQuestion> ScrutinyQuestions => Set<ScrutinyQuestion>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ContractOption> ContractOptions => Set<ContractOption>();
     public DbSet<RemediationPlan> RemediationPlans => Set<RemediationPlan>();
     public DbSet<RemediationAction> RemediationActions => Set<RemediationAction>();

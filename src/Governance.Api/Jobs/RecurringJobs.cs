@@ -13,6 +13,7 @@ public static class RecurringJobs
     public const string NotificationDelivery = "notification-delivery";
     public const string SlipDetection = "slip-detection";
     public const string ContractReminders = "contract-reminders";
+    public const string ScrutinyDeadlines = "scrutiny-deadlines";
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
@@ -20,6 +21,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<FireDueTimersJob>(WorkflowTimers, j => j.RunAsync(CancellationToken.None), configuration["Jobs:WorkflowTimersCron"] ?? Cron.Minutely(), london);
         jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
         jobs.AddOrUpdate<Features.Contracts.ContractRemindersJob>(ContractReminders, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ContractRemindersCron"] ?? Cron.Daily(7), london);
+        jobs.AddOrUpdate<Features.Scrutiny.ScrutinyDeadlinesJob>(ScrutinyDeadlines, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ScrutinyDeadlinesCron"] ?? Cron.Daily(8), london);
         jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
     }
 }

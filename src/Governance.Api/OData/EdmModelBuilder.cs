@@ -34,6 +34,11 @@ public static class EdmModelBuilder
         builder.EntitySet<Member>("Members");
         builder.EntitySet<Meeting>("Meetings");
         builder.EntitySet<SignOffRequest>("SignOffRequests");
+        builder.EntitySet<AgendaItem>("AgendaItems");
+        builder.EntitySet<Decision>("Decisions");
+        builder.EntitySet<ForwardPlanEntry>("ForwardPlanEntries");
+        builder.EntitySet<ScrutinyQuestion>("ScrutinyQuestions");
+        builder.EntitySet<Consultation>("Consultations");
         builder.EntitySet<Escalation>("Escalations");
         builder.EntitySet<AuditEntry>("AuditEntries");
         builder.EntitySet<SlipObservation>("SlipObservations");
@@ -74,6 +79,9 @@ public static class EdmModelBuilder
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
         AddTenderingOperations(builder);
         AddPerformanceOperations(builder);
+        builder.EntityType<AgendaItem>().Action("PublishPaper").ReturnsFromEntitySet<AgendaItem>("AgendaItems");
+        builder.EntityType<ScrutinyQuestion>().Action("Answer").ReturnsFromEntitySet<ScrutinyQuestion>("ScrutinyQuestions").Parameter<string>("Answer");
+        builder.EntityType<Consultation>().Action("Respond").ReturnsFromEntitySet<Consultation>("Consultations").Parameter<string>("Response");
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
         decide.Parameter<string>("Decision");
         OptionalText(decide, "Reason");

@@ -10,7 +10,7 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@2", "competitive-flexible@2", "kpi-escalation@1", "sla-breach@1"],
+            ["competitive-dialogue@2", "competitive-flexible@3", "kpi-escalation@1", "sla-breach@1"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
         var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@2')");
@@ -22,7 +22,7 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         Assert.Equal(["signoff:dialogue-closure", "criteria:final-tenders"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
         Assert.True(states["ContractSigned"].GetProperty("Final").GetBoolean());
 
-        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@2')");
+        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@3')");
         Assert.Contains(flexible.GetProperty("States").EnumerateArray(), s => s.GetProperty("Timer").ValueKind == System.Text.Json.JsonValueKind.Object
             && s.GetProperty("Timer").GetProperty("Rule").GetString() == "pa2023-s51");
     }

@@ -61,6 +61,7 @@ public sealed partial class SeedLoader(
             AddCommittees(seed.Committees);
             await db.SaveChangesAsync(ct);
             await AddTendersAsync(seed.Tenders, ct);
+            await AddScrutinyAsync(seed, ct);
             AddSignOffs(seed.SignOffRequests);
             var escalations = AddEscalations(seed.Escalations);
             await db.SaveChangesAsync(ct);

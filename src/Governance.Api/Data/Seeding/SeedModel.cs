@@ -24,7 +24,21 @@ public sealed record SeedFile
     public List<SignOffSeed> SignOffRequests { get; init; } = [];
     public List<EscalationSeed> Escalations { get; init; } = [];
     public List<TenderSeed> Tenders { get; init; } = [];
+    public List<AgendaSeed> AgendaItems { get; init; } = [];
+    public List<ForwardPlanSeed> ForwardPlan { get; init; } = [];
+    public List<ConsultationSeed> Consultations { get; init; } = [];
 }
+
+/// <summary>An agenda item of a committee's meeting (by committee name and start), about a procurement by reference.</summary>
+public sealed record AgendaSeed(
+    string Committee, DateTime MeetingStartsAt, int Number, string Title, string? Procurement, string? LeadOfficer, DateTime? PaperPublishedAt,
+    List<QuestionSeed>? Questions);
+
+public sealed record QuestionSeed(string AskedBy, string Question, DateTime AskedAt, DateOnly DueOn, string? Answer, string? AnsweredBy);
+
+public sealed record ForwardPlanSeed(string Title, string Committee, DateOnly DecisionDate, DateOnly PublishedOn, bool KeyDecision, bool PrivateItem, string? Procurement);
+
+public sealed record ConsultationSeed(string Procurement, string Gate, string Topic, int ResponseWorkingDays, DateTime OpenedAt, DateOnly RespondBy, string? Response);
 
 public sealed record DepartmentSeed(string Code, string Name, string? Directorate, string? HeadOfService, string? Director);
 

@@ -27,6 +27,7 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowGuard, AppraisalApprovedGuard>();
         services.AddScoped<IWorkflowGuard, CriteriaFixedGuard>();
         services.AddScoped<IWorkflowGuard, PreferredBidderChosenGuard>();
+        services.AddScoped<IWorkflowGuard, ConsultationGuard>();
         services.AddScoped<IWorkflowAction, NotifyAction>();
         services.AddScoped<IWorkflowAction, AwardLettersAction>();
         services.AddScoped<IWorkflowSubjectType, ProcurementSubject>();
@@ -41,6 +42,7 @@ public static class WorkflowRegistration
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<WorkflowCommands>();
         services.AddScoped<FireDueTimersJob>();
+        services.AddScoped<Scrutiny.ScrutinyDeadlinesJob>();
         services.AddScoped<ProcurementTeam>();
         services.AddScoped<ProcurementEvaluation>();
         services.AddScoped<Tendering.Bids.EvaluationChecks>();

@@ -1,0 +1,213 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Scrutiny : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeadOfficer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublicationDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PaperPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Gate = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResponseWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RespondBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    RespondedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForwardPlanEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CommitteeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    KeyDecision = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PrivateItem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UrgencyReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LatestNoticeDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NoticeGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForwardPlanEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ForwardPlanEntries_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Decisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: false),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: false),
+                    Abstentions = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CallInEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Decisions_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScrutinyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContractId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScrutinyQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScrutinyQuestions_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScrutinyQuestions_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_MeetingId",
+                table: "AgendaItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_PaperPublishedAt_PublicationDeadline",
+                table: "AgendaItems",
+                columns: new[] { "PaperPublishedAt", "PublicationDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_SubjectType_SubjectId_Gate",
+                table: "Consultations",
+                columns: new[] { "SubjectType", "SubjectId", "Gate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decisions_AgendaItemId",
+                table: "Decisions",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForwardPlanEntries_CommitteeId",
+                table: "ForwardPlanEntries",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScrutinyQuestions_AgendaItemId",
+                table: "ScrutinyQuestions",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScrutinyQuestions_ContractId",
+                table: "ScrutinyQuestions",
+                column: "ContractId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "Decisions");
+
+            migrationBuilder.DropTable(
+                name: "ForwardPlanEntries");
+
+            migrationBuilder.DropTable(
+                name: "ScrutinyQuestions");
+
+            migrationBuilder.DropTable(
+                name: "AgendaItems");
+        }
+    }
+}

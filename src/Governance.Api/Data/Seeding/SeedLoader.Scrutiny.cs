@@ -1,0 +1,55 @@
+using Governance.Domain.Calendar;
+using Governance.Domain.Scrutiny;
+using Governance.Domain.Tendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Data.Seeding;
+
+public sealed partial class SeedLoader
+{
+    /// <summary>Agenda items with their papers and questions, forward-plan entries and union consultations.</summary>
+    private async Task AddScrutinyAsync(SeedFile seed, CancellationToken ct)
+    {
+        var clocks = StatutoryClocks.EnglandAndWales;
+        foreach (var a in seed.AgendaItems)
+        {
+            var startsAt = DateTime.SpecifyKind(a.MeetingStartsAt, DateTimeKind.Utc);
+            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Committee!.Name == a.Committee && m.StartsAt == startsAt, ct)
+                ?? throw new SeedException(file, $"no meeting of '{a.Committee}' at {a.MeetingStartsAt:O}");
+            var deadline = clocks.LatestAgendaPublication(LondonTime.DateOf(startsAt));
+            var published = a.PaperPublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : (DateTime?)null;
+            var item = new AgendaItem
+            {
+                MeetingId = meeting.Id, Number = a.Number, Title = a.Title, LeadOfficer = a.LeadOfficer,
+                SubjectType = a.Procurement is null ? null : nameof(Procurement), SubjectId = a.Procurement is null ? null : Resolve(procurements, a.Procurement, "procurement").Id,
+                PublicationDeadline = deadline, PaperPublishedAt = published, PublishedLate = published is { } at && LondonTime.DateOf(at) > deadline,
+            };
+            db.AgendaItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            db.ScrutinyQuestions.AddRange((a.Questions ?? []).Select(q => new ScrutinyQuestion
+            {
+                AgendaItemId = item.Id, Question = q.Question, AskedBy = q.AskedBy, AskedAt = DateTime.SpecifyKind(q.AskedAt, DateTimeKind.Utc), DueOn = q.DueOn,
+                Answer = q.Answer, AnsweredBy = q.AnsweredBy, AnsweredAt = q.Answer is null ? null : DateTime.SpecifyKind(q.AskedAt, DateTimeKind.Utc).AddDays(5),
+            }));
+        }
+
+        foreach (var f in seed.ForwardPlan)
+        {
+            var committee = await db.Committees.SingleOrDefaultAsync(c => c.Name == f.Committee, ct) ?? throw new SeedException(file, $"no committee '{f.Committee}'");
+            var latest = StatutoryClocks.LatestForwardPlanNotice(f.DecisionDate);
+            db.ForwardPlanEntries.Add(new ForwardPlanEntry
+            {
+                Title = f.Title, CommitteeId = committee.Id, DecisionDate = f.DecisionDate, PublishedOn = f.PublishedOn, KeyDecision = f.KeyDecision, PrivateItem = f.PrivateItem,
+                SubjectType = f.Procurement is null ? null : nameof(Procurement), SubjectId = f.Procurement is null ? null : Resolve(procurements, f.Procurement, "procurement").Id,
+                LatestNoticeDate = latest, NoticeGiven = f.PublishedOn <= latest,
+            });
+        }
+
+        db.Consultations.AddRange(seed.Consultations.Select(c => new Consultation
+        {
+            SubjectType = nameof(Procurement), SubjectId = Resolve(procurements, c.Procurement, "procurement").Id, Gate = c.Gate, Topic = c.Topic,
+            ResponseWorkingDays = c.ResponseWorkingDays, OpenedAt = DateTime.SpecifyKind(c.OpenedAt, DateTimeKind.Utc), RespondBy = c.RespondBy, Response = c.Response,
+        }));
+        await db.SaveChangesAsync(ct);
+    }
+}

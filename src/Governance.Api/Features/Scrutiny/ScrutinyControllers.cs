@@ -1,0 +1,118 @@
+using Governance.Api.Auth;
+using Governance.Api.Data;
+using Governance.Api.Features.Notifications;
+using Governance.Api.OData;
+using Governance.Domain.Calendar;
+using Governance.Domain.Scrutiny;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Scrutiny;
+
+/// <summary>Decisions with the vote; the call-in window closes five working days after publication.</summary>
+public sealed class DecisionsController(GovernanceDbContext db, StatutoryClocks clocks) : AppendOnlyEntitySetController<Decision>(db)
+{
+    protected override Task<IActionResult?> BeforeCreateAsync(Decision entity, CancellationToken ct)
+    {
+        entity.CallInEndsOn = clocks.Days.AddWorkingDays(entity.PublishedOn, Decision.CallInWorkingDays);
+        return Task.FromResult<IActionResult?>(null);
+    }
+}
+
+/// <summary>Forward-plan entries: key decisions and private items need 28 clear days' notice, or a recorded urgency reason.</summary>
+public sealed class ForwardPlanEntriesController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<ForwardPlanEntry>(db, time)
+{
+    protected override Task<IActionResult?> BeforeCreateAsync(ForwardPlanEntry entity, CancellationToken ct) => Task.FromResult<IActionResult?>(Check(entity));
+
+    protected override Task<IActionResult?> BeforeUpdateAsync(ForwardPlanEntry entity, CancellationToken ct) => Task.FromResult<IActionResult?>(Check(entity));
+
+    private static ObjectResult? Check(ForwardPlanEntry entry)
+    {
+        entry.LatestNoticeDate = StatutoryClocks.LatestForwardPlanNotice(entry.DecisionDate);
+        entry.NoticeGiven = entry.PublishedOn <= entry.LatestNoticeDate;
+        if ((entry.KeyDecision || entry.PrivateItem) && !entry.NoticeGiven && string.IsNullOrWhiteSpace(entry.UrgencyReason))
+        {
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "forward-plan-28-clear-days",
+                $"A key decision or private item on {entry.DecisionDate:d MMMM yyyy} needs 28 clear days' notice: publish by {entry.LatestNoticeDate:d MMMM yyyy}, or record the urgency reason.");
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Councillors and union representatives ask; officers answer by the due date.</summary>
+public sealed class ScrutinyQuestionsController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks) : AppendOnlyEntitySetController<ScrutinyQuestion>(db)
+{
+    private static readonly string[] Officers = [Roles.ProcurementOfficer, Roles.ContractManager, Roles.SlaOwner, Roles.DemocraticServicesOfficer, Roles.StatutoryOfficer];
+
+    protected override Task<IActionResult?> BeforeCreateAsync(ScrutinyQuestion entity, CancellationToken ct)
+    {
+        if ((entity.AgendaItemId is null) == (entity.ContractId is null))
+            return Task.FromResult<IActionResult?>(ODataErrors.BadRequest("question-subject", "A question is on an agenda item or a contract: give AgendaItemId or ContractId."));
+        var now = time.GetUtcNow().UtcDateTime;
+        entity.AskedBy = User.Identity?.Name ?? "";
+        entity.AskedAt = now;
+        entity.DueOn = clocks.Days.AddWorkingDays(LondonTime.DateOf(now), ScrutinyQuestion.AnswerWorkingDays);
+        return Task.FromResult<IActionResult?>(null);
+    }
+
+    /// <summary>POST /odata/ScrutinyQuestions(1)/Governance.Answer { "Answer": "..." }</summary>
+    [HttpPost]
+    public async Task<IActionResult> Answer([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!Officers.Any(User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "officers-answer", "Officers answer scrutiny questions.");
+        if (parameters?.GetValueOrDefault("Answer") is not string answer || string.IsNullOrWhiteSpace(answer))
+            return ODataErrors.BadRequest("answer-required", "Give the Answer.");
+        var question = await Db.ScrutinyQuestions.SingleOrDefaultAsync(q => q.Id == key, ct);
+        if (question is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"ScrutinyQuestion {key} does not exist.");
+        if (question.Answer is not null)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "answered", "The question is already answered.");
+        question.Answer = answer;
+        question.AnsweredBy = User.Identity?.Name;
+        question.AnsweredAt = time.GetUtcNow().UtcDateTime;
+        await Db.SaveChangesAsync(ct);
+        return Ok(question);
+    }
+}
+
+/// <summary>Union consultations: opening one notifies the union representative; the representative responds.</summary>
+public sealed class ConsultationsController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks, NotificationOutbox outbox) : AppendOnlyEntitySetController<Consultation>(db)
+{
+    protected override Task<IActionResult?> BeforeCreateAsync(Consultation entity, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        entity.OpenedAt = now;
+        entity.RespondBy = clocks.Days.AddWorkingDays(LondonTime.DateOf(now), entity.ResponseWorkingDays);
+        return Task.FromResult<IActionResult?>(null);
+    }
+
+    protected override async Task AfterCreateAsync(Consultation entity, CancellationToken ct)
+    {
+        await outbox.AddAsync($"consultation:{entity.Id}:opened", Roles.UnionRepresentative, null, $"Consultation: {entity.Topic}",
+            $"Please respond by {entity.RespondBy:d MMMM yyyy}. Your response goes into the committee paper.", $"/odata/Consultations({entity.Id})", ct);
+        await Db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>POST /odata/Consultations(1)/Governance.Respond { "Response": "..." } — by the union representative.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Respond([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.UnionRepresentative))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "union-responds", "The union representative responds to a consultation.");
+        if (parameters?.GetValueOrDefault("Response") is not string response || string.IsNullOrWhiteSpace(response))
+            return ODataErrors.BadRequest("response-required", "Give the Response.");
+        var consultation = await Db.Consultations.SingleOrDefaultAsync(c => c.Id == key, ct);
+        if (consultation is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Consultation {key} does not exist.");
+        if (consultation.Response is not null)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "responded", "The union has already responded.");
+        consultation.Response = response;
+        consultation.RespondedBy = User.Identity?.Name;
+        consultation.RespondedAt = time.GetUtcNow().UtcDateTime;
+        await Db.SaveChangesAsync(ct);
+        return Ok(consultation);
+    }
+}

@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Scrutiny;
+
+/// <summary>
+/// An item on a meeting's agenda, about a procurement, contract, escalation or options appraisal. Its paper must
+/// be open to inspection five clear working days before the meeting (Local Government Act 1972 s.100B).
+/// </summary>
+public class AgendaItem : ArchivableEntity
+{
+    public int MeetingId { get; set; }
+
+    public int Number { get; set; }
+
+    [Required, MaxLength(300)]
+    public string Title { get; set; } = "";
+
+    /// <summary>Procurement, Contract, Escalation or OptionsAppraisal.</summary>
+    [MaxLength(64)]
+    public string? SubjectType { get; set; }
+
+    public int? SubjectId { get; set; }
+
+    [MaxLength(200)]
+    public string? LeadOfficer { get; set; }
+
+    /// <summary>The last day the paper can be published (s.100B), from the meeting date.</summary>
+    [ServerManaged]
+    public DateOnly PublicationDeadline { get; set; }
+
+    [ServerManaged]
+    public DateTime? PaperPublishedAt { get; set; }
+
+    [ServerManaged]
+    public bool PublishedLate { get; set; }
+}
+
+/// <summary>A decision on an agenda item, with the vote and the call-in window.</summary>
+public class Decision : Entity
+{
+    /// <summary>Working days after publication during which non-executive members may call the decision in.</summary>
+    public const int CallInWorkingDays = 5;
+
+    public int AgendaItemId { get; set; }
+
+    [Required, MaxLength(4000)]
+    public string Outcome { get; set; } = "";
+
+    public int VotesFor { get; set; }
+
+    public int VotesAgainst { get; set; }
+
+    public int Abstentions { get; set; }
+
+    public DateOnly DecidedOn { get; set; }
+
+    public DateOnly PublishedOn { get; set; }
+
+    [ServerManaged]
+    public DateOnly CallInEndsOn { get; set; }
+}
+
+/// <summary>
+/// A forward-plan entry: 28 clear days' notice of a key decision or of an intention to meet in private, unless
+/// the urgency procedure is used and its reason recorded.
+/// </summary>
+public class ForwardPlanEntry : ArchivableEntity
+{
+    [Required, MaxLength(300)]
+    public string Title { get; set; } = "";
+
+    public int CommitteeId { get; set; }
+
+    public DateOnly DecisionDate { get; set; }
+
+    public DateOnly PublishedOn { get; set; }
+
+    public bool KeyDecision { get; set; }
+
+    public bool PrivateItem { get; set; }
+
+    [MaxLength(64)]
+    public string? SubjectType { get; set; }
+
+    public int? SubjectId { get; set; }
+
+    [MaxLength(2000)]
+    public string? UrgencyReason { get; set; }
+
+    [ServerManaged]
+    public DateOnly LatestNoticeDate { get; set; }
+
+    [ServerManaged]
+    public bool NoticeGiven { get; set; }
+}
+
+/// <summary>A councillor's or union representative's question on an agenda item or a contract, answered by a due date.</summary>
+public class ScrutinyQuestion : Entity
+{
+    public const int AnswerWorkingDays = 10;
+
+    public int? AgendaItemId { get; set; }
+
+    public int? ContractId { get; set; }
+
+    [Required, MaxLength(4000)]
+    public string Question { get; set; } = "";
+
+    [ServerManaged, MaxLength(256)]
+    public string AskedBy { get; set; } = "";
+
+    [ServerManaged]
+    public DateTime AskedAt { get; set; }
+
+    [ServerManaged]
+    public DateOnly DueOn { get; set; }
+
+    [ServerManaged, MaxLength(8000)]
+    public string? Answer { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string? AnsweredBy { get; set; }
+
+    [ServerManaged]
+    public DateTime? AnsweredAt { get; set; }
+}
+
+/// <summary>
+/// A consultation of the union on a record, as a workflow gate: the union representative is notified and has a
+/// response period in working days; the gate passes when the response is in or the period has ended.
+/// </summary>
+public class Consultation : Entity
+{
+    [Required, MaxLength(64)]
+    public string SubjectType { get; set; } = "";
+
+    public int SubjectId { get; set; }
+
+    /// <summary>The gate as the workflow's guard names it: consultation:&lt;gate&gt;.</summary>
+    [Required, MaxLength(64)]
+    public string Gate { get; set; } = "";
+
+    [Required, MaxLength(2000)]
+    public string Topic { get; set; } = "";
+
+    [Range(1, 60)]
+    public int ResponseWorkingDays { get; set; } = 10;
+
+    [ServerManaged]
+    public DateTime OpenedAt { get; set; }
+
+    [ServerManaged]
+    public DateOnly RespondBy { get; set; }
+
+    [ServerManaged, MaxLength(8000)]
+    public string? Response { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string? RespondedBy { get; set; }
+
+    [ServerManaged]
+    public DateTime? RespondedAt { get; set; }
+}
