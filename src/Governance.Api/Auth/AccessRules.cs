@@ -61,6 +61,7 @@ public static class AccessRules
         ["Members"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["Meetings"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["AgendaItems"] = new(Council, [Roles.DemocraticServicesOfficer]),
+        ["SignOffDecisions"] = new(Council, []),
         ["Decisions"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["ForwardPlanEntries"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["ScrutinyQuestions"] = new(Council, [Roles.Councillor, Roles.UnionRepresentative]),

@@ -62,6 +62,7 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<AppraisalRisk> AppraisalRisks => Set<AppraisalRisk>();
     public DbSet<SlipObservation> SlipObservations => Set<SlipObservation>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<SignOffDecision> SignOffDecisions => Set<SignOffDecision>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<ForwardPlanEntry> ForwardPlanEntries => Set<ForwardPlanEntry>();
     public DbSet<ScrutinyQuestion> ScrutinyQuestions => Set<ScrutinyQuestion>();

@@ -35,6 +35,7 @@ public static class EdmModelBuilder
         builder.EntitySet<Meeting>("Meetings");
         builder.EntitySet<SignOffRequest>("SignOffRequests");
         builder.EntitySet<AgendaItem>("AgendaItems");
+        builder.EntitySet<SignOffDecision>("SignOffDecisions");
         builder.EntitySet<Decision>("Decisions");
         builder.EntitySet<ForwardPlanEntry>("ForwardPlanEntries");
         builder.EntitySet<ScrutinyQuestion>("ScrutinyQuestions");
@@ -79,6 +80,7 @@ public static class EdmModelBuilder
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
         AddTenderingOperations(builder);
         AddPerformanceOperations(builder);
+        builder.EntityType<SignOffDecision>().Action("Discharge").ReturnsFromEntitySet<SignOffDecision>("SignOffDecisions");
         builder.EntityType<AgendaItem>().Action("PublishPaper").ReturnsFromEntitySet<AgendaItem>("AgendaItems");
         builder.EntityType<ScrutinyQuestion>().Action("Answer").ReturnsFromEntitySet<ScrutinyQuestion>("ScrutinyQuestions").Parameter<string>("Answer");
         builder.EntityType<Consultation>().Action("Respond").ReturnsFromEntitySet<Consultation>("Consultations").Parameter<string>("Response");

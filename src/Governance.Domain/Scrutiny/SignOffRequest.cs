@@ -31,6 +31,13 @@ public class SignOffRequest : Entity
     [MaxLength(2000)]
     public string? Summary { get; set; }
 
+    /// <summary>How many approvals from the role the gate needs (e.g. two members of the procurement board).</summary>
+    [Range(1, 20)]
+    public int Quorum { get; set; } = 1;
+
+    [ServerManaged]
+    public int Approvals { get; set; }
+
     [ServerManaged, MaxLength(256)]
     public string RaisedBy { get; set; } = "";
 
@@ -50,10 +57,11 @@ public class SignOffRequest : Entity
     public string? DecisionReason { get; set; }
 
     /// <summary>
-    /// Records a decision. Only a pending request can be decided, never by the person who raised it, and a
-    /// rejection or a conditional approval says why.
+    /// Records one signatory's decision. Only a pending request can be decided, never by the person who raised it
+    /// nor twice by the same person, and a rejection or a conditional approval says why. One rejection rejects;
+    /// the request is approved once the quorum of approvals is in.
     /// </summary>
-    public void Decide(SignOffStatus decision, string decidedBy, string? reason, DateTime nowUtc)
+    public SignOffDecision Decide(SignOffStatus decision, string decidedBy, string? reason, DateTime nowUtc, IReadOnlyCollection<string> alreadyDecidedBy)
     {
         if (decision == SignOffStatus.Pending)
             throw new BusinessRuleException("signoff-decision", "A decision is Approved, ApprovedWithConditions or Rejected.", isInvalidInput: true);
@@ -61,11 +69,46 @@ public class SignOffRequest : Entity
             throw new BusinessRuleException("signoff-decided-once", $"This sign-off was already decided ({Status}) by {DecidedBy}.");
         if (string.Equals(decidedBy, RaisedBy, StringComparison.OrdinalIgnoreCase))
             throw new BusinessRuleException("no-self-sign-off", "Nobody signs off a request they raised.");
+        if (alreadyDecidedBy.Contains(decidedBy, StringComparer.OrdinalIgnoreCase))
+            throw new BusinessRuleException("signoff-once-each", "Each signatory decides once.");
         if (decision != SignOffStatus.Approved && string.IsNullOrWhiteSpace(reason))
             throw new BusinessRuleException("signoff-reason", "A rejection or a conditional approval needs its reasons or conditions.", isInvalidInput: true);
-        Status = decision;
+        if (decision != SignOffStatus.Rejected)
+            Approvals++;
+        if (decision == SignOffStatus.Rejected || Approvals >= Quorum)
+        {
+            Status = decision == SignOffStatus.Rejected ? SignOffStatus.Rejected
+                : decision == SignOffStatus.ApprovedWithConditions || DecisionReason is not null ? SignOffStatus.ApprovedWithConditions
+                : SignOffStatus.Approved;
+            DecidedAt = nowUtc;
+        }
+
         DecidedBy = decidedBy;
-        DecidedAt = nowUtc;
-        DecisionReason = reason;
+        if (reason is not null)
+            DecisionReason = DecisionReason is null ? reason : $"{DecisionReason}; {reason}";
+        return new SignOffDecision { SignOffRequestId = Id, Decision = decision, DecidedBy = decidedBy, Reason = reason, DecidedAt = nowUtc };
     }
+}
+
+/// <summary>One signatory's decision on a sign-off request (append-only); conditions are tracked until discharged.</summary>
+public class SignOffDecision : Entity
+{
+    public int SignOffRequestId { get; set; }
+
+    public SignOffStatus Decision { get; set; }
+
+    [MaxLength(256)]
+    public string DecidedBy { get; set; } = "";
+
+    [MaxLength(2000)]
+    public string? Reason { get; set; }
+
+    public DateTime DecidedAt { get; set; }
+
+    /// <summary>For a conditional approval: when its conditions were met, and who said so.</summary>
+    [ServerManaged]
+    public DateTime? ConditionsDischargedAt { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string? ConditionsDischargedBy { get; set; }
 }

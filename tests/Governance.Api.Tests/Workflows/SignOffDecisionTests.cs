@@ -69,4 +69,32 @@ public sealed class SignOffDecisionTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         ErrorBodies.AssertNothingInternal(await response.Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task Quorum_TwoApprovalsNeeded_ApprovedOnlyWhenBothAreIn()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = $"board-{Guid.NewGuid():N}"[..20], RequiredRole = "StatutoryOfficer", Quorum = 2 });
+        var id = (await raised.JsonAsync()).GetProperty("Id").GetInt32();
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        var first = await (await DecideAsync(statutory, id, "ApprovedWithConditions", "Within budget only")).JsonAsync();
+        Assert.Equal("Pending", first.GetProperty("Status").GetString());
+        Assert.Equal(1, first.GetProperty("Approvals").GetInt32());
+        using var again = await DecideAsync(statutory, id, "Approved");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // each signatory decides once
+
+        using var admin = await app.ClientForAsync("Administrator");
+        using var created = await admin.PostJsonAsync("/auth/users", new { email = $"monitoring-{Guid.NewGuid():N}@council.example", displayName = "Monitoring officer", password = "Monitoring-officer-1", roles = new[] { "StatutoryOfficer" } });
+        var email = (await created.JsonAsync()).GetProperty("email").GetString()!;
+        using var second = app.CreateClient();
+        second.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Monitoring-officer-1"));
+        var approved = await (await DecideAsync(second, id, "Approved")).JsonAsync();
+        Assert.Equal("ApprovedWithConditions", approved.GetProperty("Status").GetString());
+
+        var decisions = (await officer.GetJsonAsync($"/odata/SignOffDecisions?$filter=SignOffRequestId eq {id}&$orderby=Id")).GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(2, decisions.Count);
+        using var discharge = await officer.PostJsonAsync($"/odata/SignOffDecisions({decisions[0].GetProperty("Id").GetInt32()})/Governance.Discharge", new { });
+        Assert.True(discharge.IsSuccessStatusCode);
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await discharge.JsonAsync()).GetProperty("ConditionsDischargedAt").ValueKind);
+    }
 }

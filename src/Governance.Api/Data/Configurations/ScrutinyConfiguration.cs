@@ -7,7 +7,7 @@ namespace Governance.Api.Data.Configurations;
 
 internal sealed class ScrutinyConfiguration :
     IEntityTypeConfiguration<AgendaItem>, IEntityTypeConfiguration<Decision>, IEntityTypeConfiguration<ForwardPlanEntry>,
-    IEntityTypeConfiguration<ScrutinyQuestion>, IEntityTypeConfiguration<Consultation>
+    IEntityTypeConfiguration<ScrutinyQuestion>, IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<SignOffDecision>
 {
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
@@ -25,6 +25,12 @@ internal sealed class ScrutinyConfiguration :
     {
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(q => q.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contract>().WithMany().HasForeignKey(q => q.ContractId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<SignOffDecision> builder)
+    {
+        builder.HasOne<SignOffRequest>().WithMany().HasForeignKey(d => d.SignOffRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.SignOffRequestId, d.DecidedBy }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<Consultation> builder) =>

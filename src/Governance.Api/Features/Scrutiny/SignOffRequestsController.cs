@@ -18,6 +18,7 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
         entity.RaisedBy = User.Identity?.Name ?? "";
         entity.RaisedAt = time.GetUtcNow().UtcDateTime;
         entity.Status = SignOffStatus.Pending;
+        entity.Approvals = 0;
         return Task.FromResult<IActionResult?>(null);
     }
 
@@ -32,9 +33,10 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
         if (!User.IsInRole(request.RequiredRole))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
+        var decidedBy = await Db.SignOffDecisions.Where(d => d.SignOffRequestId == key).Select(d => d.DecidedBy).ToListAsync(ct);
         try
         {
-            request.Decide(decision, User.Identity?.Name ?? "", parameters?.GetValueOrDefault("Reason") as string, time.GetUtcNow().UtcDateTime);
+            Db.SignOffDecisions.Add(request.Decide(decision, User.Identity?.Name ?? "", parameters?.GetValueOrDefault("Reason") as string, time.GetUtcNow().UtcDateTime, decidedBy));
         }
         catch (BusinessRuleException rule) when (rule.Rule == "no-self-sign-off")
         {

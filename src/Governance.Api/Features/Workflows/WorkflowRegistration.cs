@@ -30,6 +30,7 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowGuard, ConsultationGuard>();
         services.AddScoped<IWorkflowAction, NotifyAction>();
         services.AddScoped<IWorkflowAction, AwardLettersAction>();
+        services.AddScoped<IWorkflowAction, RequestSignOffAction>();
         services.AddScoped<IWorkflowSubjectType, ProcurementSubject>();
         services.AddScoped<IWorkflowSubjectType, EscalationSubject>();
         services.AddScoped(sp =>

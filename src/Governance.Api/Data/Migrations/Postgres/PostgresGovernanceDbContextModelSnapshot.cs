@@ -1724,6 +1724,53 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.ToTable("ScrutinyQuestions");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConditionsDischargedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConditionsDischargedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SignOffRequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignOffRequestId", "DecidedBy")
+                        .IsUnique();
+
+                    b.ToTable("SignOffDecisions");
+                });
+
             modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1731,6 +1778,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Approvals")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1747,6 +1797,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Quorum")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3177,6 +3230,15 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.SignOffRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SignOffRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.Bidder", b =>

@@ -1725,6 +1725,53 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.ToTable("ScrutinyQuestions");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConditionsDischargedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConditionsDischargedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SignOffRequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignOffRequestId", "DecidedBy")
+                        .IsUnique();
+
+                    b.ToTable("SignOffDecisions");
+                });
+
             modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1732,6 +1779,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Approvals")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("datetime2");
@@ -1748,6 +1798,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Quorum")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("datetime2");
@@ -3179,6 +3232,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.SignOffRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SignOffRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.Bidder", b =>

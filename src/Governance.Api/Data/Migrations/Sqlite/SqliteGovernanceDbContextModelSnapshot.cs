@@ -1659,10 +1659,58 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.ToTable("ScrutinyQuestions");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConditionsDischargedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionsDischargedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignOffRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignOffRequestId", "DecidedBy")
+                        .IsUnique();
+
+                    b.ToTable("SignOffDecisions");
+                });
+
             modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approvals")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("DecidedAt")
@@ -1680,6 +1728,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Quorum")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("TEXT");
@@ -3068,6 +3119,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.SignOffDecision", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.SignOffRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SignOffRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.Bidder", b =>
