@@ -9,6 +9,7 @@ using static Governance.Api.Tests.Performance.PerformanceApi;
 
 namespace Governance.Api.Tests.Performance;
 
+[Collection(TimerTests.Name)]
 public sealed class ContractRegisterTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
