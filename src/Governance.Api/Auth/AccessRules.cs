@@ -61,6 +61,8 @@ public static class AccessRules
         ["Members"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["Meetings"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["AgendaItems"] = new(Council, [Roles.DemocraticServicesOfficer]),
+        // Which records are exempt, and under which paragraph, is itself public (Part A says so); the records are not.
+        ["ExemptionMarkings"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.ProcurementOfficer, Roles.ContractManager]),
         ["SignOffDecisions"] = new(Council, []),
         ["Decisions"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["ForwardPlanEntries"] = new(Council, [Roles.DemocraticServicesOfficer]),

@@ -18,6 +18,7 @@ public static class DataRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
         builder.Services.AddScoped<AuditWriter>();
+        builder.Services.AddScoped<ExemptionViewer>();
 
         switch (options.Provider)
         {

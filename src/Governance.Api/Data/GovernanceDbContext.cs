@@ -20,9 +20,14 @@ namespace Governance.Api.Data;
 /// The one model of every area. Each database provider has a derived context (see Providers/) that owns its
 /// migrations; features depend on this type only.
 /// </summary>
-public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter auditWriter)
+public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter auditWriter, ExemptionViewer viewer)
     : IdentityDbContext<GovernanceUser>(options)
 {
+    // Read by the exemption query filter, per context instance (see ExemptionFilter).
+    internal bool ExemptRestricted => viewer.Restricted;
+    internal bool ExemptNeverSees => viewer.NeverSees;
+    internal string ExemptViewer => viewer.Name;
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Procurement> Procurements => Set<Procurement>();
@@ -62,6 +67,7 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<AppraisalRisk> AppraisalRisks => Set<AppraisalRisk>();
     public DbSet<SlipObservation> SlipObservations => Set<SlipObservation>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<ExemptionMarking> ExemptionMarkings => Set<ExemptionMarking>();
     public DbSet<SignOffDecision> SignOffDecisions => Set<SignOffDecision>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<ForwardPlanEntry> ForwardPlanEntries => Set<ForwardPlanEntry>();
@@ -81,6 +87,7 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
         ModelConventions.Apply(builder);
+        ExemptionFilter.Apply(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

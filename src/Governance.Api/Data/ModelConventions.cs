@@ -7,6 +7,8 @@ namespace Governance.Api.Data;
 /// <summary>Rules applied to every entity rather than repeated in each configuration.</summary>
 internal static class ModelConventions
 {
+    public const string ArchivedFilter = "Archived";
+
     public static void Apply(ModelBuilder builder)
     {
         foreach (var entityType in builder.Model.GetEntityTypes())
@@ -21,7 +23,7 @@ internal static class ModelConventions
                 var parameter = Expression.Parameter(clr, "e");
                 var archivedAt = Expression.Property(parameter, nameof(IArchivable.ArchivedAt));
                 var filter = Expression.Lambda(Expression.Equal(archivedAt, Expression.Constant(null, typeof(DateTime?))), parameter);
-                builder.Entity(clr).HasQueryFilter(filter);
+                builder.Entity(clr).HasQueryFilter(ArchivedFilter, filter);
             }
         }
     }

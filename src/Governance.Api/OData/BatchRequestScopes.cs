@@ -6,7 +6,8 @@ namespace Governance.Api.OData;
 /// <summary>
 /// Gives every request inside an OData $batch its own service scope. The batch handler otherwise shares the
 /// batch's scope, so scoped services (authentication handlers, the DbContext) would carry one request's state
-/// into the next: a refused second request answered 200 instead of 403.
+/// into the next: a refused second request answered 200 instead of 403. It also points IHttpContextAccessor at the
+/// inner request, whose user the exemption filter and the audit trail must see.
 /// </summary>
 public static class BatchRequestScopes
 {
@@ -21,6 +22,12 @@ public static class BatchRequestScopes
         var original = context.RequestServices;
         await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         context.RequestServices = scope.ServiceProvider;
+        // Services that read "the current request" (the audit actor, the exemption filter's viewer) must see this
+        // inner request and its signed-in user, not the outer $batch request.
+        var accessor = scope.ServiceProvider.GetService<IHttpContextAccessor>();
+        var outer = accessor?.HttpContext;
+        if (accessor is not null)
+            accessor.HttpContext = context;
         try
         {
             await next(context);
@@ -28,6 +35,8 @@ public static class BatchRequestScopes
         finally
         {
             context.RequestServices = original;
+            if (accessor is not null)
+                accessor.HttpContext = outer;
         }
     });
 }

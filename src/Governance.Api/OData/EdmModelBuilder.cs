@@ -35,6 +35,7 @@ public static class EdmModelBuilder
         builder.EntitySet<Meeting>("Meetings");
         builder.EntitySet<SignOffRequest>("SignOffRequests");
         builder.EntitySet<AgendaItem>("AgendaItems");
+        builder.EntitySet<ExemptionMarking>("ExemptionMarkings");
         builder.EntitySet<SignOffDecision>("SignOffDecisions");
         builder.EntitySet<Decision>("Decisions");
         builder.EntitySet<ForwardPlanEntry>("ForwardPlanEntries");

@@ -10,19 +10,19 @@ namespace Governance.Api.Data.Providers;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGovernanceDbContext>
 {
     public SqliteGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Audit);
+        new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
 {
     public PostgresGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost").Options, DesignTime.Audit);
+        new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerGovernanceDbContext>
 {
     public SqlServerGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost").Options, DesignTime.Audit);
+        new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
 }
 
 internal static class DesignTime

@@ -1,0 +1,22 @@
+using Governance.Api.Auth;
+
+namespace Governance.Api.Data;
+
+/// <summary>
+/// Who is reading, as the exemption filter needs it: councillors and union representatives are restricted
+/// (officers, whose work is the exempt business, are not); union representatives never see exempt records.
+/// </summary>
+public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
+{
+    private static readonly string[] Staff =
+        [Roles.Administrator, Roles.ProcurementOfficer, Roles.ContractManager, Roles.SlaOwner, Roles.DemocraticServicesOfficer, Roles.StatutoryOfficer];
+
+    public static ExemptionViewer Unrestricted { get; } = new(null);
+
+    public bool Restricted => accessor?.HttpContext?.User is { } user
+        && (user.IsInRole(Roles.Councillor) || user.IsInRole(Roles.UnionRepresentative)) && !Staff.Any(user.IsInRole);
+
+    public bool NeverSees => accessor?.HttpContext?.User is { } user && user.IsInRole(Roles.UnionRepresentative) && !user.IsInRole(Roles.Councillor);
+
+    public string Name => accessor?.HttpContext?.User.Identity?.Name ?? "";
+}

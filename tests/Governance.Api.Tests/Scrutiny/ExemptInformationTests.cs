@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Governance.Api.Tests.Infrastructure;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
+
+namespace Governance.Api.Tests.Scrutiny;
+
+/// <summary>
+/// Exempt (Schedule 12A) records: the committee's members see them; a councillor not on the committee and the
+/// union representative (even as a co-opted member) see nothing of them by any OData vector.
+/// </summary>
+public sealed class ExemptInformationTests(SqliteApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> OutsideCouncillorAsync()
+    {
+        using var admin = await app.ClientForAsync("Administrator");
+        var email = $"cllr-{Guid.NewGuid():N}@council.example";
+        using var created = await admin.PostAsJsonAsync("/auth/users", new { email, displayName = "Cllr Outside", password = "Councillor-password-1", roles = new[] { "Councillor" } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Councillor-password-1"));
+        return client;
+    }
+
+    [Fact]
+    public async Task ExemptRecords_HiddenFromOutsidersByEveryVector_VisibleToTheCommittee()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var code = $"EX-{Guid.NewGuid():N}"[..12];
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"EXEMPT-{Guid.NewGuid():N}"[..20], Title = "Contract under reset", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
+            StartOn = "2020-01-01", EndOn = "2029-12-31",
+        })).GetProperty("Id").GetInt32();
+        var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
+        {
+            ContractId = contract, Code = code, Name = "Commercial penalty regime under renegotiation", Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
+            Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+        })).GetProperty("Id").GetInt32();
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await RefusedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Indicator", EntityKey = indicator, Paragraph = 9, PublicInterestTest = "x", CommitteeId = 1 }, HttpStatusCode.BadRequest);
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new
+        {
+            EntityType = "Indicator", EntityKey = indicator, Paragraph = 3, CommitteeId = 1,
+            PublicInterestTest = "Disclosure during the contract reset would prejudice the council's negotiating position; the public interest in withholding it outweighs that in disclosure.",
+        });
+
+        using var member = await app.ClientForAsync("Councillor"); // chair of the Overview and Scrutiny Commission
+        Assert.Equal(1, (await member.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count());
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        using var outsider = await OutsideCouncillorAsync();
+        foreach (var reader in new[] { union, outsider })
+        {
+            string[] probes =
+            [
+                $"/odata/Indicators?$filter=Code eq '{code}'",
+                $"/odata/Indicators?$filter=Id eq {indicator}&$count=true",
+                $"/odata/Contracts({contract})?$expand=Indicators",
+                $"/odata/Contracts?$filter=Indicators/any(i: i/Code eq '{code}')",
+                $"/odata/Contracts?$orderby=Indicators/$count desc&$top=1&$select=Reference",
+                $"/odata/Indicators?$apply=filter(Code eq '{code}')/aggregate($count as N)",
+                $"/odata/Indicators?$filter=Code eq '{code}'&$compute=Target mul 2 as Double",
+            ];
+            foreach (var probe in probes)
+            {
+                using var response = await reader.GetAsync(probe, Ct);
+                var body = await response.Content.ReadAsStringAsync(Ct);
+                Assert.True(response.IsSuccessStatusCode, $"{probe}: {(int)response.StatusCode} {body}");
+                Assert.DoesNotContain("Commercial penalty regime", body, StringComparison.Ordinal);
+                Assert.DoesNotContain($"\"Code\":\"{code}\"", body, StringComparison.Ordinal);
+                Assert.DoesNotContain("\"N\":1", body, StringComparison.Ordinal);
+            }
+
+            using var byKey = await reader.GetAsync($"/odata/Indicators({indicator})", Ct);
+            Assert.Equal(HttpStatusCode.NotFound, byKey.StatusCode);
+            Assert.Equal("0", await (await reader.GetAsync($"/odata/Indicators/$count?$filter=Code eq '{code}'", Ct)).Content.ReadAsStringAsync(Ct));
+            var batch = $$"""{"requests":[{"id":"1","method":"GET","url":"/odata/Indicators({{indicator}})"},{"id":"2","method":"GET","url":"/odata/Indicators?$filter=Id eq {{indicator}}"}]}""";
+            using var batched = await reader.PostAsync("/odata/$batch", new StringContent(batch, Encoding.UTF8, "application/json"), Ct);
+            var batchBody = await batched.Content.ReadAsStringAsync(Ct);
+            Assert.True(batchBody.Contains("\"id\":\"1\",\"status\":404", StringComparison.Ordinal), batchBody);
+            Assert.DoesNotContain("Commercial penalty regime", batchBody, StringComparison.Ordinal);
+        }
+
+        // Officers doing the exempt business see it; the marking itself (what is exempt, under which paragraph) is public.
+        Assert.Equal(1, (await manager.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count());
+        var marking = (await union.GetJsonAsync($"/odata/ExemptionMarkings?$filter=EntityKey eq {indicator} and EntityType eq 'Indicator'")).GetProperty("value")[0];
+        Assert.Equal(3, marking.GetProperty("Paragraph").GetInt32());
+    }
+}
