@@ -7,7 +7,7 @@ namespace Governance.Api.Data.Configurations;
 
 internal sealed class ScrutinyConfiguration :
     IEntityTypeConfiguration<AgendaItem>, IEntityTypeConfiguration<Decision>, IEntityTypeConfiguration<ForwardPlanEntry>,
-    IEntityTypeConfiguration<ScrutinyQuestion>, IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<SignOffDecision>
+    IEntityTypeConfiguration<ScrutinyQuestion>, IEntityTypeConfiguration<Consultation>, IEntityTypeConfiguration<SignOffDecision>, IEntityTypeConfiguration<ExemptionMarking>
 {
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
@@ -31,6 +31,13 @@ internal sealed class ScrutinyConfiguration :
     {
         builder.HasOne<SignOffRequest>().WithMany().HasForeignKey(d => d.SignOffRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.SignOffRequestId, d.DecidedBy }).IsUnique();
+    }
+
+    // The exemption filter looks markings up by type and key in every query a councillor or union representative makes.
+    public void Configure(EntityTypeBuilder<ExemptionMarking> builder)
+    {
+        builder.HasIndex(m => new { m.EntityType, m.EntityKey });
+        builder.HasOne<Committee>().WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Consultation> builder) =>

@@ -1577,6 +1577,10 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
                     b.ToTable("ExemptionMarkings");
                 });
 
@@ -3231,6 +3235,15 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.HasOne("Governance.Domain.Scrutiny.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.ExemptionMarking", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1578,6 +1578,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
                     b.ToTable("ExemptionMarkings");
                 });
 
@@ -3233,6 +3237,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasOne("Governance.Domain.Scrutiny.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.ExemptionMarking", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1518,6 +1518,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
                     b.ToTable("ExemptionMarkings");
                 });
 
@@ -3118,6 +3122,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasOne("Governance.Domain.Scrutiny.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.ExemptionMarking", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
