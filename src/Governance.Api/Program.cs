@@ -1,6 +1,7 @@
 using Governance.Api;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.Features.Documents;
 using Governance.Api.Features.Performance;
 using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
@@ -13,6 +14,7 @@ builder.AddGovernanceData();
 builder.AddGovernanceAuth();
 builder.AddGovernanceWorkflows();
 builder.AddGovernancePerformance();
+builder.AddGovernanceDocuments();
 builder.AddGovernanceJobs();
 builder.AddGovernanceOData();
 builder.AddGovernanceErrors();

@@ -64,6 +64,10 @@ public static class AccessRules
         // Which records are exempt, and under which paragraph, is itself public (Part A says so); the records are not.
         ["ExemptionMarkings"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.ProcurementOfficer, Roles.ContractManager]),
         ["SignOffDecisions"] = new(Council, []),
+        // Committee papers: officers write the narrative; published PDFs are read-only versions (Part B hidden by its marking).
+        ["PaperSections"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.ProcurementOfficer, Roles.ContractManager]),
+        ["PublishedDocuments"] = new(Council, []),
+        ["DocumentJobs"] = new([Roles.Administrator, Roles.DemocraticServicesOfficer], []),
         ["Decisions"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["ForwardPlanEntries"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["ScrutinyQuestions"] = new(Council, [Roles.Councillor, Roles.UnionRepresentative]),

@@ -5,6 +5,7 @@ using Governance.Domain.Appraisal;
 using Governance.Domain.Audit;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
+using Governance.Domain.Documents;
 using Governance.Domain.Escalations;
 using Governance.Domain.Performance;
 using Governance.Domain.Organisation;
@@ -80,6 +81,10 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PaperSection> PaperSections => Set<PaperSection>();
+    public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
+    public DbSet<PublishedDocumentContent> PublishedDocumentContents => Set<PublishedDocumentContent>();
+    public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
     internal DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -5,6 +5,7 @@ using Governance.Api.Features.Workflows;
 using Governance.Domain.Appraisal;
 using Governance.Domain.Audit;
 using Governance.Domain.Contracts;
+using Governance.Domain.Documents;
 using Governance.Domain.Escalations;
 using Governance.Domain.Performance;
 using Governance.Domain.Organisation;
@@ -77,12 +78,21 @@ public static class EdmModelBuilder
         builder.EntitySet<WorkflowTransition>("WorkflowTransitions");
         builder.EntitySet<WorkflowTimer>("WorkflowTimers");
         builder.EntitySet<Notification>("Notifications");
+        builder.EntitySet<PaperSection>("PaperSections");
+        builder.EntitySet<PublishedDocument>("PublishedDocuments");
+        builder.EntitySet<DocumentJob>("DocumentJobs");
 
         builder.EntityType<AuditEntry>().Collection.Action("Verify").Returns<AuditVerification>();
         AddTenderingOperations(builder);
         AddPerformanceOperations(builder);
         builder.EntityType<SignOffDecision>().Action("Discharge").ReturnsFromEntitySet<SignOffDecision>("SignOffDecisions");
         builder.EntityType<AgendaItem>().Action("PublishPaper").ReturnsFromEntitySet<AgendaItem>("AgendaItems");
+        // Document actions answer with the PDF itself (application/pdf); the published record is at Content-Location.
+        builder.EntityType<AgendaItem>().Action("GeneratePaper").Returns<Stream>().Parameter<string>("Part").Optional();
+        builder.EntityType<Meeting>().Action("GeneratePack").ReturnsFromEntitySet<DocumentJob>("DocumentJobs");
+        builder.EntityType<Escalation>().Action("GenerateReport").Returns<Stream>();
+        builder.EntityType<Contract>().Action("GenerateAssessment").Returns<Stream>().Parameter<int>("Year");
+        builder.EntityType<PublishedDocument>().Function("Download").Returns<Stream>();
         builder.EntityType<ScrutinyQuestion>().Action("Answer").ReturnsFromEntitySet<ScrutinyQuestion>("ScrutinyQuestions").Parameter<string>("Answer");
         builder.EntityType<Consultation>().Action("Respond").ReturnsFromEntitySet<Consultation>("Consultations").Parameter<string>("Response");
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");

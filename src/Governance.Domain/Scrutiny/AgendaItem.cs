@@ -25,6 +25,20 @@ public class AgendaItem : ArchivableEntity
     [MaxLength(200)]
     public string? LeadOfficer { get; set; }
 
+    [MaxLength(200)]
+    public string? LeadMember { get; set; }
+
+    [MaxLength(200)]
+    public string? ContactOfficer { get; set; }
+
+    /// <summary>The wards affected, e.g. "All" or "Abbey; Colliers Wood".</summary>
+    [MaxLength(300)]
+    public string? Wards { get; set; }
+
+    /// <summary>What the committee is asked to do, one recommendation per line (lettered A, B ... in the paper).</summary>
+    [MaxLength(4000)]
+    public string? Recommendations { get; set; }
+
     /// <summary>The last day the paper can be published (s.100B), from the meeting date.</summary>
     [ServerManaged]
     public DateOnly PublicationDeadline { get; set; }

@@ -33,84 +33,91 @@ internal sealed class Typesetter(ReportFonts fonts) : IDisposable
 
     public float Width(string text, FontKind kind, float size) => Font(kind, size).MeasureText(text);
 
-    /// <summary>Greedy line breaking at spaces; a word wider than the line is broken between characters.</summary>
+    /// <summary>
+    /// Greedy line breaking at spaces. A word may change style part-way ("(*Develop*" is one word), so words are
+    /// built from runs first and only ever broken at spaces; a word wider than the line is broken between characters.
+    /// </summary>
     public List<Line> Wrap(IEnumerable<Run> runs, float width, float size)
     {
         var lines = new List<Line>();
         var segments = new List<Segment>();
         var x = 0f;
-        var pendingSpace = false;
-        var text = new System.Text.StringBuilder();
-        var segmentStart = 0f;
-        var segmentFont = FontKind.Regular;
-
-        void CloseSegment()
+        foreach (var word in Words(runs))
         {
-            if (text.Length > 0)
-                segments.Add(new Segment(segmentStart, text.ToString(), segmentFont));
-            text.Clear();
-        }
-
-        void CloseLine()
-        {
-            CloseSegment();
-            lines.Add(new Line([.. segments], x));
-            segments.Clear();
-            x = 0;
-            pendingSpace = false;
-        }
-
-        void Place(string word, FontKind font, bool spaceBefore)
-        {
-            var space = spaceBefore && (x > 0 || text.Length > 0) ? Width(" ", font, size) : 0;
-            var wordWidth = Width(word, font, size);
+            var space = x > 0 && word.SpaceBefore ? Width(" ", word.Pieces[0].Font, size) : 0;
+            var wordWidth = word.Pieces.Sum(p => Width(p.Text, p.Font, size));
             if (x > 0 && x + space + wordWidth > width)
             {
-                CloseLine();
+                lines.Add(new Line([.. segments], x));
+                segments.Clear();
+                x = 0;
                 space = 0;
             }
-            while (wordWidth > width)
+            x += space;
+            foreach (var piece in word.Pieces)
             {
-                // A token longer than the line (a URL, a reference): break it where it fills the line.
-                var fit = Math.Max(1, (int)Font(font, size).BreakText(word, width - x));
-                Place(word[..fit], font, false);
-                CloseLine();
-                word = word[fit..];
-                wordWidth = Width(word, font, size);
-            }
-            if (font != segmentFont || text.Length == 0)
-            {
-                CloseSegment();
-                segmentFont = font;
-                segmentStart = x + space;
-                x += space;
+                var text = piece.Text;
+                var pieceWidth = Width(text, piece.Font, size);
+                while (x + pieceWidth > width && text.Length > 1)
+                {
+                    // A token longer than the line (a URL, a reference): break it where it fills the line.
+                    var fit = Math.Max(1, (int)Font(piece.Font, size).BreakText(text, width - x));
+                    if (x > 0 && fit == text.Length)
+                        break;
+                    Append(segments, x, text[..fit], piece.Font, space > 0);
+                    lines.Add(new Line([.. segments], x + Width(text[..fit], piece.Font, size)));
+                    segments.Clear();
+                    x = 0;
+                    space = 0;
+                    text = text[fit..];
+                    pieceWidth = Width(text, piece.Font, size);
+                }
+                Append(segments, x, text, piece.Font, space > 0);
+                x += pieceWidth;
                 space = 0;
             }
-            if (space > 0)
-                text.Append(' ');
-            text.Append(word);
-            x += space + wordWidth;
         }
+        if (segments.Count > 0 || lines.Count == 0)
+            lines.Add(new Line([.. segments], x));
+        return lines;
+    }
 
+    /// <summary>Adds text at x, joining it to the previous segment when the style is the same.</summary>
+    private static void Append(List<Segment> segments, float x, string text, FontKind font, bool spaced)
+    {
+        if (segments.Count > 0 && segments[^1].Font == font)
+            segments[^1] = segments[^1] with { Text = segments[^1].Text + (spaced ? " " : "") + text };
+        else
+            segments.Add(new Segment(x, text, font));
+    }
+
+    private sealed record Word(bool SpaceBefore, List<Run> Pieces);
+
+    private static IEnumerable<Word> Words(IEnumerable<Run> runs)
+    {
+        Word? current = null;
+        var spaceBefore = false;
         foreach (var run in runs)
         {
-            var words = run.Text.Split(' ');
-            for (var i = 0; i < words.Length; i++)
+            var parts = run.Text.Split(' ');
+            for (var i = 0; i < parts.Length; i++)
             {
-                if (words[i].Length == 0)
+                if (i > 0)
                 {
-                    pendingSpace = true;
-                    continue;
+                    if (current is not null)
+                        yield return current;
+                    current = null;
+                    spaceBefore = true;
                 }
-                Place(words[i], run.Font, pendingSpace || i > 0);
-                pendingSpace = false;
+                if (parts[i].Length == 0)
+                    continue;
+                current ??= new Word(spaceBefore, []);
+                current.Pieces.Add(new Run(parts[i], run.Font));
+                spaceBefore = false;
             }
-            if (run.Text.EndsWith(' '))
-                pendingSpace = true;
         }
-        if (segments.Count > 0 || text.Length > 0 || lines.Count == 0)
-            CloseLine();
-        return lines;
+        if (current is not null)
+            yield return current;
     }
 
     public void Dispose()

@@ -96,7 +96,11 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
         foreach (var name in names)
         {
             var property = entry.Property(name);
-            values[name] = Redacted.Contains(name) ? "[redacted]" : original ? property.OriginalValue : property.CurrentValue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            // Binary content (a published PDF) is recorded by its hash: the chain proves it, without a copy in every entry.
+            values[name] = Redacted.Contains(name) ? "[redacted]"
+                : value is byte[] bytes ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))} ({bytes.Length} bytes)"
+                : value;
         }
 
         return values;

@@ -1,4 +1,5 @@
 using Governance.Domain.Calendar;
+using Governance.Domain.Contracts;
 using Governance.Domain.Scrutiny;
 using Governance.Domain.Tendering;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +19,19 @@ public sealed partial class SeedLoader
                 ?? throw new SeedException(file, $"no meeting of '{a.Committee}' at {a.MeetingStartsAt:O}");
             var deadline = clocks.LatestAgendaPublication(LondonTime.DateOf(startsAt));
             var published = a.PaperPublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : (DateTime?)null;
+            var (subjectType, subjectId) = a.Procurement is not null ? (nameof(Procurement), Resolve(procurements, a.Procurement, "procurement").Id)
+                : a.Contract is not null ? (nameof(Contract), (await db.Contracts.SingleOrDefaultAsync(c => c.Reference == a.Contract, ct) ?? throw new SeedException(file, $"no contract '{a.Contract}'")).Id)
+                : ((string?)null, (int?)null);
             var item = new AgendaItem
             {
-                MeetingId = meeting.Id, Number = a.Number, Title = a.Title, LeadOfficer = a.LeadOfficer,
-                SubjectType = a.Procurement is null ? null : nameof(Procurement), SubjectId = a.Procurement is null ? null : Resolve(procurements, a.Procurement, "procurement").Id,
+                MeetingId = meeting.Id, Number = a.Number, Title = a.Title, LeadOfficer = a.LeadOfficer, LeadMember = a.LeadMember, ContactOfficer = a.ContactOfficer,
+                Wards = a.Wards, Recommendations = a.Recommendations is null ? null : string.Join('\n', a.Recommendations),
+                SubjectType = subjectType, SubjectId = subjectId,
                 PublicationDeadline = deadline, PaperPublishedAt = published, PublishedLate = published is { } at && LondonTime.DateOf(at) > deadline,
             };
             db.AgendaItems.Add(item);
             await db.SaveChangesAsync(ct);
+            await AddPaperSectionsAsync(item, meeting.CommitteeId, a.Sections ?? [], ct);
             db.ScrutinyQuestions.AddRange((a.Questions ?? []).Select(q => new ScrutinyQuestion
             {
                 AgendaItemId = item.Id, Question = q.Question, AskedBy = q.AskedBy, AskedAt = DateTime.SpecifyKind(q.AskedAt, DateTimeKind.Utc), DueOn = q.DueOn,
@@ -50,6 +56,25 @@ public sealed partial class SeedLoader
             SubjectType = nameof(Procurement), SubjectId = Resolve(procurements, c.Procurement, "procurement").Id, Gate = c.Gate, Topic = c.Topic,
             ResponseWorkingDays = c.ResponseWorkingDays, OpenedAt = DateTime.SpecifyKind(c.OpenedAt, DateTimeKind.Utc), RespondBy = c.RespondBy, Response = c.Response,
         }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task AddPaperSectionsAsync(AgendaItem item, int committeeId, List<PaperSectionSeed> sections, CancellationToken ct)
+    {
+        var order = 0;
+        foreach (var s in sections)
+        {
+            var section = new PaperSection { AgendaItemId = item.Id, Number = s.Number, Subheading = s.Subheading, Body = s.Body, Order = order++ };
+            db.PaperSections.Add(section);
+            if (s.Exempt is null)
+                continue;
+            await db.SaveChangesAsync(ct);
+            db.ExemptionMarkings.Add(new ExemptionMarking
+            {
+                EntityType = nameof(PaperSection), EntityKey = section.Id, Paragraph = s.Exempt.Paragraph, PublicInterestTest = s.Exempt.PublicInterestTest,
+                CommitteeId = committeeId, MarkedBy = "democraticservicesofficer@demo.local", MarkedAt = item.PaperPublishedAt ?? DateTime.UnixEpoch,
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
 }

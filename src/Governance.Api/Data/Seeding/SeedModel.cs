@@ -32,7 +32,25 @@ public sealed record SeedFile
 /// <summary>An agenda item of a committee's meeting (by committee name and start), about a procurement by reference.</summary>
 public sealed record AgendaSeed(
     string Committee, DateTime MeetingStartsAt, int Number, string Title, string? Procurement, string? LeadOfficer, DateTime? PaperPublishedAt,
-    List<QuestionSeed>? Questions);
+    List<QuestionSeed>? Questions)
+{
+    public string? Contract { get; init; }
+
+    public string? Wards { get; init; }
+
+    public string? LeadMember { get; init; }
+
+    public string? ContactOfficer { get; init; }
+
+    public List<string>? Recommendations { get; init; }
+
+    public List<PaperSectionSeed>? Sections { get; init; }
+}
+
+/// <summary>An officer's narrative for one numbered section of the item's paper; exempt ones go to Part B.</summary>
+public sealed record PaperSectionSeed(int Number, string? Subheading, string Body, ExemptSeed? Exempt);
+
+public sealed record ExemptSeed(int Paragraph, string PublicInterestTest);
 
 public sealed record QuestionSeed(string AskedBy, string Question, DateTime AskedAt, DateOnly DueOn, string? Answer, string? AnsweredBy);
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Contracts;
 
-public sealed class ContractsController(GovernanceDbContext db, TimeProvider time, ContractPerformance performance) : EditableEntitySetController<Contract>(db, time)
+public sealed class ContractsController(GovernanceDbContext db, TimeProvider time, ContractPerformance performance, Documents.PerformanceReports reports) : EditableEntitySetController<Contract>(db, time)
 {
     protected override Expression<Func<Contract, bool>> SupplierRows(int supplierId) => c => c.SupplierId == supplierId;
 
@@ -32,6 +32,23 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
         return Ok(await performance.AssessAsync(key, year, ct));
+    }
+
+    /// <summary>
+    /// POST /odata/Contracts(1)/Governance.GenerateAssessment { "Year": 2015 } — the annual assessment with its UK9 rating as a PDF,
+    /// filed as a new published version.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> GenerateAssessment([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!Auth.AccessRules.CanWrite("Contracts", User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "contract-write", "Contract managers publish contract assessments.");
+        if (parameters?.GetValueOrDefault("Year") is not int year || year is < 2000 or > 2100)
+            return ODataErrors.BadRequest("year", "Give the Year to assess, e.g. { \"Year\": 2015 }.");
+        if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
+            return NotFound(key);
+        var published = await reports.PublishAssessmentAsync(key, year, User.Identity?.Name ?? "", ct);
+        return published is { } p ? Documents.PdfResults.Pdf(this, p.Document, p.Bytes) : NotFound(key);
     }
 
     /// <summary>POST /odata/Contracts(1)/Governance.Activate — above GBP 5m only with three KPIs (s.52).</summary>

@@ -1,13 +1,16 @@
 using Governance.Api.Data;
+using Governance.Api.Features.Documents;
 using Governance.Api.Features.Workflows;
 using Governance.Api.OData;
 using Governance.Domain.Escalations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Escalations;
 
 /// <summary>Escalations are opened (by slip detection or by a contract manager) and then move only through their ladder.</summary>
-public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows) : AppendOnlyEntitySetController<Escalation>(db)
+public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows, PerformanceReports reports) : AppendOnlyEntitySetController<Escalation>(db)
 {
     public const string Workflow = "kpi-escalation";
 
@@ -21,6 +24,28 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
     {
         await workflows.StartAsync(WorkflowFor(entity), nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// POST /odata/Escalations(1)/Governance.GenerateReport — the escalation report for its director or committee, as a PDF filed
+    /// as a new published version. Reaching those levels generates one by itself; this makes a fresh one on demand.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> GenerateReport([FromODataUri] int key, CancellationToken ct)
+    {
+        if (!Auth.AccessRules.CanWrite("Escalations", User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "escalation-write", "Contract managers publish escalation reports.");
+        var escalation = await ReadableRows().SingleOrDefaultAsync(e => e.Id == key, ct);
+        if (escalation is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Escalation {key} does not exist.");
+        if (!PerformanceReports.ReportsAt(escalation.Level))
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "escalation-level",
+                $"An escalation report goes to a director or the scrutiny committee; this escalation is at {escalation.Level} level.");
+        if (escalation.ContractId is null)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "escalation-contract", "Escalation reports are about contracts; this escalation is about an internal SLA.");
+        var staged = await reports.StageEscalationReportAsync(key, User.Identity?.Name ?? "", ct);
+        await Db.SaveChangesAsync(ct);
+        return this.Pdf(staged!.Value.Document, staged.Value.Bytes);
     }
 
     protected override Task<IActionResult?> BeforeCreateAsync(Escalation entity, CancellationToken ct)

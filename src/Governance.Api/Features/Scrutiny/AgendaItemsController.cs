@@ -1,15 +1,18 @@
 using Governance.Api.Data;
+using Governance.Api.Features.Documents;
 using Governance.Api.OData;
 using Governance.Domain.Calendar;
 using Governance.Domain.Scrutiny;
+using Governance.Reports.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.AspNetCore.OData.Deltas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Scrutiny;
 
 /// <summary>Agenda items carry their s.100B publication deadline; publishing the paper records whether it was late.</summary>
-public sealed class AgendaItemsController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks) : EditableEntitySetController<AgendaItem>(db, time)
+public sealed class AgendaItemsController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks, CommitteePapers papers) : EditableEntitySetController<AgendaItem>(db, time)
 {
     private static readonly string[] Subjects = ["Procurement", "Contract", "Escalation", "OptionsAppraisal"];
 
@@ -31,6 +34,24 @@ public sealed class AgendaItemsController(GovernanceDbContext db, TimeProvider t
         item.PublishedLate = LondonTime.DateOf(item.PaperPublishedAt.Value) > item.PublicationDeadline;
         await Db.SaveChangesAsync(ct);
         return Ok(item);
+    }
+
+    /// <summary>
+    /// POST /odata/AgendaItems(1)/Governance.GeneratePaper { "Part": "A" } — renders the paper from live data, files it as a new
+    /// published version and returns the PDF. Part A is public; Part B, the exempt appendix, exists only when something is exempt.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> GeneratePaper([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!Auth.AccessRules.CanWrite("AgendaItems", User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "agenda-write", "Democratic services publish papers.");
+        var requested = parameters?.GetValueOrDefault("Part") as string ?? "A";
+        if (!Enum.TryParse<PaperPart>(requested, ignoreCase: true, out var part) || !Enum.IsDefined(part))
+            return ODataErrors.BadRequest("paper-part", $"Part is \"A\" (the public paper) or \"B\" (the exempt appendix), not \"{requested}\".");
+        var outcome = await papers.PublishAsync(key, part, User.Identity?.Name ?? "", ct);
+        return outcome is null
+            ? ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"AgendaItem {key} does not exist.")
+            : this.Pdf(outcome.Document, outcome.Bytes);
     }
 
     private async Task<IActionResult?> PrepareAsync(AgendaItem entity, CancellationToken ct)

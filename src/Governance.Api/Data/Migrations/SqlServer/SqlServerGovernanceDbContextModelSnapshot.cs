@@ -1072,6 +1072,144 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.ToTable("Measurements");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Documents.DocumentJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DocumentsWritten")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("DocumentJobs");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ExemptParagraphs")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PublishedDocuments");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocumentContent", b =>
+                {
+                    b.Property<int>("PublishedDocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("PublishedDocumentId");
+
+                    b.ToTable("PublishedDocumentContents");
+                });
+
             modelBuilder.Entity("Governance.Domain.Escalations.Escalation", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1493,14 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ContactOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LeadMember")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("LeadOfficer")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1374,6 +1520,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -1387,6 +1537,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Wards")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
@@ -1720,6 +1874,46 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasIndex("CommitteeId");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.PaperSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subheading")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Number", "Order");
+
+                    b.ToTable("PaperSections");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.ScrutinyQuestion", b =>
@@ -3177,6 +3371,26 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Documents.DocumentJob", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocumentContent", b =>
+                {
+                    b.HasOne("Governance.Domain.Documents.PublishedDocument", "Document")
+                        .WithOne()
+                        .HasForeignKey("Governance.Domain.Documents.PublishedDocumentContent", "PublishedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("Governance.Domain.Escalations.Escalation", b =>
                 {
                     b.HasOne("Governance.Domain.Contracts.Contract", null)
@@ -3279,6 +3493,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Committee");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.PaperSection", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.ScrutinyQuestion", b =>

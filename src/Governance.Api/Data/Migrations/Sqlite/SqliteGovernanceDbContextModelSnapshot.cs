@@ -1034,6 +1034,140 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.ToTable("Measurements");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Documents.DocumentJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("DocumentJobs");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExemptParagraphs")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PublishedDocuments");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocumentContent", b =>
+                {
+                    b.Property<int>("PublishedDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PublishedDocumentId");
+
+                    b.ToTable("PublishedDocumentContents");
+                });
+
             modelBuilder.Entity("Governance.Domain.Escalations.Escalation", b =>
                 {
                     b.Property<int>("Id")
@@ -1303,6 +1437,14 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadMember")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadOfficer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1322,6 +1464,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1335,6 +1481,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wards")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -1654,6 +1804,44 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasIndex("CommitteeId");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.PaperSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subheading")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Number", "Order");
+
+                    b.ToTable("PaperSections");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.ScrutinyQuestion", b =>
@@ -3062,6 +3250,26 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Documents.DocumentJob", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Documents.PublishedDocumentContent", b =>
+                {
+                    b.HasOne("Governance.Domain.Documents.PublishedDocument", "Document")
+                        .WithOne()
+                        .HasForeignKey("Governance.Domain.Documents.PublishedDocumentContent", "PublishedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("Governance.Domain.Escalations.Escalation", b =>
                 {
                     b.HasOne("Governance.Domain.Contracts.Contract", null)
@@ -3164,6 +3372,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Committee");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Scrutiny.PaperSection", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.ScrutinyQuestion", b =>

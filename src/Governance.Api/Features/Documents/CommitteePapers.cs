@@ -1,0 +1,53 @@
+using Governance.Api.Data;
+using Governance.Domain.Calendar;
+using Governance.Domain.Documents;
+using Governance.Domain.Scrutiny;
+using Governance.Reports.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Documents;
+
+/// <summary>Publishes an agenda item's paper: Part A for everyone, Part B only when something in it is exempt.</summary>
+public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader loader, DocumentPublisher publisher, TimeProvider time)
+{
+    public sealed record Outcome(PublishedDocument Document, byte[] Bytes);
+
+    /// <returns>Null when the agenda item does not exist.</returns>
+    /// <exception cref="Domain.Common.BusinessRuleException">Part B was asked for and nothing in the paper is exempt.</exception>
+    public async Task<Outcome?> PublishAsync(int agendaItemId, PaperPart part, string publishedBy, CancellationToken ct)
+    {
+        var data = await loader.CommitteePaperAsync(agendaItemId, ct);
+        if (data is null)
+            return null;
+        var exemptions = CommitteePaper.Exemptions(data);
+        if (part == PaperPart.B && exemptions.Count == 0)
+            throw new Domain.Common.BusinessRuleException("no-exempt-information", "Nothing in this paper is marked exempt, so it has no Part B appendix.");
+        var item = await db.AgendaItems.IgnoreQueryFilters([ExemptionFilter.Name]).SingleAsync(a => a.Id == agendaItemId, ct);
+        var committeeId = await db.Meetings.IgnoreQueryFilters([ExemptionFilter.Name]).Where(m => m.Id == item.MeetingId).Select(m => m.CommitteeId).SingleAsync(ct);
+        var now = time.GetUtcNow();
+
+        var document = CommitteePaper.Build(data, part, now);
+        var stem = $"{data.Header.MeetingDate:yyyy-MM-dd}-item-{data.Header.AgendaNumber}-{Slug(data.Header.Subject)}-part-{part.ToString().ToLowerInvariant()}";
+        var kind = part == PaperPart.A ? DocumentKind.CommitteePaper : DocumentKind.ExemptAppendix;
+        if (part == PaperPart.A)
+        {
+            // Publishing the public paper opens it to inspection (s.100B): the first publication is the one that counts.
+            item.PaperPublishedAt ??= now.UtcDateTime;
+            item.PublishedLate = LondonTime.DateOf(item.PaperPublishedAt.Value) > item.PublicationDeadline;
+        }
+        var (published, bytes) = await publisher.PublishAsync(new Publication(kind, nameof(AgendaItem), agendaItemId, document, stem), publishedBy, exemptions, committeeId, ct);
+        return new Outcome(published, bytes);
+    }
+
+    public async Task<bool> HasExemptMaterialAsync(int agendaItemId, CancellationToken ct) =>
+        await loader.CommitteePaperAsync(agendaItemId, ct) is { } data && CommitteePaper.Exemptions(data).Count > 0;
+
+    internal static string Slug(string text)
+    {
+        var slug = new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        while (slug.Contains("--", StringComparison.Ordinal))
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        slug = slug.Trim('-');
+        return slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Governance.Api.Data;
+using Governance.Domain.Documents;
+using Governance.Domain.Scrutiny;
+using Governance.Reports.Documents;
+using Governance.Reports.Layout;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Documents;
+
+/// <summary>What to publish: the rendered document and how it is filed.</summary>
+public sealed record Publication(DocumentKind Kind, string SubjectType, int SubjectId, ReportDocument Document, string FileStem);
+
+/// <summary>
+/// Renders a document and files it as a new immutable version with its SHA-256, never over an earlier one. An
+/// exempt appendix is itself marked exempt, so the same filter that hides exempt records hides it.
+/// </summary>
+public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer renderer, TimeProvider time)
+{
+    private static readonly string[] Exempt = [ExemptionFilter.Name];
+
+    /// <summary>Adds the document to the context without saving: for callers inside a larger command (a workflow step).</summary>
+    public async Task<(PublishedDocument Document, byte[] Bytes)> StageAsync(Publication publication, string publishedBy, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var result = renderer.Render(publication.Document, buffer);
+        var bytes = buffer.ToArray();
+        var version = 1 + (await db.PublishedDocuments.IgnoreQueryFilters(Exempt)
+            .Where(d => d.SubjectType == publication.SubjectType && d.SubjectId == publication.SubjectId && d.Kind == publication.Kind)
+            .MaxAsync(d => (int?)d.Version, ct) ?? 0);
+        var document = new PublishedDocument
+        {
+            Kind = publication.Kind,
+            SubjectType = publication.SubjectType,
+            SubjectId = publication.SubjectId,
+            Version = version,
+            Title = Truncate(publication.Document.Info.Title, 300),
+            FileName = $"{publication.FileStem}-v{version}.pdf",
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            SizeBytes = bytes.Length,
+            PageCount = result.PageCount,
+            PublishedAt = time.GetUtcNow().UtcDateTime,
+            PublishedBy = publishedBy,
+        };
+        db.PublishedDocuments.Add(document);
+        db.PublishedDocumentContents.Add(new PublishedDocumentContent { Document = document, Bytes = bytes });
+        return (document, bytes);
+    }
+
+    /// <summary>Publishes in one transaction; an exempt appendix gets its marking for the committee in the same one.</summary>
+    public async Task<(PublishedDocument Document, byte[] Bytes)> PublishAsync(
+        Publication publication, string publishedBy, IReadOnlyList<Exemption> exemptions, int committeeId, CancellationToken ct)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var (document, bytes) = await StageAsync(publication, publishedBy, ct);
+            if (publication.Kind == DocumentKind.ExemptAppendix)
+            {
+                document.ExemptParagraphs = string.Join(", ", exemptions.Select(e => e.Paragraph).Distinct());
+                await db.SaveChangesAsync(ct);
+                var first = exemptions[0];
+                db.ExemptionMarkings.Add(new ExemptionMarking
+                {
+                    EntityType = nameof(PublishedDocument), EntityKey = document.Id, Paragraph = first.Paragraph, CommitteeId = committeeId,
+                    PublicInterestTest = Truncate(string.Join(" ", exemptions.Select(e => $"Paragraph {e.Paragraph}: {e.PublicInterestTest}")), 4000),
+                    MarkedBy = publishedBy, MarkedAt = document.PublishedAt,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(ct);
+            return (document, bytes);
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "\u2026";
+}

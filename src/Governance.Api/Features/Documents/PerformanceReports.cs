@@ -1,0 +1,40 @@
+using Governance.Domain.Common;
+using Governance.Domain.Contracts;
+using Governance.Domain.Documents;
+using Governance.Domain.Escalations;
+using Governance.Reports.Documents;
+
+namespace Governance.Api.Features.Documents;
+
+/// <summary>The escalation report and the annual contract assessment, rendered and filed as published versions.</summary>
+public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher publisher, TimeProvider time)
+{
+    /// <summary>Levels whose recipients get a report: the director and the scrutiny committee.</summary>
+    public static bool ReportsAt(EscalationLevel level) => level >= EscalationLevel.Director;
+
+    /// <summary>Stages the escalation report in the current unit of work; the caller saves.</summary>
+    /// <returns>Null when the escalation does not exist or is not about a contract.</returns>
+    public async Task<(PublishedDocument Document, byte[] Bytes)?> StageEscalationReportAsync(int escalationId, string publishedBy, CancellationToken ct)
+    {
+        if (await loader.EscalationAsync(escalationId, ct) is not var (escalation, contract))
+            return null;
+        var document = EscalationReport.Build(escalation, contract, time.GetUtcNow());
+        return await publisher.StageAsync(
+            new Publication(DocumentKind.EscalationReport, nameof(Escalation), escalationId, document, $"escalation-{escalationId}-{CommitteePapers.Slug(contract.Reference)}"),
+            publishedBy, ct);
+    }
+
+    /// <returns>Null when the contract does not exist.</returns>
+    /// <exception cref="BusinessRuleException">No returns were rated in that year.</exception>
+    public async Task<(PublishedDocument Document, byte[] Bytes)?> PublishAssessmentAsync(int contractId, int year, string publishedBy, CancellationToken ct)
+    {
+        if (await loader.ContractAssessmentAsync(contractId, year, ct) is not { } contract)
+            return null;
+        if (contract.Assessment is null)
+            throw new BusinessRuleException("no-returns-in-year", $"Contract {contract.Reference} has no rated KPI returns in {year}, so there is nothing to assess.");
+        var document = ContractAssessmentReport.Build(contract, time.GetUtcNow());
+        return await publisher.PublishAsync(
+            new Publication(DocumentKind.ContractAssessment, nameof(Contract), contractId, document, $"assessment-{year}-{CommitteePapers.Slug(contract.Reference)}"),
+            publishedBy, [], 0, ct);
+    }
+}

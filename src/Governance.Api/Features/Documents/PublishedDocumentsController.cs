@@ -1,0 +1,29 @@
+using Governance.Api.Data;
+using Governance.Api.OData;
+using Governance.Domain.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Formatter;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Documents;
+
+/// <summary>
+/// Published PDFs: read-only, every version kept. An exempt appendix carries an exemption marking, so the
+/// exemption filter hides its row (and so its download) from anyone outside its committee.
+/// </summary>
+public sealed class PublishedDocumentsController(GovernanceDbContext db) : QueryableEntitySetController<PublishedDocument>(db)
+{
+    /// <summary>GET /odata/PublishedDocuments(1)/Governance.Download() — the PDF exactly as published.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Download([FromODataUri] int key, CancellationToken ct)
+    {
+        var document = await ReadableRows().SingleOrDefaultAsync(d => d.Id == key, ct);
+        if (document is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"PublishedDocument {key} does not exist.");
+        var bytes = await Db.PublishedDocumentContents.Where(c => c.PublishedDocumentId == key).Select(c => c.Bytes).SingleAsync(ct);
+        return this.Pdf(document, bytes);
+    }
+}
+
+/// <summary>Background generation of meeting packs, read for their progress.</summary>
+public sealed class DocumentJobsController(GovernanceDbContext db) : QueryableEntitySetController<DocumentJob>(db);

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Domain.Common;
+
+namespace Governance.Domain.Documents;
+
+public enum DocumentJobStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>
+/// A meeting's whole pack (every agenda item's Part A, and Part B where an item has exempt material) generated
+/// in the background; its progress is read from this row while it runs.
+/// </summary>
+public class DocumentJob : Entity
+{
+    [ServerManaged]
+    public int MeetingId { get; set; }
+
+    [ServerManaged]
+    public DocumentJobStatus Status { get; set; }
+
+    [ServerManaged]
+    public int ItemsTotal { get; set; }
+
+    [ServerManaged]
+    public int ItemsDone { get; set; }
+
+    [ServerManaged]
+    public int DocumentsWritten { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string RequestedBy { get; set; } = "";
+
+    [ServerManaged]
+    public DateTime RequestedAt { get; set; }
+
+    [ServerManaged]
+    public DateTime? StartedAt { get; set; }
+
+    [ServerManaged]
+    public DateTime? FinishedAt { get; set; }
+
+    [ServerManaged, MaxLength(2000)]
+    public string? Error { get; set; }
+
+    /// <summary>Percentage of agenda items done, for a progress bar.</summary>
+    public int PercentComplete => ItemsTotal == 0 ? (Status == DocumentJobStatus.Completed ? 100 : 0) : ItemsDone * 100 / ItemsTotal;
+}
