@@ -48,5 +48,20 @@ public class DocumentJob : Entity
     public string? Error { get; set; }
 
     /// <summary>Percentage of agenda items done, for a progress bar.</summary>
-    public int PercentComplete => ItemsTotal == 0 ? (Status == DocumentJobStatus.Completed ? 100 : 0) : ItemsDone * 100 / ItemsTotal;
+    [ServerManaged]
+    public int PercentComplete { get; set; }
+
+    /// <summary>Counts an agenda item as done.</summary>
+    public void ItemDone()
+    {
+        ItemsDone++;
+        PercentComplete = ItemsTotal == 0 ? 100 : ItemsDone * 100 / ItemsTotal;
+    }
+
+    public void Complete(DateTime nowUtc)
+    {
+        Status = DocumentJobStatus.Completed;
+        PercentComplete = 100;
+        FinishedAt = nowUtc;
+    }
 }

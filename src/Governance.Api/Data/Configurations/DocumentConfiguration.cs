@@ -31,6 +31,5 @@ internal sealed class DocumentConfiguration :
     public void Configure(EntityTypeBuilder<DocumentJob> builder)
     {
         builder.HasOne<Meeting>().WithMany().HasForeignKey(j => j.MeetingId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(j => j.PercentComplete);
     }
 }

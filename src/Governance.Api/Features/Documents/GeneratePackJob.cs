@@ -1,7 +1,6 @@
 using Governance.Api.Data;
 using Governance.Domain.Documents;
 using Governance.Reports.Documents;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Documents;
@@ -12,7 +11,6 @@ namespace Governance.Api.Features.Documents;
 /// </summary>
 public sealed class GeneratePackJob(GovernanceDbContext db, CommitteePapers papers, TimeProvider time, ILogger<GeneratePackJob> logger)
 {
-    [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(int jobId, CancellationToken ct)
     {
         var job = await db.DocumentJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
@@ -38,12 +36,11 @@ public sealed class GeneratePackJob(GovernanceDbContext db, CommitteePapers pape
                     await papers.PublishAsync(itemId, PaperPart.B, job.RequestedBy, ct);
                     job.DocumentsWritten++;
                 }
-                job.ItemsDone++;
+                job.ItemDone();
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            job.Status = DocumentJobStatus.Completed;
-            job.FinishedAt = time.GetUtcNow().UtcDateTime;
+            job.Complete(time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1098,6 +1098,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1099,6 +1099,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
 

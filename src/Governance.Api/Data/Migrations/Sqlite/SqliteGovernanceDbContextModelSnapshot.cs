@@ -1059,6 +1059,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PercentComplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Governance.Api.Data.Migrations.Postgres
+namespace Governance.Api.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class CommitteePapers : Migration
@@ -15,28 +14,28 @@ namespace Governance.Api.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "ContactOfficer",
                 table: "AgendaItems",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LeadMember",
                 table: "AgendaItems",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Recommendations",
                 table: "AgendaItems",
-                type: "character varying(4000)",
+                type: "nvarchar(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Wards",
                 table: "AgendaItems",
-                type: "character varying(300)",
+                type: "nvarchar(300)",
                 maxLength: 300,
                 nullable: true);
 
@@ -44,18 +43,19 @@ namespace Governance.Api.Data.Migrations.Postgres
                 name: "DocumentJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
-                    ItemsTotal = table.Column<int>(type: "integer", nullable: false),
-                    ItemsDone = table.Column<int>(type: "integer", nullable: false),
-                    DocumentsWritten = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    ItemsTotal = table.Column<int>(type: "int", nullable: false),
+                    ItemsDone = table.Column<int>(type: "int", nullable: false),
+                    DocumentsWritten = table.Column<int>(type: "int", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PercentComplete = table.Column<int>(type: "int", nullable: false),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -73,15 +73,15 @@ namespace Governance.Api.Data.Migrations.Postgres
                 name: "PaperSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Subheading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Body = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Subheading = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
                     Revision = table.Column<long>(type: "bigint", nullable: false),
-                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ArchivedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,20 +98,20 @@ namespace Governance.Api.Data.Migrations.Postgres
                 name: "PublishedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
-                    SubjectType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    SubjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    PageCount = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ExemptParagraphs = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PageCount = table.Column<int>(type: "int", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ExemptParagraphs = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -123,14 +123,14 @@ namespace Governance.Api.Data.Migrations.Postgres
                 name: "PublishedDocumentContents",
                 columns: table => new
                 {
-                    PublishedDocumentId = table.Column<int>(type: "integer", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                    PublishedDocumentId = table.Column<int>(type: "int", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublishedDocumentContents", x => x.PublishedDocumentId);
                     table.ForeignKey(
-                        name: "FK_PublishedDocumentContents_PublishedDocuments_PublishedDocum~",
+                        name: "FK_PublishedDocumentContents_PublishedDocuments_PublishedDocumentId",
                         column: x => x.PublishedDocumentId,
                         principalTable: "PublishedDocuments",
                         principalColumn: "Id",

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Governance.Api.Data.Migrations.Sqlite
+namespace Governance.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CommitteePapers : Migration
@@ -14,28 +15,28 @@ namespace Governance.Api.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ContactOfficer",
                 table: "AgendaItems",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LeadMember",
                 table: "AgendaItems",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Recommendations",
                 table: "AgendaItems",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Wards",
                 table: "AgendaItems",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
@@ -43,19 +44,20 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 name: "DocumentJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
-                    ItemsTotal = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemsDone = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentsWritten = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    ItemsTotal = table.Column<int>(type: "integer", nullable: false),
+                    ItemsDone = table.Column<int>(type: "integer", nullable: false),
+                    DocumentsWritten = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PercentComplete = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,15 +74,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 name: "PaperSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subheading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
-                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
-                    ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Subheading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,21 +99,21 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 name: "PublishedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
-                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ExemptParagraphs = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExemptParagraphs = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,14 +124,14 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 name: "PublishedDocumentContents",
                 columns: table => new
                 {
-                    PublishedDocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    PublishedDocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublishedDocumentContents", x => x.PublishedDocumentId);
                     table.ForeignKey(
-                        name: "FK_PublishedDocumentContents_PublishedDocuments_PublishedDocumentId",
+                        name: "FK_PublishedDocumentContents_PublishedDocuments_PublishedDocum~",
                         column: x => x.PublishedDocumentId,
                         principalTable: "PublishedDocuments",
                         principalColumn: "Id",

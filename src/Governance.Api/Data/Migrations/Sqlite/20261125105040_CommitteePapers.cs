@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Governance.Api.Data.Migrations.SqlServer
+namespace Governance.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CommitteePapers : Migration
@@ -14,28 +14,28 @@ namespace Governance.Api.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ContactOfficer",
                 table: "AgendaItems",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LeadMember",
                 table: "AgendaItems",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Recommendations",
                 table: "AgendaItems",
-                type: "nvarchar(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Wards",
                 table: "AgendaItems",
-                type: "nvarchar(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
@@ -43,19 +43,20 @@ namespace Governance.Api.Data.Migrations.SqlServer
                 name: "DocumentJobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    ItemsTotal = table.Column<int>(type: "int", nullable: false),
-                    ItemsDone = table.Column<int>(type: "int", nullable: false),
-                    DocumentsWritten = table.Column<int>(type: "int", nullable: false),
-                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ItemsTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentsWritten = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PercentComplete = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,15 +73,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                 name: "PaperSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Subheading = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Order = table.Column<int>(type: "int", nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
-                    Revision = table.Column<long>(type: "bigint", nullable: false),
-                    ArchivedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subheading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,21 +98,21 @@ namespace Governance.Api.Data.Migrations.SqlServer
                 name: "PublishedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubjectId = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    PageCount = table.Column<int>(type: "int", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    ExemptParagraphs = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExemptParagraphs = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,8 +123,8 @@ namespace Governance.Api.Data.Migrations.SqlServer
                 name: "PublishedDocumentContents",
                 columns: table => new
                 {
-                    PublishedDocumentId = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    PublishedDocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
