@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks.Audit;
 using Governance.Benchmarks.Performance;
+using Governance.Benchmarks.Reports;
 using Governance.Benchmarks.Tendering;
 using Governance.Benchmarks.Workflows;
 
@@ -11,6 +12,7 @@ namespace Governance.Benchmarks;
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- timers [sizes...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them)
 /// Micro-benchmarks with BenchmarkDotNet:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- micro --filter '*'
@@ -33,10 +35,14 @@ internal static class BenchmarkEntry
             case "listing":
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
                 break;
+            case "papers":
+                await CommitteePaperBenchmark.RunAsync(Console.Out);
+                break;
             default:
                 await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
+                await CommitteePaperBenchmark.RunAsync(Console.Out);
                 break;
         }
     }
