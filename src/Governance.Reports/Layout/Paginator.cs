@@ -20,11 +20,16 @@ internal sealed class Paginator(Typesetter type)
         emit = onPage;
         page = new PagePlan(0);
         y = Theme.Top;
-        foreach (var block in blocks)
+        Block? pending = null;
+        foreach (var next in blocks.Append(null))
         {
+            // One block of look-ahead: a heading is kept with the start of whatever follows it.
+            var block = pending;
+            pending = next;
             switch (block)
             {
-                case Heading h: Place(h); break;
+                case null: break;
+                case Heading h: Place(h, next); break;
                 case Paragraph p: Place(p); break;
                 case BulletList l: Place(l); break;
                 case FieldList f: Place(f); break;
@@ -53,7 +58,15 @@ internal sealed class Paginator(Typesetter type)
             NewPage();
     }
 
-    private void Place(Heading heading)
+    /// <summary>The least of a block that must follow its heading on the same page.</summary>
+    private static float StartHeight(Block? next) => next switch
+    {
+        Chart c => c.Height + 8,
+        Table => 60,
+        _ => 3 * Theme.BodyLeading,
+    };
+
+    private void Place(Heading heading, Block? next)
     {
         var (size, before, font) = heading.Level switch
         {
@@ -66,7 +79,7 @@ internal sealed class Paginator(Typesetter type)
         if (y > Theme.Top)
             y += before;
         // Keep a heading with the first lines of what follows it.
-        EnsureSpace(height + 3 * Theme.BodyLeading);
+        EnsureSpace(height + StartHeight(next));
         if (heading.Level <= 2)
             page.Bookmarks.Add(new Bookmark(heading.Text, heading.Level, page.Index, y));
         foreach (var line in lines)

@@ -52,6 +52,19 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     }
 
     [Fact]
+    public void A_heading_before_a_chart_goes_with_the_chart()
+    {
+        // Room for the heading and a few lines, not for the chart: both move on together.
+        var filler = Enumerable.Range(1, 26).Select(i => (Block)new Paragraph($"Filler line {i}.")).ToList();
+        var pages = PdfText.Pages(fixture.Render([.. filler, new Heading(1, "2 KPI history"), SampleDocuments.Trend("KPI 1: calls answered")]));
+
+        Assert.Equal(2, pages.Count);
+        Assert.Contains("Filler line 26.", pages[0]);
+        Assert.Contains("2 KPI history", pages[1]);
+        Assert.Contains("KPI 1: calls answered", pages[1]);
+    }
+
+    [Fact]
     public void A_page_break_starts_a_new_page()
     {
         var pages = PdfText.Pages(fixture.Render(new Paragraph("Before."), new PageBreak(), new Paragraph("After.")));
