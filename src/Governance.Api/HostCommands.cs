@@ -7,10 +7,11 @@ namespace Governance.Api;
 /// Administrative commands of the host, run instead of the web server:
 ///   users add --email E --name N --role R [--role R2] [--supplier-id ID]   (password from GOVERNANCE_NEW_PASSWORD or standard input)
 ///   audit verify
+///   data generate --scale S|M|L [--seed N]   (a deterministic dataset beside the seed, for scale tests and benchmarks)
 /// </summary>
 public static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "users" or "audit";
+    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "users" or "audit" or "data";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -25,9 +26,30 @@ public static class HostCommands
                     ? $"Audit chain intact: {result.EntriesChecked} entries checked."
                     : $"Audit chain broken at entry {result.FirstBrokenEntryId} (sequence {result.FirstBrokenSequence}): {result.Reason}.");
                 return result.Intact ? 0 : 1;
+            case ("data", "generate"):
+                return await GenerateAsync(scope.ServiceProvider.GetRequiredService<Data.Generation.DataGenerator>(), args[2..], output);
             default:
-                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify'.");
+                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify', 'data generate --scale S|M|L [--seed N]'.");
                 return 2;
+        }
+    }
+
+    private static async Task<int> GenerateAsync(Data.Generation.DataGenerator generator, string[] args, TextWriter output)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        try
+        {
+            var scale = Data.Generation.DataScale.Parse(Option("--scale") ?? "M");
+            var seed = int.TryParse(Option("--seed"), out var s) ? s : 42;
+            var report = await generator.GenerateAsync(scale, seed, CancellationToken.None);
+            await output.WriteLineAsync($"Scale {report.Scale}: {report.Contracts:N0} contracts, {report.Indicators:N0} KPIs, {report.Measurements:N0} returns, "
+                + $"{report.Procurements:N0} procurements, {report.Suppliers:N0} suppliers, {report.Escalations:N0} escalations, {report.Committees:N0} committees in {report.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            await output.WriteLineAsync($"Not generated: {e.Message}");
+            return 1;
         }
     }
 

@@ -13,7 +13,9 @@ namespace Governance.Benchmarks;
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
-///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them)
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- scale [S M L]   (KPI returns at each scale)
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- load [sqlite] [postgres]   (LOAD_SECONDS, default 60)
+///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them; PostgreSQL parts need GOVERNANCE_TEST_POSTGRES)
 /// Micro-benchmarks with BenchmarkDotNet:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- micro --filter '*'
 /// </summary>
@@ -35,6 +37,13 @@ internal static class BenchmarkEntry
             case "listing":
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
                 break;
+            case "scale":
+                await MeasurementScaleBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["S", "M", "L"]);
+                break;
+            case "load":
+                await Load.LoadTest.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["sqlite", "postgres"],
+                    TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LOAD_SECONDS") ?? "60", System.Globalization.CultureInfo.InvariantCulture)));
+                break;
             case "papers":
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
                 break;
@@ -43,6 +52,8 @@ internal static class BenchmarkEntry
                 await ProcurementListingBenchmark.RunAsync(Console.Out);
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
+                await MeasurementScaleBenchmark.RunAsync(Console.Out, ["S", "M", "L"]);
+                await Load.LoadTest.RunAsync(Console.Out, ["sqlite", "postgres"], TimeSpan.FromSeconds(60));
                 break;
         }
     }

@@ -42,6 +42,7 @@ public static class DataRegistration
         }
 
         builder.Services.AddScoped<SeedLoader>();
+        builder.Services.AddScoped<Generation.DataGenerator>();
         return builder;
     }
 

@@ -103,6 +103,12 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>
+    /// Bulk generation only (<see cref="Generation.DataGenerator"/>): inserts without an audit entry per row. The
+    /// generator records its run once through the audited path.
+    /// </summary>
+    internal Task<int> SaveChangesWithoutRowAuditAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

@@ -19,7 +19,11 @@ public static class ODataRegistration
             .AddControllers(o => o.Filters.Add<ODataErrorSanitizer>())
             .AddOData(o =>
             {
-                o.AddRouteComponents(RoutePrefix, model, new DefaultODataBatchHandler());
+                o.AddRouteComponents(RoutePrefix, model, services =>
+                {
+                    services.AddSingleton<Microsoft.AspNetCore.OData.Batch.ODataBatchHandler>(new DefaultODataBatchHandler());
+                    services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.IFilterBinder, DateComparisonFilterBinder>();
+                });
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
                 // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.
                 o.TimeZone = TimeZoneInfo.Utc;

@@ -1,6 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Benchmarks.Harness;
 
@@ -26,11 +31,31 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         }
     }
 
-    public static BenchmarkHost Start()
+    private bool seed;
+
+    /// <param name="seed">Load seed/ at start-up (scale S), as the real host does on an empty database.</param>
+    public static BenchmarkHost Start(bool seed = false)
     {
-        var host = new BenchmarkHost();
+        var host = new BenchmarkHost { seed = seed };
         host.CreateClient().Dispose();
         return host;
+    }
+
+    /// <summary>A client signed in with a new account of the given role.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var email = $"bench-{Guid.NewGuid():N}@council.example";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateAsync(new NewAccount(email, "Benchmark", "Benchmark-password-1", [role], null));
+        }
+
+        var client = CreateClient();
+        using var login = await client.PostAsJsonAsync("/auth/login", new { email, password = "Benchmark-password-1" });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,7 +63,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
-        builder.UseSetting("Database:SeedOnStartup", "false");
+        builder.UseSetting("Database:SeedOnStartup", seed ? "true" : "false");
         builder.UseSetting("Jobs:Server", "false");
         builder.UseSetting("DataProtection:KeysPath", keys);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

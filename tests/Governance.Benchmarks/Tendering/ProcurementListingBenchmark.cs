@@ -27,7 +27,7 @@ internal static class ProcurementListingBenchmark
     {
         await using var host = BenchmarkHost.Start();
         await FillAsync(host.ConnectionString);
-        using var client = await SignedInClientAsync(host);
+        using var client = await host.SignedInClientAsync(Roles.Councillor);
 
         var odataBytes = 0L;
         var odata = await TimeAsync(async () =>
@@ -101,21 +101,6 @@ internal static class ProcurementListingBenchmark
         decimal EstimatedValue, string? ContractNoticeSentOn, string? ParticipationDeadline, string PriceScoringMethod, string? ShortlistReason, long Revision, List<StageRow> Stages);
 
     private sealed record StageRow(int Id, int ProcurementId, string Stage, string? PlannedOn, string? ActualOn, string? SubmissionDeadline, long Revision);
-
-    private static async Task<HttpClient> SignedInClientAsync(BenchmarkHost host)
-    {
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .CreateAsync(new NewAccount("bench@council.example", "Benchmark", "Benchmark-password-1", [Roles.Councillor], null));
-        }
-
-        var client = host.CreateClient();
-        using var login = await client.PostAsJsonAsync("/auth/login", new { email = "bench@council.example", password = "Benchmark-password-1" });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task FillAsync(string connectionString)
     {

@@ -1065,6 +1065,8 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasIndex("SupersedesId");
 
+                    b.HasIndex("PeriodStart", "Id");
+
                     b.HasIndex("IndicatorId", "PeriodStart", "Version")
                         .IsUnique();
 

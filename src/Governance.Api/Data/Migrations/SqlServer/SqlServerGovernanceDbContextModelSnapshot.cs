@@ -1066,6 +1066,8 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("SupersedesId");
 
+                    b.HasIndex("PeriodStart", "Id");
+
                     b.HasIndex("IndicatorId", "PeriodStart", "Version")
                         .IsUnique();
 

@@ -1028,6 +1028,8 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersedesId");
 
+                    b.HasIndex("PeriodStart", "Id");
+
                     b.HasIndex("IndicatorId", "PeriodStart", "Version")
                         .IsUnique();
 

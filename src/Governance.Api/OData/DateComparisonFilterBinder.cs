@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.OData.Query.Expressions;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace Governance.Api.OData;
+
+/// <summary>
+/// Compares Edm.Date values (DateOnly) as dates. The package rewrites each side of a date comparison as
+/// year * 10000 + month * 100 + day, which the database cannot match to an index: every row of the table is
+/// computed and compared. DateOnly comparisons translate directly on SQLite, PostgreSQL and SQL Server, so a
+/// range on PeriodStart becomes an index seek.
+/// </summary>
+public sealed class DateComparisonFilterBinder : FilterBinder
+{
+    public override Expression BindBinaryOperatorNode(BinaryOperatorNode binaryOperatorNode, QueryBinderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(binaryOperatorNode);
+        if (Comparison(binaryOperatorNode.OperatorKind) is { } kind && IsDate(binaryOperatorNode.Left) && IsDate(binaryOperatorNode.Right))
+        {
+            var left = Bind(binaryOperatorNode.Left, context);
+            var right = Bind(binaryOperatorNode.Right, context);
+            if (Underlying(left.Type) == typeof(DateOnly) && Underlying(right.Type) == typeof(DateOnly))
+            {
+                if (left.Type != right.Type)
+                {
+                    left = Nullable(left);
+                    right = Nullable(right);
+                }
+                return Expression.MakeBinary(kind, left, right);
+            }
+        }
+        return base.BindBinaryOperatorNode(binaryOperatorNode, context);
+    }
+
+    private static bool IsDate(SingleValueNode node) =>
+        node.TypeReference?.Definition is IEdmPrimitiveType { PrimitiveKind: EdmPrimitiveTypeKind.Date };
+
+    private static Type Underlying(Type type) => System.Nullable.GetUnderlyingType(type) ?? type;
+
+    private static Expression Nullable(Expression expression) =>
+        System.Nullable.GetUnderlyingType(expression.Type) is null ? Expression.Convert(expression, typeof(Nullable<>).MakeGenericType(expression.Type)) : expression;
+
+    private static ExpressionType? Comparison(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Equal => ExpressionType.Equal,
+        BinaryOperatorKind.NotEqual => ExpressionType.NotEqual,
+        BinaryOperatorKind.GreaterThan => ExpressionType.GreaterThan,
+        BinaryOperatorKind.GreaterThanOrEqual => ExpressionType.GreaterThanOrEqual,
+        BinaryOperatorKind.LessThan => ExpressionType.LessThan,
+        BinaryOperatorKind.LessThanOrEqual => ExpressionType.LessThanOrEqual,
+        _ => null,
+    };
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Governance.Api.Auth;
+using Governance.Api.Data.Generation;
+using Governance.Benchmarks.Harness;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Benchmarks.Performance;
+
+/// <summary>
+/// Issue 8: an OData page of 100 KPI returns filtered by contract and period and ordered, against the same SQL
+/// through ADO.NET plus System.Text.Json, at scales S (the seed), M and L in the same run; then $count and an
+/// $apply group-by over the whole table at each scale.
+/// </summary>
+internal static class MeasurementScaleBenchmark
+{
+    private const int Requests = 200;
+
+    public static async Task RunAsync(TextWriter output, IReadOnlyList<string> scales)
+    {
+        await output.WriteLineAsync("KPI returns: OData $filter by contract and period + $orderby, a page of 100, against the same SQL + System.Text.Json (SQLite, Councillor)");
+        await output.WriteLineAsync("scale | returns | generate | OData ms/req | baseline ms/req | ratio | one month council-wide ms/req | $count ms | $apply groupby ms");
+        var firstOData = 0.0;
+        foreach (var name in scales)
+        {
+            var scale = DataScale.Parse(name);
+            await using var host = BenchmarkHost.Start(seed: true);
+            var generated = Stopwatch.StartNew();
+            await using (var scope = host.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(scale, 42, CancellationToken.None);
+            generated.Stop();
+
+            // S: the seed's shared services contract in 2015; M and L: a generated contract in the middle, in 2025.
+            var (reference, from, to) = scale.Contracts == 0
+                ? ("SSO-2012-001", "2015-01-01", "2016-01-01")
+                : ($"GEN{scale.Name}42-C{scale.Contracts / 2:D5}", "2025-01-01", "2026-01-01");
+            await using var connection = new SqliteConnection(host.ConnectionString);
+            await connection.OpenAsync();
+            var contractId = await ScalarAsync(connection, $"SELECT \"Id\" FROM \"Contracts\" WHERE \"Reference\" = '{reference}'");
+            var returns = await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Measurements\"");
+
+            using var client = await host.SignedInClientAsync(Roles.Councillor);
+            var url = $"/odata/Measurements?$filter=Indicator/ContractId eq {contractId} and PeriodStart ge {from} and PeriodStart lt {to}&$orderby=PeriodStart,IndicatorId&$top=100";
+            var rows = 0;
+            var odata = await TimeAsync(Requests, async () =>
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+                using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+                rows = json.RootElement.GetProperty("value").GetArrayLength();
+            });
+            var baseline = await TimeAsync(Requests, () => BaselineAsync(connection, contractId, from, to));
+            // Every contract's returns for one month (a monthly performance report): a date range on its own.
+            var month = scale.Contracts == 0 ? "2015-06-01" : "2025-06-01";
+            var monthUrl = $"/odata/Measurements?$filter=PeriodStart eq {month}&$orderby=Id&$top=100";
+            var oneMonth = await TimeAsync(20, async () => (await client.GetAsync(new Uri(monthUrl, UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+            var count = await TimeAsync(5, async () => (await client.GetAsync(new Uri("/odata/Measurements/$count", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+            var apply = await TimeAsync(5, async () => (await client.GetAsync(new Uri("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+
+            var perRequest = odata.TotalMilliseconds / Requests;
+            if (firstOData == 0)
+                firstOData = perRequest;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{scale.Name,5} | {returns,9:N0} | {generated.Elapsed.TotalSeconds,6:F1} s | {perRequest,7:F2} ({rows} rows) | {baseline.TotalMilliseconds / Requests,7:F2} | {odata / baseline,5:F2}x | {oneMonth.TotalMilliseconds / 20,7:F1} | {count.TotalMilliseconds / 5,7:F1} | {apply.TotalMilliseconds / 5,7:F1}"));
+        }
+        await output.WriteLineAsync("  growth of the OData page from the first scale to the last is the last row's ms/req over the first's (target < 1.3x).");
+    }
+
+    private static async Task<TimeSpan> TimeAsync(int times, Func<Task> once)
+    {
+        // Warm-up past tiered JIT's promotion (for the per-request figures), so that the first scale is not measured on unoptimised code.
+        for (var i = 0; i < (times >= 100 ? 300 : 2); i++)
+            await once();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < times; i++)
+            await once();
+        return watch.Elapsed;
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = SqliteBulk.Command(connection, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The page the OData request returns, by hand: the same join, filter, order and limit, serialized with System.Text.Json.</summary>
+    private static async Task BaselineAsync(SqliteConnection connection, long contractId, string from, string to)
+    {
+        await using var command = SqliteBulk.Command(connection, """
+            SELECT m."Id", m."IndicatorId", m."PeriodStart", m."Value", m."Note", m."Source", m."VerificationStatus", m."RecordedBy", m."RecordedAt",
+                   m."Version", m."SupersedesId", m."Superseded", m."VerifiedBy", m."VerifiedAt", m."DisputeReason", m."Revision"
+            FROM "Measurements" AS m JOIN "Indicators" AS i ON i."Id" = m."IndicatorId"
+            WHERE i."ContractId" = $contract AND m."PeriodStart" >= $from AND m."PeriodStart" < $to
+            ORDER BY m."PeriodStart", m."IndicatorId", m."Id" LIMIT 100
+            """, ("$contract", contractId), ("$from", from), ("$to", to));
+        var page = new List<Row>(100);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                page.Add(new Row(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                    reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13),
+                    reader.IsDBNull(14) ? null : reader.GetString(14), reader.GetInt64(15)));
+            }
+        }
+        using var stream = new MemoryStream();
+        await JsonSerializer.SerializeAsync(stream, new { value = page });
+    }
+
+    private sealed record Row(
+        int Id, int IndicatorId, string PeriodStart, decimal Value, string? Note, string Source, string VerificationStatus, string RecordedBy, string RecordedAt,
+        int Version, int? SupersedesId, bool Superseded, string? VerifiedBy, string? VerifiedAt, string? DisputeReason, long Revision);
+}
