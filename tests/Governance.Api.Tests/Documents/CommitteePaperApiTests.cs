@@ -58,6 +58,15 @@ public sealed class CommitteePaperApiTests(SqliteApp app)
         using var download = await union.GetAsync($"/odata/PublishedDocuments({id})/Governance.Download()", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+        // Immutable, so cacheable by its hash: a reader who has it gets 304 and no bytes.
+        Assert.Equal($"\"{record.GetProperty("Sha256").GetString()}\"", download.Headers.ETag?.Tag);
+        Assert.Contains("immutable", download.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/odata/PublishedDocuments({id})/Governance.Download()");
+        again.Headers.IfNoneMatch.Add(download.Headers.ETag!);
+        using var cached = await union.SendAsync(again, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
+        Assert.Empty(await cached.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal static class TimerSweepBenchmark
         await using var escalation = SqliteBulk.Command(connection, """INSERT INTO "Escalations" ("ContractId","Cause","Level","Status","OpenedAt","RespondBy","Revision") VALUES (1,$cause,'ContractManager','Open',$due,$due,0)""", ("$cause", ""), ("$due", due));
         await using var instance = SqliteBulk.Command(connection, """
             INSERT INTO "WorkflowInstances" ("DefinitionId","DefinitionVersion","SubjectType","SubjectId","State","StartedAt","UpdatedAt","EnteredStateAt","Steps","Revision")
-            VALUES ('kpi-escalation',1,'Escalation',$id,'ContractManager',$due,$due,$due,1,0)
+            VALUES ('kpi-escalation',2,'Escalation',$id,'ContractManager',$due,$due,$due,1,0)
             """, ("$id", 0), ("$due", due));
         await using var timer = SqliteBulk.Command(connection, """INSERT INTO "WorkflowTimers" ("WorkflowInstanceId","State","Trigger","DueAt") VALUES ($id,'ContractManager','Escalate',$due)""", ("$id", 0), ("$due", due));
         for (var i = 1; i <= n; i++)

@@ -20,6 +20,13 @@ public sealed class PublishedDocumentsController(GovernanceDbContext db) : Query
         var document = await ReadableRows().SingleOrDefaultAsync(d => d.Id == key, ct);
         if (document is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"PublishedDocument {key} does not exist.");
+        // A published version never changes, so its hash is its entity tag and a reader's copy never goes stale:
+        // when a whole committee opens the same pack, each browser fetches it once. Private: Part B must not sit in shared caches.
+        var tag = $"\"{document.Sha256}\"";
+        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        Response.Headers.ETag = tag;
+        if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tag)))
+            return StatusCode(StatusCodes.Status304NotModified);
         var bytes = await Db.PublishedDocumentContents.Where(c => c.PublishedDocumentId == key).Select(c => c.Bytes).SingleAsync(ct);
         return this.Pdf(document, bytes);
     }
