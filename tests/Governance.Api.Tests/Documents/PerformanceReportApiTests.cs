@@ -51,6 +51,47 @@ public sealed class PerformanceReportApiTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task AnExemptKpi_IsLeftOutOfTheEscalationReport_WhichCouncilReadersSee()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"EXR-{Guid.NewGuid():N}"[..16], Title = "Contract with an exempt KPI", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
+            StartOn = "2020-01-01", EndOn = "2029-12-31",
+        })).GetProperty("Id").GetInt32();
+        foreach (var (code, name) in new[] { ("EXR-1", "Bins collected on the scheduled day"), ("EXR-2", "Penalty deductions under negotiation") })
+        {
+            var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
+            {
+                ContractId = contract, Code = code, Name = name, Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
+                Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+            })).GetProperty("Id").GetInt32();
+            if (code == "EXR-2")
+            {
+                using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+                await CreatedAsync(dso, "/odata/ExemptionMarkings", new
+                {
+                    EntityType = "Indicator", EntityKey = indicator, Paragraph = 3, CommitteeId = 1,
+                    PublicInterestTest = "Disclosure during the negotiation would prejudice the council's position.",
+                });
+            }
+        }
+        using var opened = await manager.PostJsonAsync("/odata/Escalations", new { ContractId = contract, Cause = "red-period", Summary = "Bins missed" });
+        var escalation = (await opened.JsonAsync()).GetProperty("Id").GetInt32();
+        var instance = (await InstanceAsync(manager, "Escalation", escalation)).GetProperty("Id").GetInt32();
+        await FireOkAsync(manager, instance, "Escalate");
+        await FireOkAsync(manager, instance, "Escalate");
+
+        var (pdf, response) = await GenerateAsync(manager, $"/odata/Escalations({escalation})/Governance.GenerateReport");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Text(pdf);
+        Assert.Contains("EXR-1", text);
+        Assert.DoesNotContain("EXR-2", text);
+        Assert.DoesNotContain("Penalty deductions", text);
+    }
+
+    [Fact]
     public async Task ContractAssessment_PrintsTheUk9Rating_AndRefusesAYearWithoutReturns()
     {
         using var manager = await app.ClientForAsync("ContractManager");

@@ -27,6 +27,10 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
         try
         {
             await LockChainAsync(db, ct);
+            // A context that saved before (a background job's) still tracks the head as it was then, and a query
+            // would hand back that stale copy: another writer may have moved the chain on since. Read it afresh.
+            foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList())
+                stale.State = EntityState.Detached;
             var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
 
             var written = await save();

@@ -18,11 +18,18 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
     {
         if (await loader.EscalationAsync(escalationId, ct) is not var (escalation, contract))
             return null;
+        contract = WithoutExempt(contract);
         var document = EscalationReport.Build(escalation, contract, time.GetUtcNow());
         return await publisher.StageAsync(
             new Publication(DocumentKind.EscalationReport, nameof(Escalation), escalationId, document, $"escalation-{escalationId}-{CommitteePapers.Slug(contract.Reference)}"),
             publishedBy, ct);
     }
+
+    /// <summary>
+    /// These reports are not split into public and exempt parts, and council readers (unions included) see them:
+    /// a KPI marked exempt is left out of them, as it is left out of Part A of a paper.
+    /// </summary>
+    private static ContractData WithoutExempt(ContractData contract) => contract with { Kpis = [.. contract.Kpis.Where(k => k.Exempt is null)] };
 
     /// <returns>Null when the contract does not exist.</returns>
     /// <exception cref="BusinessRuleException">No returns were rated in that year.</exception>
@@ -32,7 +39,7 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
             return null;
         if (contract.Assessment is null)
             throw new BusinessRuleException("no-returns-in-year", $"Contract {contract.Reference} has no rated KPI returns in {year}, so there is nothing to assess.");
-        var document = ContractAssessmentReport.Build(contract, time.GetUtcNow());
+        var document = ContractAssessmentReport.Build(WithoutExempt(contract), time.GetUtcNow());
         return await publisher.PublishAsync(
             new Publication(DocumentKind.ContractAssessment, nameof(Contract), contractId, document, $"assessment-{year}-{CommitteePapers.Slug(contract.Reference)}"),
             publishedBy, [], 0, ct);
