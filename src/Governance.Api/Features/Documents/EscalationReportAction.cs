@@ -15,9 +15,9 @@ internal sealed class EscalationReportAction(PerformanceReports reports, Notific
 
     public async Task RunAsync(ActionContext context, CancellationToken ct)
     {
-        var staged = await reports.StageEscalationReportAsync(context.Subject.Id, context.Actor, ct);
-        if (staged is not var (document, _))
+        if (await reports.StageEscalationReportAsync(context.Subject.Id, context.Actor, ct) is not { } staged)
             return; // an internal SLA's escalation: its route has no report
+        var document = staged.Document;
         var role = context.Parameters["role"];
         await outbox.AddAsync(
             $"{context.IdempotencyKey}:escalation-report:{role}",

@@ -16,9 +16,9 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
     /// <returns>Null when the escalation does not exist or is not about a contract.</returns>
     public async Task<(PublishedDocument Document, byte[] Bytes)?> StageEscalationReportAsync(int escalationId, string publishedBy, CancellationToken ct)
     {
-        if (await loader.EscalationAsync(escalationId, ct) is not var (escalation, contract))
+        if (await loader.EscalationAsync(escalationId, ct) is not { } found)
             return null;
-        contract = WithoutExempt(contract);
+        var (escalation, contract) = (found.Escalation, WithoutExempt(found.Contract));
         var document = EscalationReport.Build(escalation, contract, time.GetUtcNow());
         return await publisher.StageAsync(
             new Publication(DocumentKind.EscalationReport, nameof(Escalation), escalationId, document, $"escalation-{escalationId}-{CommitteePapers.Slug(contract.Reference)}"),
