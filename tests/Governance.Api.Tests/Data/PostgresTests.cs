@@ -1,5 +1,7 @@
 using System.Net;
+using Governance.Api.Data.Generation;
 using Governance.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Data;
 
@@ -20,6 +22,22 @@ public sealed class PostgresTests(PostgresApp app)
         Assert.True(filtered.GetProperty("@odata.count").GetInt32() > 0);
         var grouped = await client.GetJsonAsync("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))");
         Assert.True(grouped.Count() >= 7);
+    }
+
+    [Fact]
+    public async Task Postgres_DataGenerator_FillsItToo_AndDateRangesFilter()
+    {
+        PostgresApp.RequireServer();
+        var seed = Random.Shared.Next(1_000, 1_000_000);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(new DataScale("T", 5, 10, 12, 5), seed, Ct);
+            Assert.Equal(600, report.Measurements);
+        }
+        using var client = await app.ClientForAsync("ContractManager");
+        var inRange = await client.GetJsonAsync(
+            $"/odata/Measurements?$filter=startswith(Indicator/Contract/Reference, 'GENT{seed}') and PeriodStart ge 2026-01-01 and PeriodStart lt 2026-07-01&$count=true&$top=0");
+        Assert.Equal(5 * 10 * 6, inRange.GetProperty("@odata.count").GetInt32());
     }
 
     [Fact]
