@@ -19,10 +19,13 @@ internal static class LoadTest
     private const int Writers = 5;
     private const string Password = "Governance-Demo-2026!";
 
+    /// <summary>The run stops at the time limit or at this many requests, whichever comes first.</summary>
+    private static readonly int MaxRequests = int.Parse(Environment.GetEnvironmentVariable("LOAD_MAX_REQUESTS") ?? "250000", CultureInfo.InvariantCulture);
+
     public static async Task RunAsync(TextWriter output, IReadOnlyList<string> providers, TimeSpan duration)
     {
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Load: {Readers} readers (KPI returns, ratings, assessment, contracts with KPIs, a published paper) and {Writers} writers (KPI returns), {duration.TotalSeconds:F0} s, host on 127.0.0.1"));
+            $"Load: {Readers} readers (KPI returns, ratings, assessment, contracts with KPIs, a published paper) and {Writers} writers (KPI returns), {duration.TotalSeconds:F0} s or {MaxRequests:N0} requests, host on 127.0.0.1"));
         foreach (var provider in providers)
         {
             var settings = await SettingsAsync(provider);
@@ -47,6 +50,7 @@ internal static class LoadTest
 
             var results = new ConcurrentBag<(string Kind, double Ms, bool Ok)>();
             using var stop = new CancellationTokenSource(duration);
+            using var capped = new Timer(_ => { if (results.Count >= MaxRequests) stop.Cancel(); }, null, 100, 100);
             var tasks = new List<Task>();
             for (var r = 0; r < Readers; r++)
                 tasks.Add(ReadLoopAsync(http, reader, paper, r, results, stop.Token));
