@@ -59,14 +59,14 @@ public sealed class PerformanceReportApiTests(SqliteApp app)
             Reference = $"EXR-{Guid.NewGuid():N}"[..16], Title = "Contract with an exempt KPI", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
             StartOn = "2020-01-01", EndOn = "2029-12-31",
         })).GetProperty("Id").GetInt32();
-        foreach (var (code, name) in new[] { ("EXR-1", "Bins collected on the scheduled day"), ("EXR-2", "Penalty deductions under negotiation") })
+        foreach (var (code, name) in new[] { ("KPI-BINS", "Bins collected on the scheduled day"), ("KPI-PENALTY", "Penalty deductions under negotiation") })
         {
             var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
             {
                 ContractId = contract, Code = code, Name = name, Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
                 Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
             })).GetProperty("Id").GetInt32();
-            if (code == "EXR-2")
+            if (code == "KPI-PENALTY")
             {
                 using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
                 await CreatedAsync(dso, "/odata/ExemptionMarkings", new
@@ -86,8 +86,8 @@ public sealed class PerformanceReportApiTests(SqliteApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Text(pdf);
-        Assert.Contains("EXR-1", text);
-        Assert.DoesNotContain("EXR-2", text);
+        Assert.Contains("KPI-BINS", text);
+        Assert.DoesNotContain("KPI-PENALTY", text);
         Assert.DoesNotContain("Penalty deductions", text);
     }
 
