@@ -48,6 +48,13 @@ public class AgendaItem : ArchivableEntity
 
     [ServerManaged]
     public bool PublishedLate { get; set; }
+
+    /// <summary>Opens the paper to inspection: the first publication is the one that counts for s.100B.</summary>
+    public void MarkPaperPublished(DateTime nowUtc)
+    {
+        PaperPublishedAt ??= nowUtc;
+        PublishedLate = Calendar.LondonTime.DateOf(PaperPublishedAt.Value) > PublicationDeadline;
+    }
 }
 
 /// <summary>A decision on an agenda item, with the vote and the call-in window.</summary>

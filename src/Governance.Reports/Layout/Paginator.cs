@@ -105,7 +105,13 @@ internal sealed class Paginator(Typesetter type)
         };
         var indent = paragraph.Number is null ? 0 : Theme.NumberIndent;
         var lines = type.Wrap(Markup.Parse(paragraph.Text, baseFont), Theme.TextWidth - indent, size);
-        // No orphan: the first two lines go together.
+        Flow(lines, Theme.Left + indent, leading, size, color, paragraph.Number is null ? null : (Theme.Left, paragraph.Number));
+        y += Theme.ParagraphGap;
+    }
+
+    /// <summary>Lines down the page, breaking between them but never after a first line alone; a marker hangs before the first.</summary>
+    private void Flow(List<Line> lines, float x, float leading, float size, SkiaSharp.SKColor color, (float X, string Text)? marker)
+    {
         EnsureSpace(Math.Min(lines.Count, 2) * leading);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -113,11 +119,10 @@ internal sealed class Paginator(Typesetter type)
                 NewPage();
             y += leading;
             var baseline = y - leading * 0.28f;
-            if (i == 0 && paragraph.Number is not null)
-                page.Ops.Add(new TextOp(Theme.Left, baseline, paragraph.Number, FontKind.Regular, size, color));
-            DrawLine(lines[i], Theme.Left + indent, baseline, size, color);
+            if (i == 0 && marker is { } m)
+                page.Ops.Add(new TextOp(m.X, baseline, m.Text, FontKind.Regular, size, color));
+            DrawLine(lines[i], x, baseline, size, color);
         }
-        y += Theme.ParagraphGap;
     }
 
     private void Place(BulletList list)
@@ -126,17 +131,7 @@ internal sealed class Paginator(Typesetter type)
         foreach (var item in list.Items)
         {
             var lines = type.Wrap(Markup.Parse(item), Theme.TextWidth - indent - 14, Theme.BodySize);
-            EnsureSpace(Math.Min(lines.Count, 2) * Theme.BodyLeading);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                if (Theme.BodyLeading > Remaining)
-                    NewPage();
-                y += Theme.BodyLeading;
-                var baseline = y - Theme.BodyLeading * 0.28f;
-                if (i == 0)
-                    page.Ops.Add(new TextOp(Theme.Left + indent + 2, baseline, "\u2022", FontKind.Regular, Theme.BodySize, Theme.Ink));
-                DrawLine(lines[i], Theme.Left + indent + 14, baseline, Theme.BodySize, Theme.Ink);
-            }
+            Flow(lines, Theme.Left + indent + 14, Theme.BodyLeading, Theme.BodySize, Theme.Ink, (Theme.Left + indent + 2, "\u2022"));
             y += 2;
         }
         y += Theme.ParagraphGap;

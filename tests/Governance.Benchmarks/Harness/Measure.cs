@@ -32,5 +32,16 @@ internal static class Measure
         return new Result(watch.Elapsed, Math.Max(0, peak - baseline));
     }
 
+    /// <summary>Wall time of <paramref name="times"/> runs, after <paramref name="warmUps"/> unmeasured ones (JIT, query and connection caches).</summary>
+    public static async Task<TimeSpan> RepeatAsync(int warmUps, int times, Func<Task> once)
+    {
+        for (var i = 0; i < warmUps; i++)
+            await once();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < times; i++)
+            await once();
+        return watch.Elapsed;
+    }
+
     public static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MB";
 }

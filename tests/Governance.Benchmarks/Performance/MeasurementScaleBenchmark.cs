@@ -53,36 +53,28 @@ internal static class MeasurementScaleBenchmark
         using var client = await host.SignedInClientAsync(Roles.Councillor);
         var url = $"/odata/Measurements?$filter=Indicator/ContractId eq {contractId} and PeriodStart ge {from} and PeriodStart lt {to}&$orderby=PeriodStart,IndicatorId&$top=100";
         var rows = 0;
-        var odata = await TimeAsync(Requests, async () =>
+        var odata = await Repeat(Requests, async () =>
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             response.EnsureSuccessStatusCode();
             using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
             rows = json.RootElement.GetProperty("value").GetArrayLength();
         });
-        var baseline = await TimeAsync(Requests, () => BaselineAsync(connection, contractId, from, to));
+        var baseline = await Repeat(Requests, () => BaselineAsync(connection, contractId, from, to));
         // Every contract's returns for one month (a monthly performance report): a date range on its own.
         var month = scale.Contracts == 0 ? "2015-06-01" : "2025-06-01";
         var monthUrl = $"/odata/Measurements?$filter=PeriodStart eq {month}&$orderby=Id&$top=100";
-        var oneMonth = await TimeAsync(20, async () => (await client.GetAsync(new Uri(monthUrl, UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
-        var count = await TimeAsync(5, async () => (await client.GetAsync(new Uri("/odata/Measurements/$count", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
-        var apply = await TimeAsync(5, async () => (await client.GetAsync(new Uri("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var oneMonth = await Repeat(20, async () => (await client.GetAsync(new Uri(monthUrl, UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var count = await Repeat(5, async () => (await client.GetAsync(new Uri("/odata/Measurements/$count", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var apply = await Repeat(5, async () => (await client.GetAsync(new Uri("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
 
         var perRequest = odata.TotalMilliseconds / Requests;
         return string.Create(CultureInfo.InvariantCulture,
             $"{scale.Name,5} | {returns,9:N0} | {generated.Elapsed.TotalSeconds,6:F1} s | {perRequest,7:F2} ({rows} rows) | {baseline.TotalMilliseconds / Requests,7:F2} | {odata / baseline,5:F2}x | {oneMonth.TotalMilliseconds / 20,7:F1} | {count.TotalMilliseconds / 5,7:F1} | {apply.TotalMilliseconds / 5,7:F1}");
     }
 
-    private static async Task<TimeSpan> TimeAsync(int times, Func<Task> once)
-    {
-        // Warm-up past tiered JIT's promotion (for the per-request figures), so that the first scale is not measured on unoptimised code.
-        for (var i = 0; i < (times >= 100 ? 300 : 2); i++)
-            await once();
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < times; i++)
-            await once();
-        return watch.Elapsed;
-    }
+    // Per-request figures warm up past tiered JIT's promotion; the slow whole-table queries only once or twice.
+    private static Task<TimeSpan> Repeat(int times, Func<Task> once) => Measure.RepeatAsync(times >= 100 ? 300 : 2, times, once);
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
     {

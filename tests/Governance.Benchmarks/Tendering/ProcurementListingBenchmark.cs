@@ -30,7 +30,7 @@ internal static class ProcurementListingBenchmark
         using var client = await host.SignedInClientAsync(Roles.Councillor);
 
         var odataBytes = 0L;
-        var odata = await TimeAsync(async () =>
+        var odata = await Measure.RepeatAsync(20, Requests, async () =>
         {
             using var response = await client.GetAsync(new Uri(Url, UriKind.Relative));
             response.EnsureSuccessStatusCode();
@@ -40,21 +40,11 @@ internal static class ProcurementListingBenchmark
         await using var connection = new SqliteConnection(host.ConnectionString);
         await connection.OpenAsync();
         var baselineBytes = 0L;
-        var baseline = await TimeAsync(async () => baselineBytes = await BaselineAsync(connection));
+        var baseline = await Measure.RepeatAsync(20, Requests, async () => baselineBytes = await BaselineAsync(connection));
 
         await output.WriteLineAsync("Procurement listing: OData $filter + $expand over 10,000 procurements against the same SQL + System.Text.Json (SQLite)");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"OData {odata.TotalMilliseconds / Requests:F2} ms/request ({odataBytes} bytes) | baseline {baseline.TotalMilliseconds / Requests:F2} ms/request ({baselineBytes} bytes) | ratio {odata / baseline:F2}x"));
-    }
-
-    private static async Task<TimeSpan> TimeAsync(Func<Task> once)
-    {
-        for (var i = 0; i < 20; i++)
-            await once(); // warm-up: JIT, query and connection caches
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < Requests; i++)
-            await once();
-        return watch.Elapsed;
     }
 
     /// <summary>The page OData returns: the first 100 matching procurements by key, each with its stages, as JSON.</summary>

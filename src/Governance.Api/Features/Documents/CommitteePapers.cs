@@ -1,5 +1,4 @@
 using Governance.Api.Data;
-using Governance.Domain.Calendar;
 using Governance.Domain.Documents;
 using Governance.Domain.Scrutiny;
 using Governance.Reports.Documents;
@@ -22,6 +21,25 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
         var exemptions = CommitteePaper.Exemptions(data);
         if (part == PaperPart.B && exemptions.Count == 0)
             throw new Domain.Common.BusinessRuleException("no-exempt-information", "Nothing in this paper is marked exempt, so it has no Part B appendix.");
+        return await PublishAsync(agendaItemId, data, exemptions, part, publishedBy, ct);
+    }
+
+    /// <summary>A pack's item: Part A, and Part B when something is exempt, from one reading of the data.</summary>
+    /// <returns>How many documents were published.</returns>
+    public async Task<int> PublishPackItemAsync(int agendaItemId, string publishedBy, CancellationToken ct)
+    {
+        var data = await loader.CommitteePaperAsync(agendaItemId, ct) ?? throw new InvalidOperationException($"AgendaItem {agendaItemId} does not exist.");
+        var exemptions = CommitteePaper.Exemptions(data);
+        await PublishAsync(agendaItemId, data, exemptions, PaperPart.A, publishedBy, ct);
+        if (exemptions.Count == 0)
+            return 1;
+        await PublishAsync(agendaItemId, data, exemptions, PaperPart.B, publishedBy, ct);
+        return 2;
+    }
+
+    private async Task<Outcome> PublishAsync(
+        int agendaItemId, CommitteePaperData data, IReadOnlyList<Exemption> exemptions, PaperPart part, string publishedBy, CancellationToken ct)
+    {
         var item = await db.AgendaItems.IgnoreQueryFilters([ExemptionFilter.Name]).SingleAsync(a => a.Id == agendaItemId, ct);
         var committeeId = await db.Meetings.IgnoreQueryFilters([ExemptionFilter.Name]).Where(m => m.Id == item.MeetingId).Select(m => m.CommitteeId).SingleAsync(ct);
         var now = time.GetUtcNow();
@@ -30,17 +48,10 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
         var stem = $"{data.Header.MeetingDate:yyyy-MM-dd}-item-{data.Header.AgendaNumber}-{Slug(data.Header.Subject)}-part-{part.ToString().ToLowerInvariant()}";
         var kind = part == PaperPart.A ? DocumentKind.CommitteePaper : DocumentKind.ExemptAppendix;
         if (part == PaperPart.A)
-        {
-            // Publishing the public paper opens it to inspection (s.100B): the first publication is the one that counts.
-            item.PaperPublishedAt ??= now.UtcDateTime;
-            item.PublishedLate = LondonTime.DateOf(item.PaperPublishedAt.Value) > item.PublicationDeadline;
-        }
+            item.MarkPaperPublished(now.UtcDateTime);
         var (published, bytes) = await publisher.PublishAsync(new Publication(kind, nameof(AgendaItem), agendaItemId, document, stem), publishedBy, exemptions, committeeId, ct);
         return new Outcome(published, bytes);
     }
-
-    public async Task<bool> HasExemptMaterialAsync(int agendaItemId, CancellationToken ct) =>
-        await loader.CommitteePaperAsync(agendaItemId, ct) is { } data && CommitteePaper.Exemptions(data).Count > 0;
 
     internal static string Slug(string text)
     {

@@ -51,32 +51,23 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
     public async Task<(PublishedDocument Document, byte[] Bytes)> PublishAsync(
         Publication publication, string publishedBy, IReadOnlyList<Exemption> exemptions, int committeeId, CancellationToken ct)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var (document, bytes) = await StageAsync(publication, publishedBy, ct);
+        if (publication.Kind == DocumentKind.ExemptAppendix)
         {
-            var (document, bytes) = await StageAsync(publication, publishedBy, ct);
-            if (publication.Kind == DocumentKind.ExemptAppendix)
+            document.ExemptParagraphs = string.Join(", ", exemptions.Select(e => e.Paragraph).Distinct());
+            await db.SaveChangesAsync(ct); // the marking names the document by its key
+            db.ExemptionMarkings.Add(new ExemptionMarking
             {
-                document.ExemptParagraphs = string.Join(", ", exemptions.Select(e => e.Paragraph).Distinct());
-                await db.SaveChangesAsync(ct);
-                var first = exemptions[0];
-                db.ExemptionMarkings.Add(new ExemptionMarking
-                {
-                    EntityType = nameof(PublishedDocument), EntityKey = document.Id, Paragraph = first.Paragraph, CommitteeId = committeeId,
-                    PublicInterestTest = Truncate(string.Join(" ", exemptions.Select(e => $"Paragraph {e.Paragraph}: {e.PublicInterestTest}")), 4000),
-                    MarkedBy = publishedBy, MarkedAt = document.PublishedAt,
-                });
-            }
-            await db.SaveChangesAsync(ct);
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(ct);
-            return (document, bytes);
+                EntityType = nameof(PublishedDocument), EntityKey = document.Id, Paragraph = exemptions[0].Paragraph, CommitteeId = committeeId,
+                PublicInterestTest = Truncate(string.Join(" ", exemptions.Select(e => $"Paragraph {e.Paragraph}: {e.PublicInterestTest}")), 4000),
+                MarkedBy = publishedBy, MarkedAt = document.PublishedAt,
+            });
         }
-        finally
-        {
-            if (ownTransaction is not null)
-                await ownTransaction.DisposeAsync();
-        }
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
+        return (document, bytes);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "\u2026";

@@ -1,6 +1,5 @@
 using Governance.Api.Data;
 using Governance.Domain.Documents;
-using Governance.Reports.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Documents;
@@ -29,13 +28,7 @@ public sealed class GeneratePackJob(GovernanceDbContext db, CommitteePapers pape
             foreach (var itemId in items.Skip(job.ItemsDone))
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await papers.PublishAsync(itemId, PaperPart.A, job.RequestedBy, ct);
-                job.DocumentsWritten++;
-                if (await papers.HasExemptMaterialAsync(itemId, ct))
-                {
-                    await papers.PublishAsync(itemId, PaperPart.B, job.RequestedBy, ct);
-                    job.DocumentsWritten++;
-                }
+                job.DocumentsWritten += await papers.PublishPackItemAsync(itemId, job.RequestedBy, ct);
                 job.ItemDone();
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);

@@ -45,13 +45,13 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             nameof(Escalation) => await db.Escalations.Where(e => e.Id == item.SubjectId && e.ContractId != null).Select(e => e.ContractId!.Value).ToListAsync(ct),
             _ => [],
         };
-        var contracts = new List<ContractData>();
+        var contracts = new Dictionary<int, ContractData>();
         foreach (var id in contractIds)
-            contracts.Add(await ContractAsync(id, withAssessment: true, ct, asAt: asAt));
+            contracts[id] = await ContractAsync(id, withAssessment: true, ct, asAt: asAt);
         var escalations = new List<EscalationData>();
         foreach (var escalation in await db.Escalations.IgnoreQueryFilters(Exempt).AsNoTracking()
                      .Where(e => e.ContractId != null && contractIds.Contains(e.ContractId.Value) && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct))
-            escalations.Add(await EscalationAsync(escalation, ct));
+            escalations.Add(await EscalationAsync(escalation, contracts[escalation.ContractId!.Value], ct));
 
         var subjectType = item.SubjectType ?? nameof(AgendaItem);
         var subjectId = item.SubjectId ?? item.Id;
@@ -67,7 +67,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             header,
             [.. narrative.Select(n => new NarrativePiece(n.Number, n.Subheading, n.Body, ExemptionOf(nameof(PaperSection), n.Id)))],
             procurement,
-            contracts,
+            [.. contracts.Values],
             escalations,
             [.. signOffs.Select(r => new SignOffRow(r.Gate, r.RequiredRole, r.Status.ToString(), r.RaisedBy, r.RaisedAt, r.DecidedBy, r.DecidedAt, r.DecisionReason))],
             [.. consultations.Select(c => new ConsultationRow(c.Topic, c.RespondBy, c.Response, c.RespondedBy, c.RespondedAt))],
@@ -84,7 +84,8 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         if (escalation?.ContractId is not { } contractId)
             return null;
         await LoadExemptionsAsync(ct);
-        return (await EscalationAsync(escalation, ct), await ContractAsync(contractId, withAssessment: false, ct));
+        var contract = await ContractAsync(contractId, withAssessment: false, ct);
+        return (await EscalationAsync(escalation, contract, ct), contract);
     }
 
     public async Task<ContractData?> ContractAssessmentAsync(int contractId, int year, CancellationToken ct)
@@ -174,9 +175,8 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             contract.Status.ToString(), kpis, assessment);
     }
 
-    private async Task<EscalationData> EscalationAsync(Escalation escalation, CancellationToken ct)
+    private async Task<EscalationData> EscalationAsync(Escalation escalation, ContractData contract, CancellationToken ct)
     {
-        var contract = await db.Contracts.IgnoreQueryFilters(Exempt).AsNoTracking().Include(c => c.Supplier).SingleAsync(c => c.Id == escalation.ContractId, ct);
         var instanceIds = await db.WorkflowInstances.Where(w => w.SubjectType == nameof(Escalation) && w.SubjectId == escalation.Id).Select(w => w.Id).ToListAsync(ct);
         var steps = await db.WorkflowTransitions.AsNoTracking().Where(t => instanceIds.Contains(t.WorkflowInstanceId)).OrderBy(t => t.At).ThenBy(t => t.Sequence).ToListAsync(ct);
         var plan = await db.RemediationPlans.AsNoTracking().Where(p => p.EscalationId == escalation.Id).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
@@ -188,7 +188,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
                 [.. actions.Select(a => (a.Description, a.Owner, a.DueOn, a.Status.ToString()))]);
         }
         return new EscalationData(
-            $"{contract.Reference}", contract.Supplier?.Name ?? "", escalation.Cause, escalation.Level.ToString(), escalation.Status.ToString(), escalation.OpenedAt,
+            contract.Reference, contract.Supplier, escalation.Cause, escalation.Level.ToString(), escalation.Status.ToString(), escalation.OpenedAt,
             escalation.Owner, escalation.Summary, escalation.RespondBy,
             [.. steps.Where(t => t.From != t.To || t.Comment is not null).Select(t => new ResponseRow(t.At, t.Actor, t.From, t.To, t.Comment))],
             remediation);

@@ -29,9 +29,7 @@ public sealed class AgendaItemsController(GovernanceDbContext db, TimeProvider t
         var item = await Db.AgendaItems.SingleOrDefaultAsync(a => a.Id == key, ct);
         if (item is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"AgendaItem {key} does not exist.");
-        var now = Time.GetUtcNow().UtcDateTime;
-        item.PaperPublishedAt ??= now;
-        item.PublishedLate = LondonTime.DateOf(item.PaperPublishedAt.Value) > item.PublicationDeadline;
+        item.MarkPaperPublished(Time.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
         return Ok(item);
     }
