@@ -28,6 +28,21 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         HandleNullPropagation = HandleNullPropagationOption.False;
     }
 
+    /// <summary>Plain listings of an entity set are written by the listing writer; everything else by the package.</summary>
+    public override void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext actionExecutedContext)
+    {
+        if (Listing.ListingRequest.TryRead(actionExecutedContext, this) is { } listing)
+        {
+            actionExecutedContext.Result = new Listing.ListingResult(listing, new ODataQuerySettings
+            {
+                PageSize = MaxPageSize, HandleNullPropagation = HandleNullPropagation, EnsureStableOrdering = EnsureStableOrdering, TimeZone = TimeZoneInfo.Utc,
+            });
+            return;
+        }
+
+        base.OnActionExecuted(actionExecutedContext);
+    }
+
     /// <summary>
     /// With $expand, pages the top level only. The package would also page every expanded collection, which
     /// costs a window function over the whole related table on every request (and is beyond SQLite one level
