@@ -13,7 +13,7 @@ namespace Governance.Api.Tests.OData;
 /// alike. A custom query parameter sends the same request down the package's path, so each listing is compared
 /// with the package's own answer, on a database no other test writes to.
 /// </summary>
-public sealed class ListingWriterTests(IsolatedSqliteApp app) : IClassFixture<IsolatedSqliteApp>
+public sealed class ListingWriterTests(IsolatedSqliteApp app, PostgresApp postgres) : IClassFixture<IsolatedSqliteApp>
 {
     private const string PackagePath = "viaPackage=1";
     private static readonly string[] Readers = ["Administrator", "ProcurementOfficer", "ContractManager", "Councillor", "UnionRepresentative", "Supplier"];
@@ -52,6 +52,32 @@ public sealed class ListingWriterTests(IsolatedSqliteApp app) : IClassFixture<Is
     {
         using var client = await app.ClientForAsync(role);
         Assert.True(await AssertSameAsync(client, url), $"{role} could not read {url}");
+    }
+
+    /// <summary>
+    /// PostgreSQL hands back its own types (timestamptz, date, numeric); the answers must still agree. Its host is
+    /// shared with tests that write, so a read is retried when a concurrent change came between the two answers.
+    /// </summary>
+    [Theory]
+    [InlineData("Administrator", "/odata/AuditEntries?$orderby=Id&$top=30")]
+    [InlineData("ProcurementOfficer", "/odata/Procurements?$filter=Reference in ('CCP-2013-01','CEP-2015-01')&$expand=Stages,Department&$count=true")]
+    [InlineData("ContractManager", "/odata/Measurements?$filter=PeriodStart lt 2013-01-01&$expand=Indicator")]
+    [InlineData("ContractManager", "/odata/Contracts?$filter=Reference eq 'SSO-2012-001'&$expand=Indicators,Supplier")]
+    public async Task Listings_OnPostgres_AnswerAsThePackageDoes(string role, string url)
+    {
+        PostgresApp.RequireServer();
+        using var client = await postgres.ClientForAsync(role);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Assert.True(await AssertSameAsync(client, url), $"{role} could not read {url}");
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     [Theory]
