@@ -20,15 +20,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     static BenchmarkHost()
     {
         // Outside a test project WebApplicationFactory cannot find the API's folder by itself.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var api = Path.Combine(dir.FullName, "src", "Governance.Api");
-            if (Directory.Exists(api))
-            {
-                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GOVERNANCE_API", api);
-                break;
-            }
-        }
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GOVERNANCE_API", Path.Combine(Repository.Root, "src", "Governance.Api"));
     }
 
     private bool seed;

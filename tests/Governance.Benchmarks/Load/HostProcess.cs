@@ -22,7 +22,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static HostProcess Start(IReadOnlyDictionary<string, string> settings)
     {
-        var repo = RepositoryRoot();
+        var repo = Harness.Repository.Root;
         var api = Path.Combine(repo, "src", "Governance.Api");
         var dll = Path.Combine(api, "bin", "Release", "net10.0", "linux-x64", "Governance.Api.dll");
         if (!File.Exists(dll))
@@ -64,15 +64,5 @@ internal sealed class HostProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("The repository root (Governance.sln) is not above the benchmark's folder.");
     }
 }

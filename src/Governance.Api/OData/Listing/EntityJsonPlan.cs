@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.OData.Abstracts;
 using Microsoft.AspNetCore.OData.Edm;
@@ -64,6 +65,14 @@ internal sealed class EntityJsonPlan
     private string CreateETag(object entity, IETagHandler etags) =>
         etags.CreateETag(concurrency.ToDictionary(p => p.Name, p => p.Get(entity)), TimeZoneInfo.Utc)?.ToString() ?? "";
 
+    /// <summary>A compiled read of one property of an entity handed over as object.</summary>
+    internal static Func<object, object?> Reader(PropertyInfo property)
+    {
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var read = Expression.Property(Expression.Convert(entity, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), entity).Compile();
+    }
+
     private static EntityJsonPlan? Build(IEdmModel model, IEdmNavigationSource source, IEntityType efType)
     {
         if (efType.GetDerivedTypes().Any() || efType.BaseType is not null || model.FindAllDerivedTypes(source.EntityType).Any())
@@ -119,9 +128,7 @@ internal sealed class EntityJsonPlan
             if (kind is null)
                 return null;
 
-            var entity = Expression.Parameter(typeof(object), "entity");
-            var read = Expression.Convert(Expression.Property(Expression.Convert(entity, clrType), info), typeof(object));
-            return new PropertyPlan(property.Name, Expression.Lambda<Func<object, object?>>(read, entity).Compile(), kind.Value);
+            return new PropertyPlan(property.Name, Reader(info), kind.Value);
         }
 
         public void Write(Utf8JsonWriter writer, object entity)

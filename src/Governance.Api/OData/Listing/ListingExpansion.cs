@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -32,9 +31,9 @@ internal sealed class ListingExpansion
         JsonName = JsonEncodedText.Encode(name);
         IsCollection = isCollection;
         Plan = plan;
-        parentValue = Getter(parentProperty);
-        childValue = Getter(childProperty);
-        this.childKey = Getter(childKey);
+        parentValue = EntityJsonPlan.Reader(parentProperty.PropertyInfo!);
+        childValue = EntityJsonPlan.Reader(childProperty.PropertyInfo!);
+        this.childKey = EntityJsonPlan.Reader(childKey.PropertyInfo!);
         this.childProperty = childProperty.Name;
         loadRows = LoadRowsMethod.MakeGenericMethod(plan.EfType.ClrType, childProperty.ClrType)
             .CreateDelegate<Func<DbContext, string, List<object>, CancellationToken, Task<List<object>>>>();
@@ -99,12 +98,5 @@ internal sealed class ListingExpansion
         // Microsoft.Data.Sqlite has no asynchronous I/O: its async reads run synchronously and add a task per row.
         var rows = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
         return rows.ConvertAll(r => (object)r);
-    }
-
-    private static Func<object, object?> Getter(IProperty property)
-    {
-        var entity = Expression.Parameter(typeof(object), "entity");
-        var read = Expression.Property(Expression.Convert(entity, property.DeclaringType.ClrType), property.PropertyInfo!);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), entity).Compile();
     }
 }
