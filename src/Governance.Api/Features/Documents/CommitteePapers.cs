@@ -21,7 +21,7 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
         var exemptions = CommitteePaper.Exemptions(data);
         if (part == PaperPart.B && exemptions.Count == 0)
             throw new Domain.Common.BusinessRuleException("no-exempt-information", "Nothing in this paper is marked exempt, so it has no Part B appendix.");
-        return await PublishAsync(agendaItemId, data, exemptions, part, publishedBy, ct);
+        return await PublishAsync(await FilingAsync(agendaItemId, ct), data, exemptions, part, publishedBy, ct);
     }
 
     /// <summary>A pack's item: Part A, and Part B when something is exempt, from one reading of the data.</summary>
@@ -30,18 +30,26 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
     {
         var data = await loader.CommitteePaperAsync(agendaItemId, ct) ?? throw new InvalidOperationException($"AgendaItem {agendaItemId} does not exist.");
         var exemptions = CommitteePaper.Exemptions(data);
-        await PublishAsync(agendaItemId, data, exemptions, PaperPart.A, publishedBy, ct);
+        var filing = await FilingAsync(agendaItemId, ct);
+        await PublishAsync(filing, data, exemptions, PaperPart.A, publishedBy, ct);
         if (exemptions.Count == 0)
             return 1;
-        await PublishAsync(agendaItemId, data, exemptions, PaperPart.B, publishedBy, ct);
+        await PublishAsync(filing, data, exemptions, PaperPart.B, publishedBy, ct);
         return 2;
     }
 
-    private async Task<Outcome> PublishAsync(
-        int agendaItemId, CommitteePaperData data, IReadOnlyList<Exemption> exemptions, PaperPart part, string publishedBy, CancellationToken ct)
+    /// <summary>The agenda item a paper is filed against (tracked, to mark it published) and its committee.</summary>
+    private async Task<(AgendaItem Item, int CommitteeId)> FilingAsync(int agendaItemId, CancellationToken ct)
     {
         var item = await db.AgendaItems.IgnoreQueryFilters([ExemptionFilter.Name]).SingleAsync(a => a.Id == agendaItemId, ct);
         var committeeId = await db.Meetings.IgnoreQueryFilters([ExemptionFilter.Name]).Where(m => m.Id == item.MeetingId).Select(m => m.CommitteeId).SingleAsync(ct);
+        return (item, committeeId);
+    }
+
+    private async Task<Outcome> PublishAsync(
+        (AgendaItem Item, int CommitteeId) filing, CommitteePaperData data, IReadOnlyList<Exemption> exemptions, PaperPart part, string publishedBy, CancellationToken ct)
+    {
+        var (item, committeeId) = filing;
         var now = time.GetUtcNow();
 
         var document = CommitteePaper.Build(data, part, now);
@@ -49,7 +57,7 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
         var kind = part == PaperPart.A ? DocumentKind.CommitteePaper : DocumentKind.ExemptAppendix;
         if (part == PaperPart.A)
             item.MarkPaperPublished(now.UtcDateTime);
-        var (published, bytes) = await publisher.PublishAsync(new Publication(kind, nameof(AgendaItem), agendaItemId, document, stem), publishedBy, exemptions, committeeId, ct);
+        var (published, bytes) = await publisher.PublishAsync(new Publication(kind, nameof(AgendaItem), item.Id, document, stem), publishedBy, exemptions, committeeId, ct);
         return new Outcome(published, bytes);
     }
 
