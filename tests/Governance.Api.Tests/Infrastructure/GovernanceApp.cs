@@ -51,6 +51,19 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Hangfire logs through one provider for the whole process, made from the logger factory of the host that
+    /// configured it last. Once that host's factory is disposed, every other host of the test run fails to create
+    /// a Hangfire object (a job client, so any request to a controller that takes one) until yet another host
+    /// starts. Hand Hangfire no logger before this host's factory goes.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>A client signed in as the demo account of a role (e.g. councillor@demo.local), or by e-mail.</summary>
     public async Task<HttpClient> ClientForAsync(string roleOrEmail)
     {
