@@ -44,8 +44,12 @@ public sealed class WorkflowCommands(
     public Task<IReadOnlyList<TriggerStatus>> PermittedTriggersAsync(WorkflowInstance instance, WorkflowActor actor, CancellationToken ct) =>
         runtime.PermittedTriggersAsync(DefinitionOf(instance), SubjectOf(instance), actor, time.GetUtcNow().UtcDateTime, ct);
 
-    /// <summary>Fires a trigger on a tracked instance. Only an accepted outcome changes anything.</summary>
-    public async Task<FireOutcome> FireAsync(WorkflowInstance instance, string trigger, WorkflowActor actor, string? comment, CancellationToken ct)
+    /// <summary>
+    /// Fires a trigger on a tracked instance. Only an accepted outcome changes anything. A caller that has already
+    /// loaded the instance's unfired, uncancelled timers (a sweep loads a whole batch's at once) passes them.
+    /// </summary>
+    public async Task<FireOutcome> FireAsync(
+        WorkflowInstance instance, string trigger, WorkflowActor actor, string? comment, CancellationToken ct, IReadOnlyList<WorkflowTimer>? openTimers = null)
     {
         var definition = DefinitionOf(instance);
         var now = time.GetUtcNow().UtcDateTime;
@@ -53,7 +57,7 @@ public sealed class WorkflowCommands(
         if (outcome is not FireOutcome.Accepted accepted)
             return outcome;
 
-        var stored = await db.Set<WorkflowTimer>()
+        var stored = openTimers ?? await db.Set<WorkflowTimer>()
             .Where(t => t.WorkflowInstanceId == instance.Id && t.FiredAt == null && t.CancelledAt == null)
             .ToListAsync(ct);
         // Checked again in memory: a timer being fired right now is already marked fired but not yet saved.

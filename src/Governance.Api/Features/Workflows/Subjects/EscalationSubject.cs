@@ -1,4 +1,5 @@
 using Governance.Api.Data;
+using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,18 +8,34 @@ namespace Governance.Api.Features.Workflows.Subjects;
 /// <summary>An escalation's level, status and respond-by follow the ladder's state and timer.</summary>
 internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubjectType
 {
+    // Who stands at each rung, read once per contract or SLA in a unit of work: a sweep moves many escalations of one contract.
+    private readonly Dictionary<int, Contract> contracts = [];
+    private readonly Dictionary<int, InternalSla> slas = [];
+    private string? scrutinyCommittee;
+
     public string SubjectType => nameof(Escalation);
 
     public IReadOnlySet<string> Properties { get; } = new HashSet<string> { nameof(Escalation.RespondBy) };
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Escalations.AnyAsync(e => e.Id == id, ct);
 
+    public async Task LoadAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var escalations = await db.Escalations.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        var contractIds = escalations.Select(e => e.ContractId).OfType<int>().Where(id => !contracts.ContainsKey(id)).Distinct().ToList();
+        foreach (var contract in await db.Contracts.AsNoTracking().Include(c => c.Department).Where(c => contractIds.Contains(c.Id)).ToListAsync(ct))
+            contracts[contract.Id] = contract;
+        var slaIds = escalations.Select(e => e.InternalSlaId).OfType<int>().Where(id => !slas.ContainsKey(id)).Distinct().ToList();
+        foreach (var sla in await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).Where(s => slaIds.Contains(s.Id)).ToListAsync(ct))
+            slas[sla.Id] = sla;
+    }
+
     public async Task<DateTime?> GetAsync(int subjectId, string propertyName, CancellationToken ct) =>
         await db.Escalations.Where(e => e.Id == subjectId).Select(e => e.RespondBy).SingleOrDefaultAsync(ct);
 
     public async Task OnEnteredAsync(int id, string state, string? comment, DateTime? nextTimerDue, DateTime nowUtc, CancellationToken ct)
     {
-        var escalation = await db.Escalations.SingleAsync(e => e.Id == id, ct);
+        var escalation = await db.Escalations.FindAsync([id], ct) ?? throw new InvalidOperationException($"Escalation {id} does not exist.");
         if (LevelOf(state) is { } level)
         {
             escalation.Level = level;
@@ -53,17 +70,20 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
     {
         if (escalation.ContractId is { } contractId)
         {
-            var contract = await db.Contracts.AsNoTracking().Include(c => c.Department).SingleAsync(c => c.Id == contractId, ct);
+            if (!contracts.TryGetValue(contractId, out var contract))
+                contracts[contractId] = contract = await db.Contracts.AsNoTracking().Include(c => c.Department).SingleAsync(c => c.Id == contractId, ct);
             return level switch
             {
                 EscalationLevel.ContractManager => contract.ContractManager,
                 EscalationLevel.HeadOfService => contract.Department?.HeadOfService,
                 EscalationLevel.Director => contract.Department?.Director,
-                _ => await db.Committees.Where(c => c.Kind == Domain.Scrutiny.CommitteeKind.OverviewAndScrutiny).Select(c => c.Name).FirstOrDefaultAsync(ct),
+                _ => scrutinyCommittee ??= await db.Committees.Where(c => c.Kind == Domain.Scrutiny.CommitteeKind.OverviewAndScrutiny).Select(c => c.Name).FirstOrDefaultAsync(ct),
             };
         }
 
-        var sla = await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).SingleAsync(s => s.Id == escalation.InternalSlaId, ct);
+        var slaId = escalation.InternalSlaId ?? throw new InvalidOperationException($"Escalation {escalation.Id} has neither a contract nor an internal SLA.");
+        if (!slas.TryGetValue(slaId, out var sla))
+            slas[slaId] = sla = await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).SingleAsync(s => s.Id == slaId, ct);
         return level switch
         {
             EscalationLevel.ContractManager => sla.Monitor,
