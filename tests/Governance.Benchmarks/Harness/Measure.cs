@@ -43,5 +43,43 @@ internal static class Measure
         return watch.Elapsed;
     }
 
+    /// <summary>Per-request times of a measured path and its baseline, and their ratio per round.</summary>
+    public sealed record Paired(double MedianMs, double BaselineMedianMs, double MedianRatio, double MinRatio, double MaxRatio);
+
+    /// <summary>
+    /// Times a path against its baseline in alternating rounds of <paramref name="perRound"/> runs each, after
+    /// <paramref name="warmUps"/> unmeasured runs of both. This machine's speed drifts by tens of percent over
+    /// seconds. Alternating puts both sides of each ratio in the same stretch of time, and the median of the rounds'
+    /// ratios is what is reported, with its range.
+    /// </summary>
+    public static async Task<Paired> AlternateAsync(int warmUps, int rounds, int perRound, Func<Task> measured, Func<Task> baseline)
+    {
+        for (var i = 0; i < warmUps; i++)
+        {
+            await measured();
+            await baseline();
+        }
+
+        var times = new List<double>(rounds);
+        var baselineTimes = new List<double>(rounds);
+        var ratios = new List<double>(rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            var ours = await RepeatAsync(0, perRound, measured);
+            var theirs = await RepeatAsync(0, perRound, baseline);
+            times.Add(ours.TotalMilliseconds / perRound);
+            baselineTimes.Add(theirs.TotalMilliseconds / perRound);
+            ratios.Add(ours / theirs);
+        }
+
+        return new Paired(Median(times), Median(baselineTimes), Median(ratios), ratios.Min(), ratios.Max());
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     public static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MB";
 }
