@@ -15,6 +15,11 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
 
     public string SubjectType => nameof(Escalation);
 
+    /// <summary>Where the people at the rungs are named: the contract manager or SLA monitor, and the department.</summary>
+    private IQueryable<Contract> ContractsWithDepartment => db.Contracts.AsNoTracking().Include(c => c.Department);
+
+    private IQueryable<InternalSla> SlasWithDepartment => db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment);
+
     public IReadOnlySet<string> Properties { get; } = new HashSet<string> { nameof(Escalation.RespondBy) };
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Escalations.AnyAsync(e => e.Id == id, ct);
@@ -23,10 +28,10 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
     {
         var escalations = await db.Escalations.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var contractIds = escalations.Select(e => e.ContractId).OfType<int>().Where(id => !contracts.ContainsKey(id)).Distinct().ToList();
-        foreach (var contract in await db.Contracts.AsNoTracking().Include(c => c.Department).Where(c => contractIds.Contains(c.Id)).ToListAsync(ct))
+        foreach (var contract in await ContractsWithDepartment.Where(c => contractIds.Contains(c.Id)).ToListAsync(ct))
             contracts[contract.Id] = contract;
         var slaIds = escalations.Select(e => e.InternalSlaId).OfType<int>().Where(id => !slas.ContainsKey(id)).Distinct().ToList();
-        foreach (var sla in await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).Where(s => slaIds.Contains(s.Id)).ToListAsync(ct))
+        foreach (var sla in await SlasWithDepartment.Where(s => slaIds.Contains(s.Id)).ToListAsync(ct))
             slas[sla.Id] = sla;
     }
 
@@ -71,7 +76,7 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
         if (escalation.ContractId is { } contractId)
         {
             if (!contracts.TryGetValue(contractId, out var contract))
-                contracts[contractId] = contract = await db.Contracts.AsNoTracking().Include(c => c.Department).SingleAsync(c => c.Id == contractId, ct);
+                contracts[contractId] = contract = await ContractsWithDepartment.SingleAsync(c => c.Id == contractId, ct);
             return level switch
             {
                 EscalationLevel.ContractManager => contract.ContractManager,
@@ -83,7 +88,7 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
 
         var slaId = escalation.InternalSlaId ?? throw new InvalidOperationException($"Escalation {escalation.Id} has neither a contract nor an internal SLA.");
         if (!slas.TryGetValue(slaId, out var sla))
-            slas[slaId] = sla = await db.InternalSlas.AsNoTracking().Include(s => s.ProviderDepartment).SingleAsync(s => s.Id == slaId, ct);
+            slas[slaId] = sla = await SlasWithDepartment.SingleAsync(s => s.Id == slaId, ct);
         return level switch
         {
             EscalationLevel.ContractManager => sla.Monitor,
