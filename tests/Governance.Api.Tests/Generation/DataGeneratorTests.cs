@@ -70,6 +70,44 @@ public sealed class DataGeneratorTests
     }
 
     [Fact]
+    public async Task ARunThatFailsPartWay_LeavesNothing_AndCanBeRunAgain()
+    {
+        var file = SqliteAppBase.NewDatabaseFile();
+        await using var app = new RestartableSqliteApp(file, new Dictionary<string, string?>());
+        try
+        {
+            await app.InitializeAsync();
+            // A procurement already holds the reference the run gives its first procurement, after its contracts and returns.
+            using var officer = await app.ClientForAsync("ProcurementOfficer");
+            using (var taken = await officer.PostJsonAsync("/odata/Procurements", new { Reference = "GENT9-P00001", Title = "Taken reference", DepartmentId = 1, Procedure = "Open", EstimatedValue = 1000 }))
+                Assert.Equal(System.Net.HttpStatusCode.Created, taken.StatusCode);
+
+            await using (var scope = app.Services.CreateAsyncScope())
+                await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(Tiny, 9, Ct));
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+                Assert.False(await db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Code == "GENT9", Ct));
+                Assert.Equal(0, await db.Contracts.IgnoreQueryFilters().CountAsync(c => c.Reference.StartsWith("GENT9"), Ct));
+                Assert.Equal(0, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.RecordedBy == "generator", Ct));
+                Assert.True((await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(Ct)).Intact);
+            }
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var report = await scope.ServiceProvider.GetRequiredService<DataGenerator>().GenerateAsync(Tiny, 10, Ct);
+                Assert.Equal(Tiny.Measurements, report.Measurements);
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            SqliteAppBase.DeleteDatabase(file);
+        }
+    }
+
+    [Fact]
     public void Scales_AreTheIssuesSizes()
     {
         Assert.Equal(1_200_000, DataScale.L.Measurements);

@@ -11,6 +11,7 @@ namespace Governance.Api.Data.Generation;
 /// Fills any provider with a deterministic, realistic dataset at a chosen scale, beside whatever is there (the
 /// seed). The same scale and seed always give the same rows. Rows are bulk-inserted without an audit entry each;
 /// the run itself is recorded once, as the audited creation of its "GEN" department, which names what was made.
+/// A run commits whole or not at all.
 /// </summary>
 public sealed class DataGenerator(GovernanceDbContext db, ILogger<DataGenerator> logger)
 {
@@ -46,6 +47,9 @@ public sealed class DataGenerator(GovernanceDbContext db, ILogger<DataGenerator>
         if (await db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Code == code, ct))
             throw new InvalidOperationException($"Scale {scale.Name} with seed {seed} is already in this database (department {code}).");
 
+        // One transaction: a run that fails part-way leaves nothing behind and can simply be run again. It holds
+        // the database's write lock (and the audit chain's) until it ends, which suits a data set-up command.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var random = new Random(seed);
         var department = new Department
         {
@@ -145,6 +149,7 @@ public sealed class DataGenerator(GovernanceDbContext db, ILogger<DataGenerator>
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Generated scale {Scale} in {Elapsed}", scale.Name, watch.Elapsed);
         return new Report(scale.Name, contracts.Count, indicators.Count, scale.Measurements, scale.Procurements, suppliers.Count, scale.Escalations, scale.Committees, watch.Elapsed);
     }
