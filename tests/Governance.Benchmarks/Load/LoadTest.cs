@@ -28,13 +28,14 @@ internal static class LoadTest
             $"Load: {Readers} readers (KPI returns, ratings, assessment, contracts with KPIs, a published paper) and {Writers} writers (KPI returns), {duration.TotalSeconds:F0} s or {MaxRequests:N0} requests, host on 127.0.0.1"));
         foreach (var provider in providers)
         {
-            var settings = await SettingsAsync(provider);
-            if (settings is null)
+            // Disposed in reverse order: the host stops before its database is removed.
+            await using var database = await DatabaseAsync(provider);
+            if (database is null)
             {
                 await output.WriteLineAsync($"  {provider}: skipped, set GOVERNANCE_TEST_POSTGRES to a server's connection string to include it.");
                 continue;
             }
-            await using var host = HostProcess.Start(settings);
+            await using var host = HostProcess.Start(database.Settings);
             var cold = Stopwatch.StartNew();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Readers + Writers + 4, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
@@ -80,24 +81,42 @@ internal static class LoadTest
 
     private static double P(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static async Task<Dictionary<string, string>?> SettingsAsync(string provider)
+    /// <summary>A new, empty database for one run, removed afterwards: a SQLite file, or a PostgreSQL database on the test server.</summary>
+    private static async Task<LoadDatabase?> DatabaseAsync(string provider)
     {
         if (provider == "sqlite")
         {
             var file = Path.Combine(Path.GetTempPath(), $"governance-load-{Guid.NewGuid():N}.db");
-            return new() { ["Database__Provider"] = "Sqlite", ["Database__ConnectionString"] = $"Data Source={file}" };
+            return new LoadDatabase(new() { ["Database__Provider"] = "Sqlite", ["Database__ConnectionString"] = $"Data Source={file}" }, () =>
+            {
+                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+                    File.Delete(path);
+                return Task.CompletedTask;
+            });
         }
         var admin = Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES");
         if (string.IsNullOrEmpty(admin))
             return null;
         var name = $"governance_load_{Guid.NewGuid():N}"[..32];
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new() { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString };
+        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        return new LoadDatabase(
+            new() { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString },
+            () => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class LoadDatabase(Dictionary<string, string> settings, Func<Task> remove) : IAsyncDisposable
+    {
+        public Dictionary<string, string> Settings => settings;
+
+        public async ValueTask DisposeAsync() => await remove();
     }
 
     private static async Task WaitForFirstAsync(HttpClient http, Stopwatch cold)
