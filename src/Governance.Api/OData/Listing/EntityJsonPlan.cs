@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -93,7 +92,7 @@ internal sealed class EntityJsonPlan
 
     private enum ValueKind { String, Boolean, Integer, Decimal, Double, Guid, Date, Instant, Binary, Enum }
 
-    private sealed class PropertyPlan(string name, Func<object, object?> get, ValueKind kind)
+    private sealed class PropertyPlan(string name, Func<object, object?> get, Action<Utf8JsonWriter, object> write)
     {
         private readonly JsonEncodedText jsonName = JsonEncodedText.Encode(name);
 
@@ -125,80 +124,24 @@ internal sealed class EntityJsonPlan
                 },
                 _ => null,
             };
-            if (kind is null)
+            if (kind is null || JsonValueWriters.For(info, WrittenAs(kind.Value, type)) is not { } write)
                 return null;
 
-            return new PropertyPlan(property.Name, Reader(info), kind.Value);
+            return new PropertyPlan(property.Name, Reader(info), write);
         }
 
         public void Write(Utf8JsonWriter writer, object entity)
         {
             writer.WritePropertyName(jsonName);
-            var value = get(entity);
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            switch (kind)
-            {
-                case ValueKind.String:
-                    writer.WriteStringValue((string)value);
-                    break;
-                case ValueKind.Boolean:
-                    writer.WriteBooleanValue((bool)value);
-                    break;
-                case ValueKind.Integer:
-                    writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                    break;
-                case ValueKind.Decimal:
-                    writer.WriteNumberValue((decimal)value);
-                    break;
-                case ValueKind.Double:
-                    WriteDouble(writer, Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                    break;
-                case ValueKind.Guid:
-                    writer.WriteStringValue((Guid)value);
-                    break;
-                case ValueKind.Date:
-                    writer.WriteStringValue(((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    break;
-                case ValueKind.Instant:
-                    writer.WriteStringValue(Instant(value));
-                    break;
-                case ValueKind.Binary:
-                    writer.WriteBase64StringValue((byte[])value);
-                    break;
-                case ValueKind.Enum:
-                    writer.WriteStringValue(value.ToString());
-                    break;
-            }
+            write(writer, entity);
         }
 
-        /// <summary>Instants in UTC, as the package writes them with its time zone set to UTC.</summary>
-        private static string Instant(object value)
+        private static Type WrittenAs(ValueKind kind, Type type) => kind switch
         {
-            var utc = value switch
-            {
-                DateTime { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
-                DateTime other => DateTime.SpecifyKind(other, DateTimeKind.Utc),
-                _ => ((DateTimeOffset)value).UtcDateTime,
-            };
-            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-        }
-
-        private static void WriteDouble(Utf8JsonWriter writer, double value)
-        {
-            if (double.IsNaN(value))
-                writer.WriteStringValue("NaN");
-            else if (double.IsPositiveInfinity(value))
-                writer.WriteStringValue("INF");
-            else if (double.IsNegativeInfinity(value))
-                writer.WriteStringValue("-INF");
-            else
-                writer.WriteNumberValue(value);
-        }
+            ValueKind.Integer => typeof(long),
+            ValueKind.Double => typeof(double),
+            _ => type,
+        };
 
         private static bool SameMembers(IEdmTypeReference edm, Type clr) =>
             edm.Definition is IEdmEnumType enumType

@@ -94,7 +94,8 @@ internal sealed class ListingExpansion
         where TEntity : class
     {
         var typed = values.Select(v => (TValue)v).ToList();
-        var query = db.Set<TEntity>().AsNoTracking().Where(e => typed.Contains(EF.Property<TValue>(e, property)));
+        // The keys go as one parameter: given one each, EF writes the SQL afresh for every page it loads.
+        var query = db.Set<TEntity>().AsNoTracking().Where(e => EF.Parameter(typed).Contains(EF.Property<TValue>(e, property)));
         // Microsoft.Data.Sqlite has no asynchronous I/O: its async reads run synchronously and add a task per row.
         var rows = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
         return rows.ConvertAll(r => (object)r);

@@ -16,7 +16,6 @@ namespace Governance.Api.OData.Listing;
 /// </summary>
 internal sealed class ListingResult(ListingRequest listing, ODataQuerySettings settings) : IActionResult
 {
-    private const int FlushAt = 256 * 1024;
     private static readonly System.Reflection.MethodInfo LongCountAsync = typeof(EntityFrameworkQueryableExtensions).GetMethods()
         .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.LongCountAsync) && m.GetParameters().Length == 2);
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
@@ -62,7 +61,8 @@ internal sealed class ListingResult(ListingRequest listing, ODataQuerySettings s
         response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
         var etags = request.GetETagHandler();
-        await using var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions);
+        using var body = new ListingBody(response);
+        await using var writer = new Utf8JsonWriter(body.Output, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("@odata.context", ContextUrl(request));
         if (count is not null)
@@ -71,18 +71,14 @@ internal sealed class ListingResult(ListingRequest listing, ODataQuerySettings s
         for (var i = 0; i < rows.Count; i++)
         {
             WriteEntity(writer, rows[i], related, etags);
-            if (writer.BytesPending > FlushAt)
-            {
-                await writer.FlushAsync(ct);
-                await response.BodyWriter.FlushAsync(ct);
-            }
+            await body.SendIfFullAsync(writer, ct);
         }
 
         writer.WriteEndArray();
         if (nextLink is not null)
             writer.WriteString("@odata.nextLink", nextLink.AbsoluteUri);
         writer.WriteEndObject();
-        await writer.FlushAsync(ct);
+        await body.CompleteAsync(writer, ct);
         http.RequestServices.GetRequiredService<ListingMetrics>().Written(listing.EntitySet.Name);
     }
 

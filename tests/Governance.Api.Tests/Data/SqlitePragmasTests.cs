@@ -1,0 +1,52 @@
+using Governance.Api.Data;
+using Governance.Api.Data.Providers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Tests.Data;
+
+/// <summary>
+/// The pragmas run once per physical SQLite connection, not on every open: a pooled connection must keep WAL,
+/// its busy timeout and foreign-key enforcement each time EF takes it from the pool again.
+/// </summary>
+public sealed class SqlitePragmasTests : IDisposable
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-pragmas-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public void APooledConnection_KeepsItsPragmas_EveryTimeItIsOpenedAgain()
+    {
+        var options = new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString())
+            .AddInterceptors(new SqlitePragmas())
+            .Options;
+        SQLitePCL.sqlite3? first = null;
+        for (var open = 1; open <= 3; open++)
+        {
+            using var db = new SqliteGovernanceDbContext(options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+            db.Database.OpenConnection();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            first ??= connection.Handle;
+            Assert.Same(first, connection.Handle); // the pool handed back the same connection: what this test is about
+
+            Assert.Equal("wal", Pragma(connection, "journal_mode"));
+            Assert.Equal("10000", Pragma(connection, "busy_timeout"));
+            Assert.Equal("1", Pragma(connection, "foreign_keys"));
+            db.Database.CloseConnection();
+        }
+    }
+
+    private static string? Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            File.Delete(path);
+    }
+}
