@@ -25,13 +25,13 @@ internal static class JsonValueWriters
         var entity = Expression.Parameter(typeof(object), "entity");
         Expression value = Expression.Property(Expression.Convert(entity, property.DeclaringType!), property);
         var type = property.PropertyType;
-        var nullable = Nullable.GetUnderlyingType(type) is not null;
+        var underlying = Nullable.GetUnderlyingType(type);
+        var nullable = underlying is not null;
         MethodInfo? method;
-        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum)
+        if ((underlying ?? type).IsEnum)
         {
-            var enumType = Nullable.GetUnderlyingType(type) ?? type;
             method = typeof(JsonValueWriters).GetMethod(nullable ? nameof(NullableEnum) : nameof(Enum), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(enumType);
+                .MakeGenericMethod(underlying ?? type);
         }
         else
         {
