@@ -9,7 +9,8 @@ namespace Governance.Api.OData;
 /// Compares Edm.Date values (DateOnly) as dates. The package rewrites each side of a date comparison as
 /// year * 10000 + month * 100 + day, which the database cannot match to an index: every row of the table is
 /// computed and compared. DateOnly comparisons translate directly on SQLite, PostgreSQL and SQL Server, so a
-/// range on PeriodStart becomes an index seek.
+/// range on PeriodStart becomes an index seek. A date literal binds to the OData library's own Date type, so it
+/// is read from the parsed query and passed as a DateOnly parameter (a parameter, so that EF reuses the query).
 /// </summary>
 public sealed class DateComparisonFilterBinder : FilterBinder
 {
@@ -18,8 +19,8 @@ public sealed class DateComparisonFilterBinder : FilterBinder
         ArgumentNullException.ThrowIfNull(binaryOperatorNode);
         if (Comparison(binaryOperatorNode.OperatorKind) is { } kind && IsDate(binaryOperatorNode.Left) && IsDate(binaryOperatorNode.Right))
         {
-            var left = Bind(binaryOperatorNode.Left, context);
-            var right = Bind(binaryOperatorNode.Right, context);
+            var left = BindDate(binaryOperatorNode.Left, context);
+            var right = BindDate(binaryOperatorNode.Right, context);
             if (Underlying(left.Type) == typeof(DateOnly) && Underlying(right.Type) == typeof(DateOnly))
             {
                 if (left.Type != right.Type)
@@ -33,6 +34,22 @@ public sealed class DateComparisonFilterBinder : FilterBinder
         return base.BindBinaryOperatorNode(binaryOperatorNode, context);
     }
 
+    /// <summary>A date property as bound; a date literal as a DateOnly parameter.</summary>
+    private Expression BindDate(SingleValueNode node, QueryBinderContext context) =>
+        Literal(node) is { } date
+            ? Expression.Property(Expression.Constant(new DateParameter(date)), nameof(DateParameter.Value))
+            : Bind(node, context);
+
+    // OData.Core 8 still parses a date literal into its own Date type, obsolete in favour of DateOnly from 9.
+#pragma warning disable CS0618
+    private static DateOnly? Literal(SingleValueNode node) => node switch
+    {
+        ConstantNode { Value: Date date } => new DateOnly(date.Year, date.Month, date.Day),
+        ConvertNode { Source: ConstantNode { Value: Date date } } => new DateOnly(date.Year, date.Month, date.Day),
+        _ => null,
+    };
+#pragma warning restore CS0618
+
     private static bool IsDate(SingleValueNode node) =>
         node.TypeReference?.Definition is IEdmPrimitiveType { PrimitiveKind: EdmPrimitiveTypeKind.Date };
 
@@ -40,6 +57,12 @@ public sealed class DateComparisonFilterBinder : FilterBinder
 
     private static Expression Nullable(Expression expression) =>
         System.Nullable.GetUnderlyingType(expression.Type) is null ? Expression.Convert(expression, typeof(Nullable<>).MakeGenericType(expression.Type)) : expression;
+
+    /// <summary>Holds a literal so that EF reads it as a parameter rather than baking it into the SQL.</summary>
+    private sealed class DateParameter(DateOnly value)
+    {
+        public DateOnly Value { get; } = value;
+    }
 
     private static ExpressionType? Comparison(BinaryOperatorKind kind) => kind switch
     {

@@ -1,5 +1,15 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using Governance.Api.Data;
+using Governance.Api.OData;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Domain.Contracts;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
 
 namespace Governance.Api.Tests.OData;
 
@@ -43,6 +53,26 @@ public sealed class DateFilterTests(SqliteApp app)
         var reached = await client.GetJsonAsync("/odata/ProcurementStageDates?$filter=ProcurementId eq 1 and ActualOn ge 2013-01-01&$count=true&$top=0");
 
         Assert.Equal(stages.Count(s => s is not null && DateOnly.Parse(s, CultureInfo.InvariantCulture) >= new DateOnly(2013, 1, 1)), reached.GetProperty("@odata.count").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("PeriodStart ge 2025-01-01 and PeriodStart lt 2026-01-01")]
+    [InlineData("PeriodStart eq 2025-06-01")]
+    public async Task ADateLiteral_IsComparedAsADateParameter_SoAnIndexCanServeIt(string filter)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var model = app.Services.GetRequiredService<IEdmModel>();
+        var set = model.EntityContainer.FindEntitySet("Measurements");
+        var clause = new ODataQueryOptionParser(model, set.EntityType, set, new Dictionary<string, string> { ["$filter"] = filter }).ParseFilter();
+
+        var predicate = (Expression<Func<Measurement, bool>>)new DateComparisonFilterBinder()
+            .BindFilter(clause, new QueryBinderContext(model, new ODataQuerySettings(), typeof(Measurement)));
+        var sql = db.Measurements.Where(predicate).ToQueryString();
+
+        Assert.DoesNotContain("strftime", sql, StringComparison.Ordinal);
+        Assert.Matches(@"""PeriodStart"" (>=|=) @", sql);
+        Assert.DoesNotContain("2025-", sql.Split("SELECT")[^1], StringComparison.Ordinal); // a parameter, not a literal: EF reuses the query
     }
 
     private static bool Compare(DateOnly date, string op) => op switch

@@ -16,17 +16,16 @@ namespace Governance.Benchmarks.Performance;
 /// </summary>
 internal static class MeasurementScaleBenchmark
 {
-    private const int Requests = 200;
+    private const int Rounds = 51;
+    private const int PerRound = 20;
 
     public static async Task RunAsync(TextWriter output, IReadOnlyList<string> scales)
     {
         await output.WriteLineAsync("KPI returns: OData $filter by contract and period + $orderby, a page of 100, against the same SQL + System.Text.Json (SQLite, Councillor)");
-        await output.WriteLineAsync("scale | returns | generate | OData ms/req | baseline ms/req | ratio | one month council-wide ms/req | $count ms | $apply groupby ms");
-        // A first pass on the seed, not reported: the JIT and the caches warm up on it, not on whichever scale comes first.
-        await MeasureAsync(DataScale.S);
+        await output.WriteLineAsync("scale | returns | generate | OData ms/req | baseline ms/req | ratio (quartiles) | one month council-wide ms/req | $count ms | $apply groupby ms");
         foreach (var name in scales)
             await output.WriteLineAsync(await MeasureAsync(DataScale.Parse(name)));
-        await output.WriteLineAsync("  growth from one scale to the next is the ratio of their OData ms/req (target < 1.3x from S to L).");
+        await output.WriteLineAsync("  each page: median of 51 alternating rounds of 20 after a steady-state warm-up; growth from one scale to the next is the ratio of their OData ms/req (target < 1.3x from S to L).");
     }
 
     private static async Task<string> MeasureAsync(DataScale scale)
@@ -53,28 +52,25 @@ internal static class MeasurementScaleBenchmark
         using var client = await host.SignedInClientAsync(Roles.Councillor);
         var url = $"/odata/Measurements?$filter=Indicator/ContractId eq {contractId} and PeriodStart ge {from} and PeriodStart lt {to}&$orderby=PeriodStart,IndicatorId&$top=100";
         var rows = 0;
-        var odata = await Repeat(Requests, async () =>
-        {
-            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-            response.EnsureSuccessStatusCode();
-            using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
-            rows = json.RootElement.GetProperty("value").GetArrayLength();
-        });
-        var baseline = await Repeat(Requests, () => BaselineAsync(connection, contractId, from, to));
+        var page = await Measure.AlternateAsync(Rounds, PerRound,
+            async () =>
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+                using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+                rows = json.RootElement.GetProperty("value").GetArrayLength();
+            },
+            () => BaselineAsync(connection, contractId, from, to));
         // Every contract's returns for one month (a monthly performance report): a date range on its own.
         var month = scale.Contracts == 0 ? "2015-06-01" : "2025-06-01";
         var monthUrl = $"/odata/Measurements?$filter=PeriodStart eq {month}&$orderby=Id&$top=100";
-        var oneMonth = await Repeat(20, async () => (await client.GetAsync(new Uri(monthUrl, UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
-        var count = await Repeat(5, async () => (await client.GetAsync(new Uri("/odata/Measurements/$count", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
-        var apply = await Repeat(5, async () => (await client.GetAsync(new Uri("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var oneMonth = await Measure.RepeatAsync(2, 20, async () => (await client.GetAsync(new Uri(monthUrl, UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var count = await Measure.RepeatAsync(2, 5, async () => (await client.GetAsync(new Uri("/odata/Measurements/$count", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+        var apply = await Measure.RepeatAsync(2, 5, async () => (await client.GetAsync(new Uri("/odata/Measurements?$apply=groupby((IndicatorId),aggregate(Value with average as Average))", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
 
-        var perRequest = odata.TotalMilliseconds / Requests;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{scale.Name,5} | {returns,9:N0} | {generated.Elapsed.TotalSeconds,6:F1} s | {perRequest,7:F2} ({rows} rows) | {baseline.TotalMilliseconds / Requests,7:F2} | {odata / baseline,5:F2}x | {oneMonth.TotalMilliseconds / 20,7:F1} | {count.TotalMilliseconds / 5,7:F1} | {apply.TotalMilliseconds / 5,7:F1}");
+            $"{scale.Name,5} | {returns,9:N0} | {generated.Elapsed.TotalSeconds,6:F1} s | {page.MedianMs,7:F2} ({rows} rows) | {page.BaselineMedianMs,7:F2} | {page.MedianRatio,5:F2}x ({page.LowerQuartileRatio:F2}x to {page.UpperQuartileRatio:F2}x) | {oneMonth.TotalMilliseconds / 20,7:F1} | {count.TotalMilliseconds / 5,7:F1} | {apply.TotalMilliseconds / 5,7:F1}");
     }
-
-    // Per-request figures warm up past tiered JIT's promotion; the slow whole-table queries only once or twice.
-    private static Task<TimeSpan> Repeat(int times, Func<Task> once) => Measure.RepeatAsync(times >= 100 ? 300 : 2, times, once);
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
     {
