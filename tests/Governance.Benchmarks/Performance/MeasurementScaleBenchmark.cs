@@ -25,7 +25,7 @@ internal static class MeasurementScaleBenchmark
         await output.WriteLineAsync("scale | returns | generate | OData ms/req | baseline ms/req | ratio (quartiles) | one month council-wide ms/req | $count ms | $apply groupby ms");
         foreach (var name in scales)
             await output.WriteLineAsync(await MeasureAsync(DataScale.Parse(name)));
-        await output.WriteLineAsync("  each page: median of 51 alternating rounds of 20 after a steady-state warm-up; growth from one scale to the next is the ratio of their OData ms/req (target < 1.3x from S to L).");
+        await output.WriteLineAsync($"  each page: median of {Rounds} alternating rounds of {PerRound} after a steady-state warm-up; growth from one scale to the next is the ratio of their OData ms/req (target < 1.3x from S to L).");
     }
 
     private static async Task<string> MeasureAsync(DataScale scale)
