@@ -78,16 +78,20 @@ internal static class MeasurementScaleBenchmark
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The page the OData request returns, by hand: the same join, filter, order and limit, serialized with System.Text.Json.</summary>
+    /// <summary>
+    /// The page the OData request returns, by hand: the same join, filter, order and limit, with the archival and
+    /// exemption predicates EF adds for the returns and their KPIs, serialized with System.Text.Json.
+    /// </summary>
     private static async Task BaselineAsync(SqliteConnection connection, long contractId, string from, string to)
     {
-        await using var command = SqliteBulk.Command(connection, """
+        await using var command = SqliteBulk.Command(connection, $"""
             SELECT m."Id", m."IndicatorId", m."PeriodStart", m."Value", m."Note", m."Source", m."VerificationStatus", m."RecordedBy", m."RecordedAt",
                    m."Version", m."SupersedesId", m."Superseded", m."VerifiedBy", m."VerifiedAt", m."DisputeReason", m."Revision"
             FROM "Measurements" AS m JOIN "Indicators" AS i ON i."Id" = m."IndicatorId"
             WHERE i."ContractId" = $contract AND m."PeriodStart" >= $from AND m."PeriodStart" < $to
+              AND i."ArchivedAt" IS NULL AND {ExemptionSql.HiddenUnlessEntitled("Indicator", "i")} AND {ExemptionSql.HiddenUnlessEntitled("Measurement", "m")}
             ORDER BY m."PeriodStart", m."IndicatorId", m."Id" LIMIT 100
-            """, ("$contract", contractId), ("$from", from), ("$to", to));
+            """, ("$contract", contractId), ("$from", from), ("$to", to), ("$viewer", ExemptionSql.Viewer));
         var page = new List<Row>(100);
         await using (var reader = await command.ExecuteReaderAsync())
         {

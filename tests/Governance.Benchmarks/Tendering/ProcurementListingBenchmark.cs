@@ -55,9 +55,9 @@ internal static class ProcurementListingBenchmark
         await using (var command = SqliteBulk.Command(connection, $"""
             SELECT "Id","Reference","Title","Description","DepartmentId","LeadOfficer","LeadMember","Procedure","Stage","EstimatedValue",
                    "ContractNoticeSentOn","ParticipationDeadline","PriceScoringMethod","ShortlistReason","ArchivedAt","Revision"
-            FROM "Procurements" AS "p" WHERE "ArchivedAt" IS NULL AND "Stage" = 'DetailedSolutions' AND {HiddenUnlessEntitled("Procurement")}
+            FROM "Procurements" AS "p" WHERE "ArchivedAt" IS NULL AND "Stage" = 'DetailedSolutions' AND {ExemptionSql.HiddenUnlessEntitled("Procurement", "p")}
             ORDER BY "Id" LIMIT 100
-            """, ("$viewer", Viewer)))
+            """, ("$viewer", ExemptionSql.Viewer)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -74,8 +74,8 @@ internal static class ProcurementListingBenchmark
         await using (var stages = SqliteBulk.Command(connection,
             $"""
             SELECT "Id","ProcurementId","Stage","PlannedOn","ActualOn","SubmissionDeadline","Revision" FROM "ProcurementStageDates" AS "p"
-            WHERE "ProcurementId" IN ({string.Join(',', byId.Keys)}) AND {HiddenUnlessEntitled("ProcurementStageDate")}
-            """, ("$viewer", Viewer)))
+            WHERE "ProcurementId" IN ({string.Join(',', byId.Keys)}) AND {ExemptionSql.HiddenUnlessEntitled("ProcurementStageDate", "p")}
+            """, ("$viewer", ExemptionSql.Viewer)))
         await using (var reader = await stages.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -90,19 +90,6 @@ internal static class ProcurementListingBenchmark
         await JsonSerializer.SerializeAsync(stream, new { value = page });
         return stream.Length;
     }
-
-    private const string Viewer = "bench-councillor@council.example";
-
-    /// <summary>
-    /// The exempt-information filter every read carries (Schedule 12A markings hide a row from readers who are not
-    /// members of its committee), as EF writes it: the same SQL means the same predicates.
-    /// </summary>
-    private static string HiddenUnlessEntitled(string entityType) => $"""
-        NOT EXISTS (SELECT 1 FROM "ExemptionMarkings" AS "e"
-          WHERE "e"."ArchivedAt" IS NULL AND "e"."EntityType" = '{entityType}' AND "e"."EntityKey" = "p"."Id" AND NOT EXISTS (
-            SELECT 1 FROM "Members" AS "m"
-            WHERE "m"."ArchivedAt" IS NULL AND "m"."CommitteeId" = "e"."CommitteeId" AND "m"."Email" = $viewer AND "m"."Role" <> 'UnionRepresentative'))
-        """;
 
     private sealed record ProcurementRow(
         int Id, string Reference, string Title, string? Description, int DepartmentId, string? LeadOfficer, string? LeadMember, string Procedure, string Stage,

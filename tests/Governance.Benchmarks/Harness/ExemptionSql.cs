@@ -1,0 +1,19 @@
+namespace Governance.Benchmarks.Harness;
+
+/// <summary>
+/// The exempt-information filter EF adds to every read (Schedule 12A markings hide a row from readers who are not
+/// members of its committee), written as EF writes it, so that a hand-written baseline runs the same SQL.
+/// </summary>
+internal static class ExemptionSql
+{
+    /// <summary>The reader the baselines run as; a `$viewer` parameter carries it.</summary>
+    public const string Viewer = "bench-councillor@council.example";
+
+    /// <summary>The predicate for rows of <paramref name="entityType"/> under the table alias <paramref name="alias"/>.</summary>
+    public static string HiddenUnlessEntitled(string entityType, string alias) => $"""
+        NOT EXISTS (SELECT 1 FROM "ExemptionMarkings" AS "e"
+          WHERE "e"."ArchivedAt" IS NULL AND "e"."EntityType" = '{entityType}' AND "e"."EntityKey" = "{alias}"."Id" AND NOT EXISTS (
+            SELECT 1 FROM "Members" AS "mm"
+            WHERE "mm"."ArchivedAt" IS NULL AND "mm"."CommitteeId" = "e"."CommitteeId" AND "mm"."Email" = $viewer AND "mm"."Role" <> 'UnionRepresentative'))
+        """;
+}
