@@ -71,6 +71,39 @@ internal static class Measure
         return new Paired(Median(times), Median(baselineTimes), Median(ratios), Quantile(ratios, 0.25), Quantile(ratios, 0.75), warmUps);
     }
 
+    /// <summary>Per-run times of several paths timed in turn, and each one's ratio to the first, per round.</summary>
+    public sealed record Rotated(double[] MedianMs, double[] MedianRatios, double[] LowerQuartileRatios, double[] UpperQuartileRatios);
+
+    /// <summary>
+    /// Times warmed-up paths in rounds of <paramref name="perRound"/> runs each, every round taking them all in turn
+    /// (starting from a different one each round), so that a comparison between them is not a comparison between
+    /// moments. Ratios are to the first path, per round.
+    /// </summary>
+    public static async Task<Rotated> RotateAsync(int rounds, int perRound, IReadOnlyList<Func<Task>> paths)
+    {
+        foreach (var path in paths)
+            await RepeatAsync(0, WarmUpBlock, path);
+        var times = paths.Select(_ => new List<double>(rounds)).ToArray();
+        var ratios = paths.Select(_ => new List<double>(rounds)).ToArray();
+        var round = new double[paths.Count];
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var k = 0; k < paths.Count; k++)
+            {
+                var i = (r + k) % paths.Count;
+                round[i] = (await RepeatAsync(0, perRound, paths[i])).TotalMilliseconds / perRound;
+            }
+
+            for (var i = 0; i < paths.Count; i++)
+            {
+                times[i].Add(round[i]);
+                ratios[i].Add(round[i] / round[0]);
+            }
+        }
+
+        return new Rotated([.. times.Select(Median)], [.. ratios.Select(Median)], [.. ratios.Select(x => Quantile(x, 0.25))], [.. ratios.Select(x => Quantile(x, 0.75))]);
+    }
+
     /// <summary>
     /// Runs both sides in blocks, at least <see cref="MinimumWarmUps"/> runs of each and then until neither has got
     /// faster for <see cref="SteadyBlocks"/> blocks in a row, and says how many runs of each that took. The runtime
