@@ -67,8 +67,14 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        DeleteDatabase(file);
+        Directory.Delete(keys, recursive: true);
+    }
+
+    /// <summary>A SQLite database file with its write-ahead log and shared-memory index.</summary>
+    public static void DeleteDatabase(string file)
+    {
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             File.Delete(path);
-        Directory.Delete(keys, recursive: true);
     }
 }

@@ -89,8 +89,7 @@ internal static class LoadTest
             var file = Path.Combine(Path.GetTempPath(), $"governance-load-{Guid.NewGuid():N}.db");
             return new LoadDatabase(new() { ["Database__Provider"] = "Sqlite", ["Database__ConnectionString"] = $"Data Source={file}" }, () =>
             {
-                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                    File.Delete(path);
+                Harness.BenchmarkHost.DeleteDatabase(file);
                 return Task.CompletedTask;
             });
         }

@@ -10,8 +10,7 @@ namespace Governance.Api.Features.Workflows;
 /// audit chain's lock (which every write takes first, so locks are always taken in the same order), and only
 /// timers still unfired inside that lock are fired.
 /// </summary>
-public sealed class FireDueTimersJob(
-    GovernanceDbContext db, WorkflowCommands commands, IEnumerable<Subjects.IWorkflowSubjectType> subjects, TimeProvider time, ILogger<FireDueTimersJob> logger)
+public sealed class FireDueTimersJob(GovernanceDbContext db, WorkflowCommands commands, TimeProvider time, ILogger<FireDueTimersJob> logger)
 {
     public const int BatchSize = 200;
 
@@ -37,8 +36,8 @@ public sealed class FireDueTimersJob(
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await AuditWriter.LockChainAsync(db, ct);
-        var due = await db.Set<WorkflowTimer>()
-            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
+        var due = await commands.OpenTimers
+            .Where(t => t.DueAt <= now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
@@ -48,15 +47,7 @@ public sealed class FireDueTimersJob(
         var instanceIds = due.Select(t => t.WorkflowInstanceId).Distinct().ToList();
         var instances = await db.Set<WorkflowInstance>().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         // Everything the fires read, for the whole batch at once rather than a query or three per fire.
-        var open = (await db.Set<WorkflowTimer>()
-                .Where(t => instanceIds.Contains(t.WorkflowInstanceId) && t.FiredAt == null && t.CancelledAt == null)
-                .ToListAsync(ct))
-            .ToLookup(t => t.WorkflowInstanceId);
-        foreach (var group in instances.Values.GroupBy(i => i.SubjectType))
-        {
-            if (subjects.FirstOrDefault(s => s.SubjectType == group.Key) is { } subject)
-                await subject.LoadAsync([.. group.Select(i => i.SubjectId)], ct);
-        }
+        var open = await commands.LoadForFiringAsync(instances.Values, ct);
 
         var accepted = 0;
         foreach (var timer in due)

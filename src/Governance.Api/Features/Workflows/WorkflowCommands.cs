@@ -57,9 +57,7 @@ public sealed class WorkflowCommands(
         if (outcome is not FireOutcome.Accepted accepted)
             return outcome;
 
-        var stored = openTimers ?? await db.Set<WorkflowTimer>()
-            .Where(t => t.WorkflowInstanceId == instance.Id && t.FiredAt == null && t.CancelledAt == null)
-            .ToListAsync(ct);
+        var stored = openTimers ?? await OpenTimers.Where(t => t.WorkflowInstanceId == instance.Id).ToListAsync(ct);
         // Checked again in memory: a timer being fired right now is already marked fired but not yet saved.
         foreach (var timer in stored.Where(t => t.FiredAt is null && t.CancelledAt is null))
         {
@@ -75,6 +73,27 @@ public sealed class WorkflowCommands(
         await SubjectOf(instance.SubjectType).OnEnteredAsync(instance.SubjectId, accepted.To, comment, scheduled?.DueAt, now, ct);
         await RunActionsAsync(definition, instance, accepted.OnEnter, trigger, actor.Name, comment, now, ct);
         return outcome;
+    }
+
+    /// <summary>Timers neither fired nor cancelled: the ones that may still fire.</summary>
+    public IQueryable<WorkflowTimer> OpenTimers => db.Set<WorkflowTimer>().Where(t => t.FiredAt == null && t.CancelledAt == null);
+
+    /// <summary>
+    /// Brings what firing these instances reads into the unit of work at once (their subjects, through each subject
+    /// type's LoadAsync), and returns their open timers by instance to pass to <see cref="FireAsync"/>: a sweep
+    /// then needs no query of its own for each fire.
+    /// </summary>
+    public async Task<ILookup<int, WorkflowTimer>> LoadForFiringAsync(IReadOnlyCollection<WorkflowInstance> instances, CancellationToken ct)
+    {
+        var ids = instances.Select(i => i.Id).ToList();
+        var open = (await OpenTimers.Where(t => ids.Contains(t.WorkflowInstanceId)).ToListAsync(ct)).ToLookup(t => t.WorkflowInstanceId);
+        foreach (var group in instances.GroupBy(i => i.SubjectType))
+        {
+            if (subjects.FirstOrDefault(s => s.SubjectType == group.Key) is { } subject)
+                await subject.LoadAsync([.. group.Select(i => i.SubjectId)], ct);
+        }
+
+        return open;
     }
 
     private async Task<WorkflowTimer?> ScheduleAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTime entered, CancellationToken ct)
