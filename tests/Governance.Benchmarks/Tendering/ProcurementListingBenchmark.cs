@@ -22,6 +22,9 @@ internal static class ProcurementListingBenchmark
     private const int PerRound = 20;
     private static readonly string Url = Environment.GetEnvironmentVariable("BENCH_URL") ?? "/odata/Procurements?$filter=Stage eq 'DetailedSolutions'&$expand=Stages";
 
+    // The same request matching no row: what the request costs before it reads or writes a procurement.
+    private const string EmptyUrl = "/odata/Procurements?$filter=Id eq 0&$expand=Stages";
+
     private static readonly string[] Stages = ["Planning", "SelectionQuestionnaire", "OutlineSolutions", "DetailedSolutions"];
 
     public static async Task RunAsync(TextWriter output)
@@ -43,9 +46,19 @@ internal static class ProcurementListingBenchmark
             },
             async () => baselineBytes = await BaselineAsync(connection));
 
+        var empty = await Measure.AlternateAsync(Rounds, PerRound,
+            async () =>
+            {
+                using var response = await client.GetAsync(new Uri(EmptyUrl, UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+            },
+            async () => await BaselineAsync(connection));
+
         await output.WriteLineAsync("Procurement listing: OData $filter + $expand over 10,000 procurements against the same SQL + System.Text.Json (SQLite)");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"OData {result.MedianMs:F2} ms/request ({odataBytes} bytes) | baseline {result.BaselineMedianMs:F2} ms/request ({baselineBytes} bytes) | ratio {result.MedianRatio:F2}x (median of {Rounds} alternating rounds of {PerRound}, quartiles {result.LowerQuartileRatio:F2}x to {result.UpperQuartileRatio:F2}x; after {result.WarmUps} warm-up requests of each)"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Fixed cost (the same request matching no procurement): {empty.MedianMs:F2} ms/request | baseline {empty.BaselineMedianMs:F2} ms/request | ratio {empty.MedianRatio:F2}x (quartiles {empty.LowerQuartileRatio:F2}x to {empty.UpperQuartileRatio:F2}x) of the 2x budget"));
     }
 
     /// <summary>The page OData returns: the first 100 matching procurements by key, each with its stages, as JSON.</summary>
