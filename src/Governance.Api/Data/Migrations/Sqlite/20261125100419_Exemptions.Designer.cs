@@ -3125,6 +3125,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Scrutiny.ExemptionMarking", b =>
+                {
+                    b.HasOne("Governance.Domain.Scrutiny.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Scrutiny.ForwardPlanEntry", b =>
                 {
                     b.HasOne("Governance.Domain.Scrutiny.Committee", null)

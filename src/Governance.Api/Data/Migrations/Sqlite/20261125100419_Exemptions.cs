@@ -30,6 +30,14 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ExemptionMarkings", x => x.Id);
+                    // Created with the table: SQLite adds a foreign key to an existing table only by rebuilding it
+                    // with foreign keys off, outside the migration's transaction (see ExemptionIndex).
+                    table.ForeignKey(
+                        name: "FK_ExemptionMarkings_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
         }
 

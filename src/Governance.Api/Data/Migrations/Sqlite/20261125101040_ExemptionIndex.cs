@@ -4,7 +4,10 @@
 
 namespace Governance.Api.Data.Migrations.Sqlite
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// The markings' indexes. On SQLite the committee's foreign key is created with the table (Exemptions): added
+    /// here, it rebuilt the table outside the migration's transaction.
+    /// </summary>
     public partial class ExemptionIndex : Migration
     {
         /// <inheritdoc />
@@ -19,23 +22,11 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 name: "IX_ExemptionMarkings_EntityType_EntityKey",
                 table: "ExemptionMarkings",
                 columns: new[] { "EntityType", "EntityKey" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ExemptionMarkings_Committees_CommitteeId",
-                table: "ExemptionMarkings",
-                column: "CommitteeId",
-                principalTable: "Committees",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ExemptionMarkings_Committees_CommitteeId",
-                table: "ExemptionMarkings");
-
             migrationBuilder.DropIndex(
                 name: "IX_ExemptionMarkings_CommitteeId",
                 table: "ExemptionMarkings");
