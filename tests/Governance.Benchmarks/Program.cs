@@ -10,7 +10,7 @@ namespace Governance.Benchmarks;
 /// <summary>
 /// Scenario benchmarks, each against its baseline in the same run:
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- timers [sizes...]
-///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing [sqlite] [postgres]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- scale [S M L]   (KPI returns at each scale)
@@ -35,7 +35,7 @@ internal static class BenchmarkEntry
                 await SlipSweepBenchmark.RunAsync(Console.Out, Sizes(args[1..], [200, 2_000]));
                 break;
             case "listing":
-                await ProcurementListingBenchmark.RunAsync(Console.Out);
+                await ProcurementListingBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["sqlite", "postgres"]);
                 break;
             case "scale":
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["S", "M", "L"]);
@@ -49,7 +49,7 @@ internal static class BenchmarkEntry
                 break;
             default:
                 await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
-                await ProcurementListingBenchmark.RunAsync(Console.Out);
+                await ProcurementListingBenchmark.RunAsync(Console.Out, ["sqlite", "postgres"]);
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, ["S", "M", "L"]);

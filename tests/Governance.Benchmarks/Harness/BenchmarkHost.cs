@@ -6,16 +6,26 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Governance.Benchmarks.Harness;
 
-/// <summary>The real host on a SQLite file of its own, without seed data or a job server: scenarios fill and drive it.</summary>
+/// <summary>
+/// The real host on a database of its own (a SQLite file, or a new PostgreSQL database removed afterwards), without
+/// seed data or a job server: scenarios fill and drive it.
+/// </summary>
 internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-bench-{Guid.NewGuid():N}.db");
     private readonly string keys = Directory.CreateTempSubdirectory("governance-bench-keys-").FullName;
+    private string? postgresAdmin;
+    private string? postgresDatabase;
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+    public bool IsPostgres => postgresDatabase is not null;
+
+    public string ConnectionString => postgresDatabase is not null
+        ? new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = postgresDatabase, Pooling = true }.ConnectionString
+        : new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
 
     static BenchmarkHost()
     {
@@ -29,6 +39,16 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     public static BenchmarkHost Start(bool seed = false)
     {
         var host = new BenchmarkHost { seed = seed };
+        host.CreateClient().Dispose();
+        return host;
+    }
+
+    /// <summary>The host on a new database of the PostgreSQL server that <paramref name="adminConnectionString"/> reaches.</summary>
+    public static async Task<BenchmarkHost> StartPostgresAsync(string adminConnectionString)
+    {
+        var name = $"governance_bench_{Guid.NewGuid():N}"[..32];
+        await ExecutePostgresAsync(adminConnectionString, $"CREATE DATABASE {name}");
+        var host = new BenchmarkHost { postgresAdmin = adminConnectionString, postgresDatabase = name };
         host.CreateClient().Dispose();
         return host;
     }
@@ -53,7 +73,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:SeedOnStartup", seed ? "true" : "false");
         builder.UseSetting("Jobs:Server", "false");
@@ -68,7 +88,22 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         DeleteDatabase(file);
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecutePostgresAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
+        }
+
         Directory.Delete(keys, recursive: true);
+    }
+
+    /// <summary>One statement on a PostgreSQL server, outside any database the host uses (creating and dropping them).</summary>
+    public static async Task ExecutePostgresAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A SQLite database file with its write-ahead log and shared-memory index.</summary>

@@ -9,11 +9,14 @@ internal static class ExemptionSql
     /// <summary>The reader the baselines run as; a `$viewer` parameter carries it.</summary>
     public const string Viewer = "bench-councillor@council.example";
 
-    /// <summary>The predicate for rows of <paramref name="entityType"/> under the table alias <paramref name="alias"/>.</summary>
-    public static string HiddenUnlessEntitled(string entityType, string alias) => $"""
+    /// <summary>
+    /// The predicate for rows of <paramref name="entityType"/> under the table alias <paramref name="alias"/>, with
+    /// the reader in the parameter <paramref name="viewer"/> (SQLite's `$viewer`, PostgreSQL's `@viewer`).
+    /// </summary>
+    public static string HiddenUnlessEntitled(string entityType, string alias, string viewer = "$viewer") => $"""
         NOT EXISTS (SELECT 1 FROM "ExemptionMarkings" AS "e"
           WHERE "e"."ArchivedAt" IS NULL AND "e"."EntityType" = '{entityType}' AND "e"."EntityKey" = "{alias}"."Id" AND NOT EXISTS (
             SELECT 1 FROM "Members" AS "mm"
-            WHERE "mm"."ArchivedAt" IS NULL AND "mm"."CommitteeId" = "e"."CommitteeId" AND "mm"."Email" = $viewer AND "mm"."Role" <> 'UnionRepresentative'))
+            WHERE "mm"."ArchivedAt" IS NULL AND "mm"."CommitteeId" = "e"."CommitteeId" AND "mm"."Email" = {viewer} AND "mm"."Role" <> 'UnionRepresentative'))
         """;
 }

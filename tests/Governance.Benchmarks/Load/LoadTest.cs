@@ -97,18 +97,10 @@ internal static class LoadTest
         if (string.IsNullOrEmpty(admin))
             return null;
         var name = $"governance_load_{Guid.NewGuid():N}"[..32];
-        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        await Harness.BenchmarkHost.ExecutePostgresAsync(admin, $"CREATE DATABASE {name}");
         return new LoadDatabase(
             new() { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString },
-            () => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+            () => Harness.BenchmarkHost.ExecutePostgresAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
 
     private sealed class LoadDatabase(Dictionary<string, string> settings, Func<Task> remove) : IAsyncDisposable

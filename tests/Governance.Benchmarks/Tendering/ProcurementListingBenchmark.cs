@@ -7,6 +7,7 @@ using Governance.Api.Auth;
 using Governance.Benchmarks.Harness;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Governance.Benchmarks.Tendering;
 
@@ -27,14 +28,40 @@ internal static class ProcurementListingBenchmark
 
     private static readonly string[] Stages = ["Planning", "SelectionQuestionnaire", "OutlineSolutions", "DetailedSolutions"];
 
-    public static async Task RunAsync(TextWriter output)
+    /// <param name="providers">`sqlite`, `postgres` (on the server GOVERNANCE_TEST_POSTGRES reaches), or both.</param>
+    public static async Task RunAsync(TextWriter output, IReadOnlyList<string> providers)
     {
-        await using var host = BenchmarkHost.Start();
-        await FillAsync(host.ConnectionString);
-        using var client = await host.SignedInClientAsync(Roles.Councillor);
+        foreach (var provider in providers)
+        {
+            if (provider == "postgres")
+            {
+                var admin = Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES");
+                if (string.IsNullOrEmpty(admin))
+                {
+                    await output.WriteLineAsync("Procurement listing on PostgreSQL: skipped, GOVERNANCE_TEST_POSTGRES is not set");
+                    continue;
+                }
 
-        await using var connection = new SqliteConnection(host.ConnectionString);
-        await connection.OpenAsync();
+                await using var host = await BenchmarkHost.StartPostgresAsync(admin);
+                await ProcurementListingPostgres.FillAsync(host.ConnectionString, Procurements);
+                await using var connection = new NpgsqlConnection(host.ConnectionString);
+                await connection.OpenAsync();
+                await MeasureAsync(output, host, "PostgreSQL", () => ProcurementListingPostgres.BaselineAsync(connection));
+            }
+            else
+            {
+                await using var host = BenchmarkHost.Start();
+                await FillAsync(host.ConnectionString);
+                await using var connection = new SqliteConnection(host.ConnectionString);
+                await connection.OpenAsync();
+                await MeasureAsync(output, host, "SQLite", () => BaselineAsync(connection));
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(TextWriter output, BenchmarkHost host, string database, Func<Task<long>> baseline)
+    {
+        using var client = await host.SignedInClientAsync(Roles.Councillor);
         var odataBytes = 0L;
         var baselineBytes = 0L;
         var result = await Measure.AlternateAsync(Rounds, PerRound,
@@ -44,7 +71,7 @@ internal static class ProcurementListingBenchmark
                 response.EnsureSuccessStatusCode();
                 odataBytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
             },
-            async () => baselineBytes = await BaselineAsync(connection));
+            async () => baselineBytes = await baseline());
 
         var empty = await Measure.AlternateAsync(Rounds, PerRound,
             async () =>
@@ -52,9 +79,9 @@ internal static class ProcurementListingBenchmark
                 using var response = await client.GetAsync(new Uri(EmptyUrl, UriKind.Relative));
                 response.EnsureSuccessStatusCode();
             },
-            async () => await BaselineAsync(connection));
+            baseline);
 
-        await output.WriteLineAsync("Procurement listing: OData $filter + $expand over 10,000 procurements against the same SQL + System.Text.Json (SQLite)");
+        await output.WriteLineAsync($"Procurement listing: OData $filter + $expand over 10,000 procurements against the same SQL + System.Text.Json ({database})");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"OData {result.MedianMs:F2} ms/request ({odataBytes} bytes) | baseline {result.BaselineMedianMs:F2} ms/request ({baselineBytes} bytes) | ratio {result.MedianRatio:F2}x (median of {Rounds} alternating rounds of {PerRound}, quartiles {result.LowerQuartileRatio:F2}x to {result.UpperQuartileRatio:F2}x; after {result.WarmUps} warm-up requests of each)"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
