@@ -49,8 +49,16 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         var name = $"governance_bench_{Guid.NewGuid():N}"[..32];
         await ExecutePostgresAsync(adminConnectionString, $"CREATE DATABASE {name}");
         var host = new BenchmarkHost { postgresAdmin = adminConnectionString, postgresDatabase = name };
-        host.CreateClient().Dispose();
-        return host;
+        try
+        {
+            host.CreateClient().Dispose();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync(); // drops the new database
+            throw;
+        }
     }
 
     /// <summary>A client signed in with a new account of the given role.</summary>
