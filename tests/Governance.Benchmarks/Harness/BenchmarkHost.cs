@@ -4,9 +4,7 @@ using System.Text.Json;
 using Governance.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Governance.Benchmarks.Harness;
 
@@ -16,16 +14,10 @@ namespace Governance.Benchmarks.Harness;
 /// </summary>
 internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-bench-{Guid.NewGuid():N}.db");
     private readonly string keys = Directory.CreateTempSubdirectory("governance-bench-keys-").FullName;
-    private string? postgresAdmin;
-    private string? postgresDatabase;
+    private ScratchDatabase database = null!;
 
-    public bool IsPostgres => postgresDatabase is not null;
-
-    public string ConnectionString => postgresDatabase is not null
-        ? new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = postgresDatabase, Pooling = true }.ConnectionString
-        : new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+    public string ConnectionString => database.ConnectionString;
 
     static BenchmarkHost()
     {
@@ -36,19 +28,15 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     private bool seed;
 
     /// <param name="seed">Load seed/ at start-up (scale S), as the real host does on an empty database.</param>
-    public static BenchmarkHost Start(bool seed = false)
-    {
-        var host = new BenchmarkHost { seed = seed };
-        host.CreateClient().Dispose();
-        return host;
-    }
+    public static BenchmarkHost Start(bool seed = false) => Start(ScratchDatabase.Sqlite("governance-bench"), seed);
 
     /// <summary>The host on a new database of the PostgreSQL server that <paramref name="adminConnectionString"/> reaches.</summary>
-    public static async Task<BenchmarkHost> StartPostgresAsync(string adminConnectionString)
+    public static async Task<BenchmarkHost> StartPostgresAsync(string adminConnectionString) =>
+        Start(await ScratchDatabase.PostgresAsync(adminConnectionString, "governance_bench"), seed: false);
+
+    private static BenchmarkHost Start(ScratchDatabase database, bool seed)
     {
-        var name = $"governance_bench_{Guid.NewGuid():N}"[..32];
-        await ExecutePostgresAsync(adminConnectionString, $"CREATE DATABASE {name}");
-        var host = new BenchmarkHost { postgresAdmin = adminConnectionString, postgresDatabase = name };
+        var host = new BenchmarkHost { database = database, seed = seed };
         try
         {
             host.CreateClient().Dispose();
@@ -56,7 +44,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         }
         catch
         {
-            await host.DisposeAsync(); // drops the new database
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult(); // removes the new database
             throw;
         }
     }
@@ -81,7 +69,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:SeedOnStartup", seed ? "true" : "false");
         builder.UseSetting("Jobs:Server", "false");
@@ -94,30 +82,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        DeleteDatabase(file);
-        if (postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecutePostgresAsync(postgresAdmin!, $"DROP DATABASE IF EXISTS {postgresDatabase} WITH (FORCE)");
-        }
-
+        await database.DisposeAsync();
         Directory.Delete(keys, recursive: true);
-    }
-
-    /// <summary>One statement on a PostgreSQL server, outside any database the host uses (creating and dropping them).</summary>
-    public static async Task ExecutePostgresAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>A SQLite database file with its write-ahead log and shared-memory index.</summary>
-    public static void DeleteDatabase(string file)
-    {
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            File.Delete(path);
     }
 }

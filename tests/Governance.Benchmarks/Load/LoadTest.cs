@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 
 namespace Governance.Benchmarks.Load;
 
@@ -35,7 +34,7 @@ internal static class LoadTest
                 await output.WriteLineAsync($"  {provider}: skipped, set GOVERNANCE_TEST_POSTGRES to a server's connection string to include it.");
                 continue;
             }
-            await using var host = HostProcess.Start(database.Settings);
+            await using var host = HostProcess.Start(new Dictionary<string, string> { ["Database__Provider"] = database.Provider, ["Database__ConnectionString"] = database.ConnectionString });
             var cold = Stopwatch.StartNew();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Readers + Writers + 4, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
@@ -81,33 +80,13 @@ internal static class LoadTest
 
     private static double P(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>A new, empty database for one run, removed afterwards: a SQLite file, or a PostgreSQL database on the test server.</summary>
-    private static async Task<LoadDatabase?> DatabaseAsync(string provider)
+    /// <summary>A new, empty database for one run, removed afterwards; null when PostgreSQL is asked for but not configured.</summary>
+    private static async Task<Harness.ScratchDatabase?> DatabaseAsync(string provider)
     {
         if (provider == "sqlite")
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"governance-load-{Guid.NewGuid():N}.db");
-            return new LoadDatabase(new() { ["Database__Provider"] = "Sqlite", ["Database__ConnectionString"] = $"Data Source={file}" }, () =>
-            {
-                Harness.BenchmarkHost.DeleteDatabase(file);
-                return Task.CompletedTask;
-            });
-        }
+            return Harness.ScratchDatabase.Sqlite("governance-load");
         var admin = Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(admin))
-            return null;
-        var name = $"governance_load_{Guid.NewGuid():N}"[..32];
-        await Harness.BenchmarkHost.ExecutePostgresAsync(admin, $"CREATE DATABASE {name}");
-        return new LoadDatabase(
-            new() { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString },
-            () => Harness.BenchmarkHost.ExecutePostgresAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-    }
-
-    private sealed class LoadDatabase(Dictionary<string, string> settings, Func<Task> remove) : IAsyncDisposable
-    {
-        public Dictionary<string, string> Settings => settings;
-
-        public async ValueTask DisposeAsync() => await remove();
+        return string.IsNullOrEmpty(admin) ? null : await Harness.ScratchDatabase.PostgresAsync(admin, "governance_load");
     }
 
     private static async Task WaitForFirstAsync(HttpClient http, Stopwatch cold)
