@@ -1,5 +1,6 @@
 using Governance.Api.Data;
 using Governance.Api.Data.Providers;
+using Governance.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,7 +14,7 @@ namespace Governance.Api.Tests.Data;
 /// </summary>
 public sealed class SqliteMigrationsTests : IDisposable
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-migrations-{Guid.NewGuid():N}.db");
+    private readonly string file = SqliteAppBase.NewDatabaseFile();
 
     [Fact]
     public async Task EveryMigration_RunsInsideItsTransaction()
@@ -33,10 +34,5 @@ public sealed class SqliteMigrationsTests : IDisposable
         Assert.Equal(["Committees"], referenced);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            File.Delete(path);
-    }
+    public void Dispose() => SqliteAppBase.DeleteDatabase(file);
 }

@@ -1,5 +1,6 @@
 using Governance.Api.Data;
 using Governance.Api.Data.Providers;
+using Governance.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Governance.Api.Tests.Data;
 /// </summary>
 public sealed class SqlitePragmasTests : IDisposable
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"governance-pragmas-{Guid.NewGuid():N}.db");
+    private readonly string file = SqliteAppBase.NewDatabaseFile();
 
     [Fact]
     public void APooledConnection_KeepsItsPragmas_EveryTimeItIsOpenedAgain()
@@ -43,10 +44,5 @@ public sealed class SqlitePragmasTests : IDisposable
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            File.Delete(path);
-    }
+    public void Dispose() => SqliteAppBase.DeleteDatabase(file);
 }
