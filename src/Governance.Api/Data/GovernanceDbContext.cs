@@ -21,13 +21,15 @@ namespace Governance.Api.Data;
 /// The one model of every area. Each database provider has a derived context (see Providers/) that owns its
 /// migrations; features depend on this type only.
 /// </summary>
-public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter auditWriter, ExemptionViewer viewer)
-    : IdentityDbContext<GovernanceUser>(options)
+public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDbContext<GovernanceUser>(options)
 {
+    private readonly ContextServices services = options.FindExtension<ContextServices>()
+        ?? throw new InvalidOperationException("A GovernanceDbContext needs its ContextServices in its options (see DataRegistration).");
+
     // Read by the exemption query filter, per context instance (see ExemptionFilter).
-    internal bool ExemptRestricted => viewer.Restricted;
-    internal bool ExemptNeverSees => viewer.NeverSees;
-    internal string ExemptViewer => viewer.Name;
+    internal bool ExemptRestricted => services.Viewer.Restricted;
+    internal bool ExemptNeverSees => services.Viewer.NeverSees;
+    internal string ExemptViewer => services.Viewer.Name;
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
@@ -120,6 +122,6 @@ public abstract class GovernanceDbContext(DbContextOptions options, AuditWriter 
                 entry.Entity.Revision++;
         }
 
-        return auditWriter.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        return services.Audit.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
     }
 }

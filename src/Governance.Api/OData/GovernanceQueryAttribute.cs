@@ -28,6 +28,16 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         HandleNullPropagation = HandleNullPropagationOption.False;
     }
 
+    /// <summary>
+    /// Validates as the package does, and keeps the options it validated (parsed, before the action runs) for the
+    /// listing writer, which would otherwise parse and validate the same query a second time.
+    /// </summary>
+    public override void ValidateQuery(Microsoft.AspNetCore.Http.HttpRequest request, ODataQueryOptions queryOptions)
+    {
+        base.ValidateQuery(request, queryOptions);
+        Listing.ListingRequest.KeepValidated(request.HttpContext, queryOptions);
+    }
+
     /// <summary>Plain listings of an entity set are written by the listing writer; everything else by the package.</summary>
     public override void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext actionExecutedContext)
     {

@@ -19,11 +19,10 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public async Task EveryMigration_RunsInsideItsTransaction()
     {
-        var options = new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
+        var options = ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString())
-            .ConfigureWarnings(w => w.Throw(RelationalEventId.NonTransactionalMigrationOperationWarning))
-            .Options;
-        await using var db = new SqliteGovernanceDbContext(options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+            .ConfigureWarnings(w => w.Throw(RelationalEventId.NonTransactionalMigrationOperationWarning)), DesignTime.Audit, ExemptionViewer.Unrestricted);
+        await using var db = new SqliteGovernanceDbContext(options);
 
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
 

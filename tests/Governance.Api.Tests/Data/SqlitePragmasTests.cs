@@ -17,14 +17,13 @@ public sealed class SqlitePragmasTests : IDisposable
     [Fact]
     public void APooledConnection_KeepsItsPragmas_EveryTimeItIsOpenedAgain()
     {
-        var options = new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
+        var options = ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString())
-            .AddInterceptors(new SqlitePragmas())
-            .Options;
+            .AddInterceptors(new SqlitePragmas()), DesignTime.Audit, ExemptionViewer.Unrestricted);
         SQLitePCL.sqlite3? first = null;
         for (var open = 1; open <= 3; open++)
         {
-            using var db = new SqliteGovernanceDbContext(options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+            using var db = new SqliteGovernanceDbContext(options);
             db.Database.OpenConnection();
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             first ??= connection.Handle;

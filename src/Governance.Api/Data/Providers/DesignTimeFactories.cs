@@ -10,19 +10,19 @@ namespace Governance.Api.Data.Providers;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGovernanceDbContext>
 {
     public SqliteGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+        ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db"), DesignTime.Audit, ExemptionViewer.Unrestricted));
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
 {
     public PostgresGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+        ContextServices.Options(new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost"), DesignTime.Audit, ExemptionViewer.Unrestricted));
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerGovernanceDbContext>
 {
     public SqlServerGovernanceDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost").Options, DesignTime.Audit, ExemptionViewer.Unrestricted);
+        ContextServices.Options(new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost"), DesignTime.Audit, ExemptionViewer.Unrestricted));
 }
 
 internal static class DesignTime

@@ -94,8 +94,9 @@ internal static class JsonValueWriters
 
     private static void Write(Utf8JsonWriter writer, DateOnly value)
     {
+        // "O" is yyyy-MM-dd for a date, and unlike that custom pattern it is formatted without a parser.
         Span<byte> text = stackalloc byte[16];
-        value.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        value.TryFormat(text, out var length, "O", CultureInfo.InvariantCulture);
         writer.WriteStringValue(text[..length]);
     }
 

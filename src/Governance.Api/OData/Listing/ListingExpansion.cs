@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.OData.Edm;
@@ -97,7 +98,8 @@ internal sealed class ListingExpansion
         // The keys go as one parameter: given one each, EF writes the SQL afresh for every page it loads.
         var query = db.Set<TEntity>().AsNoTracking().Where(e => EF.Parameter(typed).Contains(EF.Property<TValue>(e, property)));
         // Microsoft.Data.Sqlite has no asynchronous I/O: its async reads run synchronously and add a task per row.
-        var rows = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
+        // (Asked by its connection: IsSqlite() looks the provider's assembly name up on every call.)
+        var rows = db.Database.GetDbConnection() is SqliteConnection ? query.ToList() : await query.ToListAsync(ct);
         return rows.ConvertAll(r => (object)r);
     }
 }

@@ -23,6 +23,7 @@ namespace Governance.Api.OData.Listing;
 internal sealed partial class ListingRequest
 {
     private static readonly HashSet<string> Options = ["$filter", "$orderby", "$top", "$skip", "$count", "$expand"];
+    private static readonly object ValidatedKey = new();
 
     private ListingRequest(
         IQueryable source, ODataQueryOptions options, IEdmEntitySet entitySet, EntityJsonPlan plan, IReadOnlyList<ListingExpansion> expansions)
@@ -66,14 +67,21 @@ internal sealed partial class ListingRequest
             return null;
 
         ODataQueryOptions options;
-        try
+        if (http.Items[ValidatedKey] is ODataQueryOptions validated && validated.Context.ElementClrType == source.ElementType)
         {
-            options = new ODataQueryOptions(new ODataQueryContext(model, source.ElementType, path), request);
-            attribute.ValidateQuery(request, options);
+            options = validated;
         }
-        catch (ODataException)
+        else
         {
-            return null; // the package answers with its own error
+            try
+            {
+                options = new ODataQueryOptions(new ODataQueryContext(model, source.ElementType, path), request);
+                attribute.ValidateQuery(request, options);
+            }
+            catch (ODataException)
+            {
+                return null; // the package answers with its own error
+            }
         }
 
         var expansions = new List<ListingExpansion>();
@@ -86,6 +94,9 @@ internal sealed partial class ListingRequest
 
         return new ListingRequest(source, options, entitySet, plan, expansions);
     }
+
+    /// <summary>Keeps the options the query attribute validated before the action ran, for <see cref="TryRead"/>.</summary>
+    public static void KeepValidated(HttpContext http, ODataQueryOptions options) => http.Items[ValidatedKey] = options;
 
     /// <summary>No Accept header, or JSON or anything without format parameters: the package answers those with its default.</summary>
     private static bool AcceptsMinimalJson(HttpRequest request)
