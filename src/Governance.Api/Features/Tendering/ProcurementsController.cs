@@ -14,16 +14,22 @@ namespace Governance.Api.Features.Tendering;
 /// The public summary of a procurement, its timetable, and the team's actions that move bidders: shortlisting,
 /// choosing the preferred bidder on the ranking, and creating the contract from the award.
 /// </summary>
-public sealed class ProcurementsController(
-    GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows, ProcurementTeam team, ProcurementEvaluation evaluation)
-    : EditableEntitySetController<Procurement>(db, time)
+public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<Procurement>(db, time)
 {
+    // Taken from the request's services when an action needs them, not constructed for every read: building the
+    // workflow runtime with its guards and actions was a measurable part of listing procurements.
+    private WorkflowCommands Workflows => HttpContext.RequestServices.GetRequiredService<WorkflowCommands>();
+
+    private ProcurementTeam Team => HttpContext.RequestServices.GetRequiredService<ProcurementTeam>();
+
+    private ProcurementEvaluation Evaluation => HttpContext.RequestServices.GetRequiredService<ProcurementEvaluation>();
+
     /// <summary>A new procurement starts on its procedure's workflow, with its creator leading the team, in one transaction.</summary>
     protected override async Task AfterCreateAsync(Procurement entity, CancellationToken ct)
     {
         Db.ProcurementTeamMembers.Add(new ProcurementTeamMember { ProcurementId = entity.Id, UserName = User.Identity?.Name ?? "", Role = TeamRole.Lead });
         if (ProcurementWorkflows.For(entity.Procedure) is { } workflow)
-            await workflows.StartAsync(workflow, nameof(Procurement), entity.Id, User.Identity?.Name ?? "", ct);
+            await Workflows.StartAsync(workflow, nameof(Procurement), entity.Id, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
     }
 
@@ -35,7 +41,7 @@ public sealed class ProcurementsController(
 
     protected override async Task<IActionResult?> BeforeUpdateAsync(Procurement entity, CancellationToken ct)
     {
-        if (!await team.IsMemberAsync(entity.Id, User, ct))
+        if (!await Team.IsMemberAsync(entity.Id, User, ct))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team changes its record.");
         TenderingRules.CheckParticipationDeadline(entity);
         return null;
@@ -77,7 +83,7 @@ public sealed class ProcurementsController(
         var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Evaluator, ct);
         if (refused is not null)
             return refused;
-        var result = await evaluation.EvaluateAsync(procurement!, at, ct);
+        var result = await Evaluation.EvaluateAsync(procurement!, at, ct);
         var names = result.Bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? "");
         return Ok(result.Ranking.Select(r => new RankingView
         {
@@ -131,7 +137,7 @@ public sealed class ProcurementsController(
             return refused;
         if (procurement!.Stage != ProcurementStage.FinalTenders)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "final-tenders-only", "The preferred bidder is chosen once final tenders are evaluated.");
-        var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
+        var result = await Evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         if (result.Missing.Count > 0)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "evaluation-incomplete", "Evaluation is not complete: " + string.Join("; ", result.Missing) + ".");
         var bidderId = parameters?.GetValueOrDefault("BidderId") as int?;
@@ -155,7 +161,7 @@ public sealed class ProcurementsController(
         var procurement = await ReadableRows().SingleOrDefaultAsync(p => p.Id == key, ct);
         if (procurement is null)
             return NotFound(key);
-        if (!User.IsInRole(Roles.ContractManager) && !await team.IsMemberAsync(key, User, ct, TeamRole.Lead))
+        if (!User.IsInRole(Roles.ContractManager) && !await Team.IsMemberAsync(key, User, ct, TeamRole.Lead))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "contract-from-award", "A contract manager or the team's lead creates the contract.");
         if (procurement.Stage is not (ProcurementStage.Awarded or ProcurementStage.ContractSigned))
             return ODataErrors.Error(StatusCodes.Status409Conflict, "not-awarded", $"The contract is created after standstill ends; the procurement is at {procurement.Stage}.");
@@ -180,7 +186,7 @@ public sealed class ProcurementsController(
         var procurement = await ReadableRows().SingleOrDefaultAsync(p => p.Id == key, ct);
         if (procurement is null)
             return (null, NotFound(key));
-        var allowed = await team.IsMemberAsync(key, User, ct, TeamRole.Lead) || (role != TeamRole.Lead && await team.IsMemberAsync(key, User, ct, role));
+        var allowed = await Team.IsMemberAsync(key, User, ct, TeamRole.Lead) || (role != TeamRole.Lead && await Team.IsMemberAsync(key, User, ct, role));
         return allowed ? (procurement, null)
             : (null, ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", $"Only the procurement's {(role == TeamRole.Lead ? "lead" : "evaluators")} may do this."));
     }

@@ -42,8 +42,9 @@ internal sealed class ListingResult(ListingRequest listing, ODataQuerySettings s
             PageSize = pageSize + 1, HandleNullPropagation = settings.HandleNullPropagation, EnsureStableOrdering = settings.EnsureStableOrdering,
             TimeZone = settings.TimeZone,
         };
-        IQueryable page = options.ApplyTo(listing.Source, oneMore, AllowedQueryOptions.Select | AllowedQueryOptions.Expand | AllowedQueryOptions.Count);
-        var rows = ((IEnumerable)page).Cast<object>().ToList();
+        var db = http.RequestServices.GetRequiredService<GovernanceDbContext>();
+        var rows = ListingPageQueries.TryRead(listing.Source, options, oneMore, db)
+            ?? ((IEnumerable)options.ApplyTo(listing.Source, oneMore, AllowedQueryOptions.Select | AllowedQueryOptions.Expand | AllowedQueryOptions.Count)).Cast<object>().ToList();
         Uri? nextLink = null;
         if (rows.Count > pageSize)
         {
@@ -51,7 +52,6 @@ internal sealed class ListingResult(ListingRequest listing, ODataQuerySettings s
             nextLink = request.GetNextPageLink(pageSize, null, null);
         }
 
-        var db = http.RequestServices.GetRequiredService<GovernanceDbContext>();
         var related = new List<Dictionary<object, List<object>>>(listing.Expansions.Count);
         foreach (var expansion in listing.Expansions)
             related.Add(await expansion.LoadAsync(db, rows, ct));

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Governance.Api.Data;
+using Governance.Api.OData.Listing;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
+
+namespace Governance.Api.Tests.OData;
+
+/// <summary>
+/// A listing's page query is bound and compiled once per shape and reused: who is reading must still decide what
+/// each reader gets, and queries that depend on more than their text (a supplier's or a team's scope, the clock)
+/// are never reused.
+/// </summary>
+public sealed class ListingPageQueriesTests(SqliteApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IModel Model()
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().Model;
+    }
+
+    private static int Count(JsonElement listing) => listing.GetProperty("value").GetArrayLength();
+
+    [Fact]
+    public async Task ACompiledShape_ServesEachReaderTheirOwnRows()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var code = $"PQ-{Guid.NewGuid():N}"[..12];
+        var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
+        {
+            ContractId = 1, Code = code, Name = "Indicator under exempt renegotiation", Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
+            Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+        })).GetProperty("Id").GetInt32();
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new
+        {
+            EntityType = "Indicator", EntityKey = indicator, Paragraph = 3, CommitteeId = 1,
+            PublicInterestTest = "Disclosure would prejudice the council's negotiating position; withholding it serves the public interest better.",
+        });
+        var url = $"/odata/Indicators?$filter=Code eq '{code}'";
+        bool Shape(string key) => key.Contains(code, StringComparison.Ordinal);
+        Assert.False(ListingPageQueries.HasShape(Model(), Shape));
+
+        using var member = await app.ClientForAsync("Councillor"); // on the committee
+        Assert.Equal(1, Count(await member.GetJsonAsync(url)));
+        Assert.True(ListingPageQueries.HasShape(Model(), Shape));
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        Assert.Equal(0, Count(await union.GetJsonAsync(url)));
+        Assert.Equal(1, Count(await manager.GetJsonAsync(url)));
+        Assert.Equal(1, Count(await member.GetJsonAsync(url)));
+    }
+
+    [Fact]
+    public async Task AQueryScopedToOneSupplier_IsBoundEveryTime()
+    {
+        using var supplier = await app.ClientForAsync("Supplier");
+        var reference = $"NONE-{Guid.NewGuid():N}";
+
+        var rows = (await supplier.GetJsonAsync($"/odata/Contracts?$filter=Reference ne '{reference}'")).GetProperty("value").EnumerateArray().ToList();
+
+        Assert.NotEmpty(rows);
+        Assert.Single(rows.Select(r => r.GetProperty("SupplierId").GetInt32()).Distinct());
+
+        Assert.False(ListingPageQueries.HasShape(Model(), key => key.Contains(reference, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AFilterReadingTheClock_IsBoundEveryTime()
+    {
+        using var admin = await app.ClientForAsync("Administrator");
+        var marker = Guid.NewGuid().ToString("N");
+
+        var listing = await admin.GetJsonAsync($"/odata/AuditEntries?$filter=OccurredAt lt now() and EntityKey ne '{marker}'&$top=1");
+
+        Assert.Equal(1, Count(listing));
+        Assert.False(ListingPageQueries.HasShape(Model(), key => key.Contains(marker, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheSameShape_WithOtherValues_IsAnotherShape()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var first = $"A-{Guid.NewGuid():N}";
+        var second = $"B-{Guid.NewGuid():N}";
+
+        Assert.Equal(0, Count(await officer.GetJsonAsync($"/odata/Procurements?$filter=Reference eq '{first}'")));
+        var all = Count(await officer.GetJsonAsync($"/odata/Procurements?$filter=Reference ne '{second}'"));
+
+        Assert.True(all > 0);
+        Assert.True(ListingPageQueries.HasShape(Model(), key => key.Contains(first, StringComparison.Ordinal)));
+        Assert.True(ListingPageQueries.HasShape(Model(), key => key.Contains(second, StringComparison.Ordinal)));
+    }
+}
