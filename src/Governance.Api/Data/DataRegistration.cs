@@ -50,9 +50,9 @@ public static class DataRegistration
     }
 
     /// <summary>
-    /// Contexts from EF's pool, on options built once. A new context per request (EF's default) built its
-    /// options again and resolved EF's own scoped services afresh every time, about a tenth of a small read's
-    /// time in the host (docs/performance.md). A pooled context is reset when it goes back to the pool.
+    /// Contexts from EF's pool, on options built once (ADR 0009). A new context per request (EF's default) built
+    /// its options again and resolved EF's own scoped services afresh every time: a quarter of a read's time
+    /// outside the listing writer (docs/performance.md). A pooled context is reset when it goes back to the pool.
     /// </summary>
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : GovernanceDbContext =>
