@@ -27,19 +27,19 @@ public static class DataRegistration
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
                 AddContext<SqliteGovernanceDbContext>(builder.Services, o => o
-                    .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName))
+                    .UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(GovernanceDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneParameter))
                     .AddInterceptors(new SqlitePragmas())
                     .ReplaceService<IRelationalTypeMappingSource, SqliteGovernanceTypeMappingSource>()
                     .ConfigureWarnings(IgnoreFilteredRequiredNavigation));
                 break;
             case DatabaseProvider.Postgres:
                 AddContext<PostgresGovernanceDbContext>(builder.Services, o => o
-                    .UseNpgsql(Required(options.ConnectionString, "Postgres"))
+                    .UseNpgsql(Required(options.ConnectionString, "Postgres"), n => n.UseParameterizedCollectionMode(OneParameter))
                     .ConfigureWarnings(IgnoreFilteredRequiredNavigation));
                 break;
             case DatabaseProvider.SqlServer:
                 AddContext<SqlServerGovernanceDbContext>(builder.Services, o => o
-                    .UseSqlServer(Required(options.ConnectionString, "SqlServer"))
+                    .UseSqlServer(Required(options.ConnectionString, "SqlServer"), q => q.UseParameterizedCollectionMode(OneParameter))
                     .ConfigureWarnings(IgnoreFilteredRequiredNavigation));
                 break;
         }
@@ -61,6 +61,11 @@ public static class DataRegistration
             configure(options);
             ContextServices.Add(options, provider.GetRequiredService<AuditWriter>(), provider.GetRequiredService<ExemptionViewer>());
         });
+
+    // A list in a query (`keys.Contains(x.Key)`) goes to the database as one parameter (json_each on SQLite, an
+    // array on PostgreSQL, OPENJSON on SQL Server), as EF did before version 10: the SQL is then the same whatever
+    // the list's length, and a compiled query can take the list as its argument (the listing's expansions do).
+    private const ParameterTranslationMode OneParameter = ParameterTranslationMode.Parameter;
 
     // Archiving a principal (a department, a supplier) hides it from normal reads but not its dependants'
     // history, which keeps its foreign keys; EF's warning about filtered required navigations is expected here.

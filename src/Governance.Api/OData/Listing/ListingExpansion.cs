@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.OData.Edm;
@@ -17,13 +16,12 @@ namespace Governance.Api.OData.Listing;
 internal sealed class ListingExpansion
 {
     private static readonly ConcurrentDictionary<(IEdmEntitySet, IEdmNavigationProperty), ListingExpansion?> Expansions = new();
-    private static readonly MethodInfo LoadRowsMethod = typeof(ListingExpansion).GetMethod(nameof(LoadRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo LoadRowsMethod = typeof(ListingExpansion).GetMethod(nameof(RowsLoader), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly Func<object, object?> parentValue;
     private readonly Func<object, object?> childValue;
     private readonly Func<object, object?> childKey;
-    private readonly Func<DbContext, string, List<object>, CancellationToken, Task<List<object>>> loadRows;
-    private readonly string childProperty;
+    private readonly Func<DbContext, List<object>, CancellationToken, Task<List<object>>> loadRows;
 
     private ListingExpansion(
         string name, bool isCollection, EntityJsonPlan plan, IProperty parentProperty, IProperty childProperty, IProperty childKey)
@@ -35,9 +33,8 @@ internal sealed class ListingExpansion
         parentValue = EntityJsonPlan.Reader(parentProperty.PropertyInfo!);
         childValue = EntityJsonPlan.Reader(childProperty.PropertyInfo!);
         this.childKey = EntityJsonPlan.Reader(childKey.PropertyInfo!);
-        this.childProperty = childProperty.Name;
-        loadRows = LoadRowsMethod.MakeGenericMethod(plan.EfType.ClrType, childProperty.ClrType)
-            .CreateDelegate<Func<DbContext, string, List<object>, CancellationToken, Task<List<object>>>>();
+        loadRows = (Func<DbContext, List<object>, CancellationToken, Task<List<object>>>)LoadRowsMethod
+            .MakeGenericMethod(plan.EfType.ClrType, childProperty.ClrType).Invoke(null, [childProperty.Name])!;
     }
 
     public string Name { get; }
@@ -85,21 +82,56 @@ internal sealed class ListingExpansion
         var values = parents.Select(parentValue).OfType<object>().Distinct().ToList();
         if (values.Count == 0)
             return [];
-        var rows = await loadRows(db, childProperty, values, ct);
+        var rows = await loadRows(db, values, ct);
         return rows.OrderBy(childKey).GroupBy(r => childValue(r)!).ToDictionary(g => g.Key, g => g.ToList());
     }
 
     public object? LinkOf(object parent) => parentValue(parent);
 
-    private static async Task<List<object>> LoadRowsAsync<TEntity, TValue>(DbContext db, string property, List<object> values, CancellationToken ct)
+    /// <summary>
+    /// The related rows whose <paramref name="property"/> is one of the page's values, as a query EF compiles once
+    /// (it would otherwise rewrite and hash the query's tree for every page). The values go as one parameter
+    /// (DataRegistration), so the SQL is the same for every page. Compiled again for a context of another model.
+    /// </summary>
+    private static Func<DbContext, List<object>, CancellationToken, Task<List<object>>> RowsLoader<TEntity, TValue>(string property)
         where TEntity : class
     {
-        var typed = values.Select(v => (TValue)v).ToList();
-        // The keys go as one parameter: given one each, EF writes the SQL afresh for every page it loads.
-        var query = db.Set<TEntity>().AsNoTracking().Where(e => EF.Parameter(typed).Contains(EF.Property<TValue>(e, property)));
+        CompiledRows<TEntity, TValue>? compiled = null;
+        return async (db, values, ct) =>
+        {
+            var query = compiled;
+            if (query is null || query.Model != db.Model)
+                compiled = query = new CompiledRows<TEntity, TValue>(db, property);
+
+            var keys = values.ConvertAll(v => (TValue)v);
+            var rows = new List<object>();
+            if (query.ReadsSynchronously)
+            {
+                foreach (var row in query.Rows(db, keys))
+                    rows.Add(row);
+            }
+            else
+            {
+                await foreach (var row in query.RowsAsync(db, keys).WithCancellation(ct))
+                    rows.Add(row);
+            }
+
+            return rows;
+        };
+    }
+
+    private sealed class CompiledRows<TEntity, TValue>(DbContext db, string property)
+        where TEntity : class
+    {
+        public IModel Model { get; } = db.Model;
+
         // Microsoft.Data.Sqlite has no asynchronous I/O: its async reads run synchronously and add a task per row.
-        // (Asked by its connection: IsSqlite() looks the provider's assembly name up on every call.)
-        var rows = db.Database.GetDbConnection() is SqliteConnection ? query.ToList() : await query.ToListAsync(ct);
-        return rows.ConvertAll(r => (object)r);
+        public bool ReadsSynchronously { get; } = db.Database.IsSqlite();
+
+        public Func<DbContext, List<TValue>, IEnumerable<TEntity>> Rows { get; } =
+            EF.CompileQuery((DbContext c, List<TValue> keys) => c.Set<TEntity>().AsNoTracking().Where(e => keys.Contains(EF.Property<TValue>(e, property))));
+
+        public Func<DbContext, List<TValue>, IAsyncEnumerable<TEntity>> RowsAsync { get; } =
+            EF.CompileAsyncQuery((DbContext c, List<TValue> keys) => c.Set<TEntity>().AsNoTracking().Where(e => keys.Contains(EF.Property<TValue>(e, property))));
     }
 }
