@@ -85,6 +85,8 @@ internal static class ListingPageQueries
     /// <summary>True when the expression holds no value of its own: only query roots, lambdas and their parameters.</summary>
     private sealed class CapturesNothing : ExpressionVisitor
     {
+        private static readonly HashSet<Type?> QueryOperators = [typeof(Queryable), typeof(Enumerable), typeof(EntityFrameworkQueryableExtensions), typeof(EF)];
+
         private bool captures;
 
         public static bool Check(Expression expression)
@@ -105,6 +107,10 @@ internal static class ListingPageQueries
 
         protected override Expression VisitMember(MemberExpression node) =>
             node.Expression is null ? Captured(node) : base.VisitMember(node); // a static field or property
+
+        // A static method other than a query operator may give a different value each time (the clock, a new id).
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Object is null && !QueryOperators.Contains(node.Method.DeclaringType) ? Captured(node) : base.VisitMethodCall(node);
 
         private Expression Captured(Expression node)
         {
