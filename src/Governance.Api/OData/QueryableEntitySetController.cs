@@ -34,4 +34,11 @@ public abstract class QueryableEntitySetController<T>(GovernanceDbContext db) : 
         User.SupplierScope() is { } supplierId ? rows.Where(SupplierRows(supplierId)) : rows;
 
     protected virtual Expression<Func<T, bool>> SupplierRows(int supplierId) => _ => false;
+
+    /// <summary>
+    /// A service only some actions use, from the request's services when one of them asks. Taken in the
+    /// constructor, it would be built for every read of the set (the workflow runtime with all its guards, say).
+    /// </summary>
+    protected TService Service<TService>()
+        where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
 }

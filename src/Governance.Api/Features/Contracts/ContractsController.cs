@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Contracts;
 
-public sealed class ContractsController(GovernanceDbContext db, TimeProvider time, ContractPerformance performance, Documents.PerformanceReports reports) : EditableEntitySetController<Contract>(db, time)
+public sealed class ContractsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<Contract>(db, time)
 {
+    private ContractPerformance Performance => Service<ContractPerformance>();
+
+    private Documents.PerformanceReports Reports => Service<Documents.PerformanceReports>();
+
     protected override Expression<Func<Contract, bool>> SupplierRows(int supplierId) => c => c.SupplierId == supplierId;
 
     /// <summary>GET /odata/Contracts(1)/Governance.Ratings(): each period's rating from the weighted KPIs.</summary>
@@ -19,7 +23,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
     {
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
-        var ratings = await performance.PeriodRatingsAsync(key, null, null, ct);
+        var ratings = await Performance.PeriodRatingsAsync(key, null, null, ct);
         return Ok(ratings.Select(p => new PeriodRatingView { Period = p.Period, Score = p.Score, Rag = p.Rag.ToString(), KpisReported = p.KpisReported }).ToList());
     }
 
@@ -31,7 +35,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             return ODataErrors.BadRequest("year", "Give a calendar year, e.g. 2015.");
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
-        return Ok(await performance.AssessAsync(key, year, ct));
+        return Ok(await Performance.AssessAsync(key, year, ct));
     }
 
     /// <summary>
@@ -47,7 +51,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             return ODataErrors.BadRequest("year", "Give the Year to assess, e.g. { \"Year\": 2015 }.");
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
-        var published = await reports.PublishAssessmentAsync(key, year, User.Identity?.Name ?? "", ct);
+        var published = await Reports.PublishAssessmentAsync(key, year, User.Identity?.Name ?? "", ct);
         return published is { } p ? Documents.PdfResults.Pdf(this, p.Document, p.Bytes) : NotFound(key);
     }
 
@@ -71,7 +75,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
     public async Task<IActionResult> ServiceCredits([FromODataUri] int key, CancellationToken ct)
     {
         var contract = await ReadableRows().SingleOrDefaultAsync(c => c.Id == key, ct);
-        return contract is null ? NotFound(key) : Ok(await performance.ServiceCreditsAsync(contract, ct));
+        return contract is null ? NotFound(key) : Ok(await Performance.ServiceCreditsAsync(contract, ct));
     }
 
     private async Task<IActionResult> ChangeStatusAsync(int key, Func<Contract, Task> change, CancellationToken ct)

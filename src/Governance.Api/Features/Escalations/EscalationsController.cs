@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Escalations;
 
 /// <summary>Escalations are opened (by slip detection or by a contract manager) and then move only through their ladder.</summary>
-public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time, WorkflowCommands workflows, PerformanceReports reports) : AppendOnlyEntitySetController<Escalation>(db)
+public sealed class EscalationsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<Escalation>(db)
 {
     public const string Workflow = "kpi-escalation";
 
@@ -19,10 +19,14 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
 
     public static string WorkflowFor(Escalation escalation) => escalation.InternalSlaId is null ? Workflow : SlaWorkflow;
 
+    private WorkflowCommands Workflows => Service<WorkflowCommands>();
+
+    private PerformanceReports Reports => Service<PerformanceReports>();
+
     /// <summary>A new escalation starts at the bottom of the ladder, with its response deadline.</summary>
     protected override async Task AfterCreateAsync(Escalation entity, CancellationToken ct)
     {
-        await workflows.StartAsync(WorkflowFor(entity), nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
+        await Workflows.StartAsync(WorkflowFor(entity), nameof(Escalation), entity.Id, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
     }
 
@@ -34,7 +38,7 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
     public async Task<IActionResult> GenerateReport([FromODataUri] int key, CancellationToken ct)
     {
         if (!Auth.AccessRules.CanWrite("Escalations", User.IsInRole))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "escalation-write", "Contract managers publish escalation reports.");
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "escalation-write", "Contract managers publish escalation Reports.");
         var escalation = await ReadableRows().SingleOrDefaultAsync(e => e.Id == key, ct);
         if (escalation is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Escalation {key} does not exist.");
@@ -43,7 +47,7 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
                 $"An escalation report goes to a director or the scrutiny committee; this escalation is at {escalation.Level} level.");
         if (escalation.ContractId is null)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "escalation-contract", "Escalation reports are about contracts; this escalation is about an internal SLA.");
-        var staged = await reports.StageEscalationReportAsync(key, User.Identity?.Name ?? "", ct);
+        var staged = await Reports.StageEscalationReportAsync(key, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
         return this.Pdf(staged!.Value.Document, staged.Value.Bytes);
     }

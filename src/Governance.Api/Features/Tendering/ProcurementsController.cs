@@ -16,13 +16,11 @@ namespace Governance.Api.Features.Tendering;
 /// </summary>
 public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<Procurement>(db, time)
 {
-    // Taken from the request's services when an action needs them, not constructed for every read: building the
-    // workflow runtime with its guards and actions was a measurable part of listing procurements.
-    private WorkflowCommands Workflows => HttpContext.RequestServices.GetRequiredService<WorkflowCommands>();
+    private WorkflowCommands Workflows => Service<WorkflowCommands>();
 
-    private ProcurementTeam Team => HttpContext.RequestServices.GetRequiredService<ProcurementTeam>();
+    private ProcurementTeam Team => Service<ProcurementTeam>();
 
-    private ProcurementEvaluation Evaluation => HttpContext.RequestServices.GetRequiredService<ProcurementEvaluation>();
+    private ProcurementEvaluation Evaluation => Service<ProcurementEvaluation>();
 
     /// <summary>A new procurement starts on its procedure's workflow, with its creator leading the team, in one transaction.</summary>
     protected override async Task AfterCreateAsync(Procurement entity, CancellationToken ct)

@@ -12,8 +12,10 @@ namespace Governance.Api.Features.Workflows;
 /// Instances are read like any entity set and moved only by Fire. Who may fire what is the definition's business:
 /// the transition's roles (403), its guards (409), and whether the state has the trigger at all (400).
 /// </summary>
-public sealed class WorkflowInstancesController(GovernanceDbContext db, WorkflowCommands commands) : QueryableEntitySetController<WorkflowInstance>(db)
+public sealed class WorkflowInstancesController(GovernanceDbContext db) : QueryableEntitySetController<WorkflowInstance>(db)
 {
+    private WorkflowCommands Commands => Service<WorkflowCommands>();
+
     /// <summary>GET /odata/WorkflowInstances(1)/Governance.PermittedTriggers()</summary>
     [HttpGet]
     public async Task<IActionResult> PermittedTriggers([FromODataUri] int key, CancellationToken ct)
@@ -21,7 +23,7 @@ public sealed class WorkflowInstancesController(GovernanceDbContext db, Workflow
         var instance = await ReadableRows().SingleOrDefaultAsync(i => i.Id == key, ct);
         if (instance is null)
             return NotFoundError(key);
-        var statuses = await commands.PermittedTriggersAsync(instance, Actor(), ct);
+        var statuses = await Commands.PermittedTriggersAsync(instance, Actor(), ct);
         return Ok(statuses.Select(s => new TriggerStatusView
         {
             Trigger = s.Trigger, To = s.To, CanFire = s.CanFire, RoleAllowed = s.RoleAllowed, UnmetGuards = [.. s.UnmetGuards], Roles = [.. s.Roles],
@@ -40,7 +42,7 @@ public sealed class WorkflowInstancesController(GovernanceDbContext db, Workflow
         var instance = await Scope(Db.Set<WorkflowInstance>()).SingleOrDefaultAsync(i => i.Id == key, ct);
         if (instance is null)
             return NotFoundError(key);
-        var outcome = await commands.FireAsync(instance, trigger, Actor(), comment, ct);
+        var outcome = await Commands.FireAsync(instance, trigger, Actor(), comment, ct);
         switch (outcome)
         {
             case FireOutcome.NotInState notInState:
