@@ -68,7 +68,7 @@ internal static class ListingPageQueries
     private static Func<DbContext, IEnumerable> Bind(IQueryable source, ODataQueryOptions options, ODataQuerySettings settings)
     {
         var recorder = new RecordingProvider();
-        options.ApplyTo(recorder.Wrap(source), settings, AllowedQueryOptions.Select | AllowedQueryOptions.Expand | AllowedQueryOptions.Count);
+        options.ApplyTo(recorder.CreateQuery(source.Expression), settings, AllowedQueryOptions.Select | AllowedQueryOptions.Expand | AllowedQueryOptions.Count);
         var expression = recorder.Recorded ?? throw new InvalidOperationException("The package did not run the page query it bound.");
         return (Func<DbContext, IEnumerable>)CompileMethod.MakeGenericMethod(source.ElementType).Invoke(null, [expression])!;
     }
@@ -123,9 +123,6 @@ internal static class ListingPageQueries
     private sealed class RecordingProvider : IQueryProvider
     {
         public Expression? Recorded { get; private set; }
-
-        public IQueryable Wrap(IQueryable source) =>
-            (IQueryable)Activator.CreateInstance(typeof(Recording<>).MakeGenericType(source.ElementType), this, source.Expression)!;
 
         public IQueryable CreateQuery(Expression expression) =>
             (IQueryable)Activator.CreateInstance(typeof(Recording<>).MakeGenericType(ElementType(expression.Type)), this, expression)!;
