@@ -6,27 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Governance.Api.Data.Providers;
 
-// EF's SQLite provider is extended through its own (pubternal) type mapping source and date mapping: there is no
-// public hook for how one store type is read. Both are pinned by the package version and covered by
-// SqliteDateOnlyReadsTests.
+// EF's SQLite provider is extended through its own (pubternal) date mapping: there is no public hook for how one
+// store type is read. Pinned by the package version and covered by SqliteDateOnlyReadsTests.
 #pragma warning disable EF1001
-
-/// <summary>
-/// SQLite's type mappings, except that calendar dates are read by <see cref="SqliteDateOnlyReads"/>.
-/// Registered with ReplaceService for the SQLite provider only.
-/// </summary>
-internal sealed class SqliteGovernanceTypeMappingSource(
-    TypeMappingSourceDependencies dependencies, RelationalTypeMappingSourceDependencies relationalDependencies)
-    : SqliteTypeMappingSource(dependencies, relationalDependencies)
-{
-    protected override RelationalTypeMapping? FindMapping(in RelationalTypeMappingInfo mappingInfo)
-    {
-        var mapping = base.FindMapping(mappingInfo);
-        return mapping?.GetType() == typeof(SqliteDateOnlyTypeMapping)
-            ? new SqliteDateOnlyReads(mapping.StoreType, mapping.DbType)
-            : mapping;
-    }
-}
 
 /// <summary>
 /// The SQLite date mapping, read faster. EF stores a DateOnly as the text yyyy-MM-dd, and Microsoft.Data.Sqlite reads
@@ -65,29 +47,9 @@ internal sealed class SqliteDateOnlyReads : SqliteDateOnlyTypeMapping
     internal static bool TryParseIso(string text, out DateOnly date)
     {
         date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
-            return false;
-        var year = Digits(text, 0, 4);
-        var month = Digits(text, 5, 2);
-        var day = Digits(text, 8, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (text.Length != 10 || !IsoText.TryReadDate(text, out var year, out var month, out var day))
             return false;
         date = new DateOnly(year, month, day);
         return true;
-    }
-
-    // The number the digits at [start, start + count) spell, or -1 if any is not a digit.
-    private static int Digits(string text, int start, int count)
-    {
-        var value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = text[i] - '0';
-            if ((uint)digit > 9)
-                return -1;
-            value = (value * 10) + digit;
-        }
-
-        return value;
     }
 }

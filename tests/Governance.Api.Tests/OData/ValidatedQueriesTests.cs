@@ -1,0 +1,75 @@
+using System.Net;
+using Governance.Api.OData;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Api.Tests.OData;
+
+/// <summary>
+/// A query text that passed validation is not validated again by the same attribute; one that failed fails every
+/// time, with the same error, and is never kept; and what is kept is bounded.
+/// </summary>
+public sealed class ValidatedQueriesTests(SqliteApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private bool Kept(string controller, string marker) =>
+        app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<ControllerActionDescriptor>().Where(a => a.ControllerName == controller)
+            .SelectMany(a => a.FilterDescriptors).Select(f => f.Filter).OfType<GovernanceQueryAttribute>()
+            .Any(q => q.Validated.Any(key => key.Contains(marker, StringComparison.Ordinal)));
+
+    [Fact]
+    public async Task AQueryThatPassed_IsKept_AndAnsweredTheSameAgain()
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        var marker = Guid.NewGuid().ToString("N");
+        var url = $"/odata/Departments?$filter=Code ne '{marker}'&$orderby=Code&$top=3";
+
+        var first = await client.GetStringAsync(url, Ct);
+        Assert.True(Kept("Departments", marker));
+        var again = await client.GetStringAsync(url, Ct);
+
+        Assert.Equal(first, again);
+        Assert.Contains("\"Code\"", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQueryThatFailed_FailsEveryTime_AndIsNeverKept()
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        var marker = Guid.NewGuid().ToString("N");
+        var url = $"/odata/Departments?$filter=Code ne '{marker}'&$top=1001";
+        await client.GetStringAsync($"/odata/Departments?$filter=Code ne '{marker}'&$top=1000", Ct); // the same query at the limit passes
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var response = await client.GetAsync(url, Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("1000", body, StringComparison.Ordinal);
+        }
+
+        Assert.True(Kept("Departments", marker + "'&$top=1000"));
+        Assert.False(Kept("Departments", marker + "'&$top=1001"));
+    }
+
+    [Fact]
+    public void TheBudget_StopsKeepingAtItsLimit_AcrossAttributes()
+    {
+        var budget = new ValidatedQueries.Budget(2);
+        var first = new ValidatedQueries(budget);
+        var second = new ValidatedQueries(budget);
+
+        first.Add("a");
+        first.Add("a"); // already kept: takes nothing more
+        second.Add("b");
+        second.Add("c");
+
+        Assert.True(first.Contains("a"));
+        Assert.True(second.Contains("b"));
+        Assert.False(second.Contains("c"));
+    }
+}
