@@ -20,7 +20,7 @@ namespace Governance.Api.Data.Providers;
 internal sealed class SqliteDateTimeReads : SqliteDateTimeTypeMapping
 {
     private const int NoFraction = 19; // yyyy-MM-dd HH:mm:ss
-    private static readonly long[] TicksPerDigit = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]; // by the fraction's length
+    private static readonly long[] FractionUnitTicks = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]; // by how many digits the fraction has
     private static readonly MethodInfo ReadMethod = typeof(SqliteDateTimeReads).GetMethod(nameof(Read), BindingFlags.Public | BindingFlags.Static)!;
 
     public SqliteDateTimeReads(string storeType, System.Data.DbType? dbType)
@@ -70,7 +70,7 @@ internal sealed class SqliteDateTimeReads : SqliteDateTimeTypeMapping
             var fraction = IsoText.Digits(text, NoFraction + 1, digits);
             if (fraction < 0)
                 return false;
-            ticks = fraction * TicksPerDigit[digits - 1];
+            ticks = fraction * FractionUnitTicks[digits - 1];
         }
 
         value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
