@@ -20,14 +20,6 @@ internal sealed class ContextServices(AuditWriter audit, ExemptionViewer viewer)
 
     public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
 
-    /// <summary>Options for a context built by hand (design time, tests), with the given services.</summary>
-    public static DbContextOptions<TContext> Options<TContext>(DbContextOptionsBuilder<TContext> builder, AuditWriter audit, ExemptionViewer viewer)
-        where TContext : DbContext
-    {
-        Add(builder, audit, viewer);
-        return builder.Options;
-    }
-
     public static void Add(DbContextOptionsBuilder builder, AuditWriter audit, ExemptionViewer viewer) =>
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ContextServices(audit, viewer));
 

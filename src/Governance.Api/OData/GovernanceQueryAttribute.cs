@@ -28,10 +28,8 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         HandleNullPropagation = HandleNullPropagationOption.False;
     }
 
-    private readonly ValidatedQueries validated = new();
-
     /// <summary>The query texts this attribute has validated and will not validate again.</summary>
-    internal ValidatedQueries Validated => validated;
+    internal ValidatedQueries Validated { get; } = new();
 
     /// <summary>
     /// Validates as the package does, once per query text (<see cref="ValidatedQueries"/>), and keeps the options it
@@ -41,12 +39,12 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     public override void ValidateQuery(Microsoft.AspNetCore.Http.HttpRequest request, ODataQueryOptions queryOptions)
     {
         var key = ValidatedQueries.KeyOf(request, queryOptions);
-        var known = key is not null && validated.Contains(key);
+        var known = key is not null && Validated.Contains(key);
         if (known)
             queryOptions.Validator = null; // the package still checks the option names and records its limits on the context
         base.ValidateQuery(request, queryOptions);
         if (key is not null && !known)
-            validated.Add(key);
+            Validated.Add(key);
         Listing.ListingRequest.KeepValidated(request.HttpContext, queryOptions);
     }
 

@@ -1,4 +1,3 @@
-using Governance.Api.Data;
 using Governance.Api.Data.Providers;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -19,9 +18,9 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public async Task EveryMigration_RunsInsideItsTransaction()
     {
-        var options = ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
+        var options = DesignTime.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString())
-            .ConfigureWarnings(w => w.Throw(RelationalEventId.NonTransactionalMigrationOperationWarning)), DesignTime.Audit, ExemptionViewer.Unrestricted);
+            .ConfigureWarnings(w => w.Throw(RelationalEventId.NonTransactionalMigrationOperationWarning)));
         await using var db = new SqliteGovernanceDbContext(options);
 
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);

@@ -1,4 +1,3 @@
-using Governance.Api.Data;
 using Governance.Api.Data.Providers;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -17,9 +16,9 @@ public sealed class SqlitePragmasTests : IDisposable
     [Fact]
     public void APooledConnection_KeepsItsPragmas_EveryTimeItIsOpenedAgain()
     {
-        var options = ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
+        var options = DesignTime.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString())
-            .AddInterceptors(new SqlitePragmas()), DesignTime.Audit, ExemptionViewer.Unrestricted);
+            .AddInterceptors(new SqlitePragmas()));
         SQLitePCL.sqlite3? first = null;
         for (var open = 1; open <= 3; open++)
         {

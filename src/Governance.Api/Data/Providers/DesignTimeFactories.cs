@@ -10,24 +10,32 @@ namespace Governance.Api.Data.Providers;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGovernanceDbContext>
 {
     public SqliteGovernanceDbContext CreateDbContext(string[] args) => new(
-        ContextServices.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db"), DesignTime.Audit, ExemptionViewer.Unrestricted));
+        DesignTime.Options(new DbContextOptionsBuilder<SqliteGovernanceDbContext>().UseSqlite("Data Source=design.db")));
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGovernanceDbContext>
 {
     public PostgresGovernanceDbContext CreateDbContext(string[] args) => new(
-        ContextServices.Options(new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost"), DesignTime.Audit, ExemptionViewer.Unrestricted));
+        DesignTime.Options(new DbContextOptionsBuilder<PostgresGovernanceDbContext>().UseNpgsql("Host=localhost")));
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerGovernanceDbContext>
 {
     public SqlServerGovernanceDbContext CreateDbContext(string[] args) => new(
-        ContextServices.Options(new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost"), DesignTime.Audit, ExemptionViewer.Unrestricted));
+        DesignTime.Options(new DbContextOptionsBuilder<SqlServerGovernanceDbContext>().UseSqlServer("Server=localhost")));
 }
 
 internal static class DesignTime
 {
-    public static AuditWriter Audit { get; } = new(new DesignTimeActor(), TimeProvider.System);
+    private static AuditWriter Audit { get; } = new(new DesignTimeActor(), TimeProvider.System);
+
+    /// <summary>Options for a context built by hand (design time, tests): audited as "design-time", reading every row.</summary>
+    public static DbContextOptions<TContext> Options<TContext>(DbContextOptionsBuilder<TContext> builder)
+        where TContext : DbContext
+    {
+        ContextServices.Add(builder, Audit, ExemptionViewer.Unrestricted);
+        return builder.Options;
+    }
 
     private sealed class DesignTimeActor : ICurrentActor
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,7 +17,6 @@ namespace Governance.Api.Data.Providers;
 /// </summary>
 internal sealed class SqliteDateOnlyReads : SqliteDateOnlyTypeMapping
 {
-    private static readonly MethodInfo ReadMethod = typeof(SqliteDateOnlyReads).GetMethod(nameof(Read), BindingFlags.Public | BindingFlags.Static)!;
 
     public SqliteDateOnlyReads(string storeType, System.Data.DbType? dbType)
         : base(storeType, dbType)
@@ -32,11 +30,8 @@ internal sealed class SqliteDateOnlyReads : SqliteDateOnlyTypeMapping
 
     protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new SqliteDateOnlyReads(parameters);
 
-    /// <summary>EF builds `reader.GetFieldValue&lt;DateOnly&gt;(ordinal)`; this reads the same column through <see cref="Read"/>.</summary>
     public override Expression CustomizeDataReaderExpression(Expression expression) =>
-        expression is MethodCallExpression { Object: { } reader, Arguments: [var ordinal] } && expression.Type == typeof(DateOnly)
-            ? Expression.Call(ReadMethod, Expression.Convert(reader, typeof(DbDataReader)), ordinal)
-            : base.CustomizeDataReaderExpression(expression);
+        SqliteGovernanceTypeMappingSource.ReadThrough(expression, Read) ?? base.CustomizeDataReaderExpression(expression);
 
     public static DateOnly Read(DbDataReader reader, int ordinal) =>
         TryParseIso(reader.GetString(ordinal), out var date)

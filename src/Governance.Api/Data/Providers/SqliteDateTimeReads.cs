@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -21,7 +20,6 @@ internal sealed class SqliteDateTimeReads : SqliteDateTimeTypeMapping
 {
     private const int NoFraction = 19; // yyyy-MM-dd HH:mm:ss
     private static readonly long[] FractionUnitTicks = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]; // by how many digits the fraction has
-    private static readonly MethodInfo ReadMethod = typeof(SqliteDateTimeReads).GetMethod(nameof(Read), BindingFlags.Public | BindingFlags.Static)!;
 
     public SqliteDateTimeReads(string storeType, System.Data.DbType? dbType)
         : base(storeType, dbType)
@@ -35,11 +33,8 @@ internal sealed class SqliteDateTimeReads : SqliteDateTimeTypeMapping
 
     protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new SqliteDateTimeReads(parameters);
 
-    /// <summary>EF builds `reader.GetDateTime(ordinal)`; this reads the same column through <see cref="Read"/>.</summary>
     public override Expression CustomizeDataReaderExpression(Expression expression) =>
-        expression is MethodCallExpression { Object: { } reader, Arguments: [var ordinal] } && expression.Type == typeof(DateTime)
-            ? Expression.Call(ReadMethod, Expression.Convert(reader, typeof(DbDataReader)), ordinal)
-            : base.CustomizeDataReaderExpression(expression);
+        SqliteGovernanceTypeMappingSource.ReadThrough(expression, Read) ?? base.CustomizeDataReaderExpression(expression);
 
     public static DateTime Read(DbDataReader reader, int ordinal) =>
         TryParseIso(reader.GetString(ordinal), out var value)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -24,4 +26,13 @@ internal sealed class SqliteGovernanceTypeMappingSource(
             return new SqliteDateTimeReads(mapping.StoreType, mapping.DbType);
         return mapping;
     }
+
+    /// <summary>
+    /// EF reads a column with `reader.GetXxx(ordinal)`; this reads the same column through <paramref name="read"/>
+    /// instead. Null when the expression is not such a read of <paramref name="read"/>'s type.
+    /// </summary>
+    internal static Expression? ReadThrough<T>(Expression expression, Func<DbDataReader, int, T> read) =>
+        expression is MethodCallExpression { Object: { } reader, Arguments: [var ordinal] } && expression.Type == typeof(T)
+            ? Expression.Call(read.Method, Expression.Convert(reader, typeof(DbDataReader)), ordinal)
+            : null;
 }

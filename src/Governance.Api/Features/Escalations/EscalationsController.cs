@@ -38,7 +38,7 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
     public async Task<IActionResult> GenerateReport([FromODataUri] int key, CancellationToken ct)
     {
         if (!Auth.AccessRules.CanWrite("Escalations", User.IsInRole))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "escalation-write", "Contract managers publish escalation Reports.");
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "escalation-write", "Contract managers publish escalation reports.");
         var escalation = await ReadableRows().SingleOrDefaultAsync(e => e.Id == key, ct);
         if (escalation is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Escalation {key} does not exist.");
