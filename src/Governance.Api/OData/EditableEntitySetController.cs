@@ -32,6 +32,8 @@ public abstract class EditableEntitySetController<T>(GovernanceDbContext db, Tim
         var (entity, problem) = await LoadForChangeAsync(key, options, ct);
         if (problem is not null)
             return problem;
+        if (await MayChangeAsync(entity!, ct) is { } forbidden)
+            return forbidden;
         if (entity is not IArchivable archivable)
             return ODataErrors.Error(StatusCodes.Status405MethodNotAllowed, "NotDeletable", $"{typeof(T).Name} records are never deleted.");
         archivable.Archive(time.GetUtcNow().UtcDateTime);
@@ -41,11 +43,13 @@ public abstract class EditableEntitySetController<T>(GovernanceDbContext db, Tim
 
     private async Task<IActionResult> UpdateAsync(int key, Delta<T>? delta, ODataQueryOptions<T> options, bool replace, CancellationToken ct)
     {
-        if (EntityWrites.InvalidBody(delta, ModelState) is { } invalid)
+        if (EntityWrites.InvalidBody(delta, ModelState, update: true) is { } invalid)
             return invalid;
         var (entity, problem) = await LoadForChangeAsync(key, options, ct);
         if (problem is not null)
             return problem;
+        if (await MayChangeAsync(entity!, ct) is { } forbidden)
+            return forbidden;
         if (replace)
             EntityWrites.Replace(entity!, delta!);
         else
@@ -57,6 +61,12 @@ public abstract class EditableEntitySetController<T>(GovernanceDbContext db, Tim
         await Db.SaveChangesAsync(ct);
         return Updated(entity!);
     }
+
+    /// <summary>
+    /// Object-level write scope, the same for PATCH, PUT and DELETE (archival): whether this user may change this
+    /// record at all, before anything is applied. Returns a refusal or null.
+    /// </summary>
+    protected virtual Task<IActionResult?> MayChangeAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);
 
     /// <summary>Checks rules that depend on the user or on the row's state; returns a refusal or null.</summary>
     protected virtual Task<IActionResult?> BeforeUpdateAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);

@@ -114,6 +114,16 @@ public static class EdmModelBuilder
         var shortlist = procurement.Action("Shortlist").ReturnsFromEntitySet<Procurement>("Procurements");
         shortlist.CollectionParameter<int>("BidderIds");
         OptionalText(shortlist, "Reason");
+        foreach (var name in new[] { "SetSubmissionDeadline", "ExtendDeadline" })
+        {
+            var deadline = procurement.Action(name).ReturnsFromEntitySet<ProcurementStageDate>("ProcurementStageDates");
+            deadline.Parameter<string>("Stage");
+            deadline.Parameter<DateTimeOffset>("Deadline");
+            if (name == "ExtendDeadline")
+                deadline.Parameter<string>("Reason");
+        }
+
+        procurement.Action("OpenSubmissions").ReturnsFromEntitySet<ProcurementStageDate>("ProcurementStageDates").Parameter<string>("Stage");
         procurement.Action("ChoosePreferredBidder").ReturnsFromEntitySet<Bidder>("Bidders").Parameter<int>("BidderId");
         var contract = procurement.Action("CreateContract").ReturnsFromEntitySet<Contract>("Contracts");
         contract.Parameter<DateOnly>("StartOn");

@@ -14,7 +14,7 @@ internal static class EntityWrites
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> WritableByType = new();
 
-    public static IActionResult? InvalidBody<T>(Delta<T>? delta, ModelStateDictionary modelState)
+    public static IActionResult? InvalidBody<T>(Delta<T>? delta, ModelStateDictionary modelState, bool update = false)
         where T : class
     {
         if (delta is null || !modelState.IsValid)
@@ -30,18 +30,27 @@ internal static class EntityWrites
 
         var writable = Writable(typeof(T)).Select(p => p.Name).ToHashSet();
         var refused = delta.GetChangedPropertyNames().Where(n => !writable.Contains(n)).ToList();
-        return refused.Count == 0
+        if (refused.Count > 0)
+            return ODataErrors.BadRequest("ServerManaged", $"{string.Join(", ", refused)} cannot be written by a client: the server sets it, or it is changed through its own action.");
+        if (!update)
+            return null;
+        var descriptive = DescriptiveFields.Of(typeof(T));
+        var fixedFields = delta.GetChangedPropertyNames().Where(n => !descriptive.Contains(n)).ToList();
+        return fixedFields.Count == 0
             ? null
-            : ODataErrors.BadRequest("ServerManaged", $"{string.Join(", ", refused)} cannot be written by a client: the server sets it, or it is changed through its own action.");
+            : ODataErrors.BadRequest("NotDescriptive", descriptive.Count == 0
+                ? $"{typeof(T).Name} records are not updated field by field: they change through their own actions ({string.Join(", ", fixedFields)} refused)."
+                : $"{string.Join(", ", fixedFields)} cannot be changed by an update: an update changes only the descriptive fields of a {typeof(T).Name} ({string.Join(", ", descriptive.Order(StringComparer.Ordinal))}); the rest is set when the record is created or through its own action.");
     }
 
-    /// <summary>PUT semantics: every client-writable property takes the body's value or its default.</summary>
+    /// <summary>PUT semantics: every descriptive property takes the body's value or its default; nothing else changes.</summary>
     public static void Replace<T>(T entity, Delta<T> delta)
         where T : class, new()
     {
         var replacement = new T();
         delta.Patch(replacement);
-        foreach (var property in Writable(typeof(T)))
+        var descriptive = DescriptiveFields.Of(typeof(T));
+        foreach (var property in Writable(typeof(T)).Where(p => descriptive.Contains(p.Name)))
             property.SetValue(entity, property.GetValue(replacement));
     }
 

@@ -28,6 +28,24 @@ public static class AppraisalRules
 
         if (appraisal.PreferredOptionId is not { } preferred || options.All(o => o.Id != preferred))
             throw new BusinessRuleException("preferred-option", "Name the preferred option (one of this appraisal's options) before approval.");
+        CheckPreferenceExplained(appraisal, options, criteria, scores);
+    }
+
+    /// <summary>
+    /// Rule <c>preference-rationale</c>: a preferred option that does not have the highest weighted score needs a
+    /// recorded rationale, which the approving statutory officer and the committee paper show.
+    /// </summary>
+    public static void CheckPreferenceExplained(
+        OptionsAppraisal appraisal, IReadOnlyCollection<AppraisalOption> options, IReadOnlyCollection<AppraisalCriterion> criteria, IReadOnlyCollection<OptionScore> scores)
+    {
+        var preferred = options.Single(o => o.Id == appraisal.PreferredOptionId);
+        var preferredScore = WeightedScore(preferred, criteria, scores);
+        var best = options.Select(o => (Option: o, Score: WeightedScore(o, criteria, scores))).MaxBy(o => o.Score);
+        if (best.Score > preferredScore && string.IsNullOrWhiteSpace(appraisal.PreferenceRationale))
+        {
+            throw new BusinessRuleException("preference-rationale",
+                $"The preferred option '{preferred.Name}' scores {preferredScore:0.0}, below '{best.Option.Name}' at {best.Score:0.0}: record the PreferenceRationale before approval.");
+        }
     }
 
     /// <summary>Weighted score of an option out of 100.</summary>

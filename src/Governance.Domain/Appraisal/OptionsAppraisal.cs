@@ -32,6 +32,10 @@ public class OptionsAppraisal : Entity, IProcurementRecord
 
     public int? PreferredOptionId { get; set; }
 
+    /// <summary>Why the preferred option was chosen when another option (the in-house comparator, say) scored higher.</summary>
+    [MaxLength(4000)]
+    public string? PreferenceRationale { get; set; }
+
     [ServerManaged]
     public AppraisalStatus Status { get; set; }
 

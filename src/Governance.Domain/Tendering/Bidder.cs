@@ -7,6 +7,7 @@ namespace Governance.Domain.Tendering;
 /// <summary>
 /// A supplier taking part in one procurement. Pre-award, who is bidding is commercially confidential:
 /// readable by the procurement team and by the supplier itself only, and no public entity navigates here.
+/// Its status moves only through the methods below.
 /// </summary>
 public class Bidder : Entity, IProcurementRecord
 {
@@ -16,6 +17,8 @@ public class Bidder : Entity, IProcurementRecord
 
     public Supplier? Supplier { get; set; }
 
+    /// <summary>The day the request to participate was received: stamped by the server.</summary>
+    [ServerManaged]
     public DateOnly RequestedToParticipateOn { get; set; }
 
     [ServerManaged]
@@ -36,4 +39,52 @@ public class Bidder : Entity, IProcurementRecord
 
     /// <summary>Still competing: shortlisted, in dialogue, or preferred.</summary>
     public static readonly BidderStatus[] Active = [BidderStatus.Shortlisted, BidderStatus.InDialogue, BidderStatus.PreferredBidder];
+
+    public bool IsActive => Active.Contains(Status);
+
+    /// <summary>Rule <c>selection-score</c>: a selection score is 0 to 100, given while the candidate awaits the shortlist.</summary>
+    public void ScoreSelection(decimal score, string? notes)
+    {
+        if (score is < 0 or > 100)
+            throw new BusinessRuleException("selection-score", "Score is a number from 0 to 100.", isInvalidInput: true);
+        if (Status != BidderStatus.RequestedToParticipate)
+            throw new BusinessRuleException("selection-closed", $"The candidate is {Status}; selection scores are given before shortlisting.");
+        SelectionScore = score;
+        SelectionNotes = notes;
+    }
+
+    /// <summary>Invited to the dialogue, or told why not.</summary>
+    public void DecideShortlist(bool invited)
+    {
+        if (Status != BidderStatus.RequestedToParticipate)
+            throw new BusinessRuleException("selection-closed", $"The candidate is already {Status}.");
+        if (invited)
+        {
+            Status = BidderStatus.Shortlisted;
+        }
+        else
+        {
+            Leave(BidderStatus.Unsuccessful, "Not shortlisted at selection", ProcurementStage.SelectionQuestionnaire);
+        }
+    }
+
+    /// <summary>Rule <c>bidder-not-active</c>: only a bidder still competing can be eliminated or withdraw; the reason is kept.</summary>
+    public void Leave(BidderStatus status, string reason, ProcurementStage stage)
+    {
+        if (!IsActive && Status != BidderStatus.RequestedToParticipate)
+            throw new BusinessRuleException("bidder-not-active", $"The bidder is already {Status}.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("reason-required", "Give the reason.", isInvalidInput: true);
+        Status = status;
+        ExitReason = reason;
+        ExitStage = stage;
+    }
+
+    /// <summary>Rule <c>bidder-not-active</c>: the preferred bidder is one still competing.</summary>
+    public void MakePreferred()
+    {
+        if (!IsActive)
+            throw new BusinessRuleException("bidder-not-active", $"The bidder is {Status} and cannot be made preferred bidder.");
+        Status = BidderStatus.PreferredBidder;
+    }
 }

@@ -17,17 +17,18 @@ public static class TenderingRules
 
     private static readonly SubmissionKind[] PostTenderChanges = [SubmissionKind.Clarification, SubmissionKind.Specification, SubmissionKind.Optimisation];
 
-    /// <summary>PCR 2015 reg 30: the deadline for requests to participate is at least 30 days after the contract notice.</summary>
-    public static void CheckParticipationDeadline(Procurement procurement)
+    /// <summary>
+    /// PCR 2015 reg 30, planned before the notice goes: a planned closing day for requests to participate already
+    /// less than 30 days away could not be met by a notice sent today.
+    /// </summary>
+    public static void CheckParticipationDeadline(Procurement procurement, DateOnly today)
     {
-        if (procurement.ParticipationDeadline is not { } deadline)
+        if (procurement.ParticipationDeadline is not { } deadline || procurement.Procedure != ProcurementProcedure.CompetitiveDialogue)
             return;
-        if (procurement.ContractNoticeSentOn is not { } sent)
-            throw new BusinessRuleException("reg30-participation-period", "Record when the contract notice was sent before setting the deadline for requests to participate.", isInvalidInput: true);
-        if (procurement.Procedure == ProcurementProcedure.CompetitiveDialogue && deadline < StatutoryClocks.Reg30EarliestParticipationDeadline(sent))
+        if (deadline < StatutoryClocks.Reg30EarliestParticipationDeadline(today))
         {
             throw new BusinessRuleException("reg30-participation-period",
-                $"Requests to participate must be open for at least 30 days from the contract notice (reg 30): the earliest deadline is {StatutoryClocks.Reg30EarliestParticipationDeadline(sent):d MMMM yyyy}.",
+                $"Requests to participate must be open for at least 30 days from the contract notice (reg 30): a notice sent today allows a closing day of {StatutoryClocks.Reg30EarliestParticipationDeadline(today):d MMMM yyyy} at the earliest.",
                 isInvalidInput: true);
         }
     }
@@ -35,7 +36,7 @@ public static class TenderingRules
     /// <summary>A request to participate arrives while requests are open and before the deadline.</summary>
     public static void CheckRequestToParticipate(Procurement procurement, DateOnly today)
     {
-        if (procurement.Stage != ProcurementStage.SelectionQuestionnaire)
+        if (procurement.Stage != ProcurementStage.SelectionQuestionnaire || procurement.ContractNoticeSentOn is null)
             throw new BusinessRuleException("participation-closed", $"Requests to participate are not open: the procurement is at {procurement.Stage}.");
         if (procurement.ParticipationDeadline is { } deadline && today > deadline)
             throw new BusinessRuleException("participation-late", $"The deadline for requests to participate was {deadline:d MMMM yyyy}; late requests are refused.");
@@ -47,12 +48,14 @@ public static class TenderingRules
     /// preferred bidder: only the confirmation of financial commitments, by that bidder (reg 30(17)).
     /// </summary>
     public static ProcurementStage CheckSubmission(
-        Procurement procurement, ProcurementStageDate? stageDates, SubmissionKind kind, string? justification, bool isPreferredBidder, DateTime nowUtc)
+        Procurement procurement, ProcurementStageDate? stageDates, SubmissionKind kind, string? justification, bool isPreferredBidder, DateTime nowUtc,
+        decimal price = 0, decimal? finalTenderPrice = null)
     {
         if (procurement.Stage == ProcurementStage.PreferredBidder)
         {
             if (kind != SubmissionKind.FinancialConfirmation || !isPreferredBidder)
                 throw new BusinessRuleException("preferred-bidder-financial-only", "With the preferred bidder only the confirmation of financial commitments may be submitted; any other change is refused.");
+            CheckPriceUnchanged(price, finalTenderPrice);
             return ProcurementStage.PreferredBidder;
         }
 
@@ -71,12 +74,29 @@ public static class TenderingRules
         {
             if (string.IsNullOrWhiteSpace(justification))
                 throw new BusinessRuleException("essential-aspects", "Say why the change only clarifies, specifies or optimises the final tender without changing its essential aspects.", isInvalidInput: true);
+            CheckPriceUnchanged(price, finalTenderPrice);
             return procurement.Stage;
         }
 
         throw new BusinessRuleException("late-submission",
             $"The deadline for {procurement.Stage} passed at {deadline:yyyy-MM-dd HH:mm} UTC; late submissions are refused."
             + (procurement.Stage == ProcurementStage.FinalTenders ? " After the deadline only clarification, specification or optimisation of a final tender is accepted." : ""));
+    }
+
+    /// <summary>
+    /// Rule <c>price-fixed-after-deadline</c>: after the final-tender deadline the price is an essential aspect of
+    /// the tender. A clarification, specification, optimisation or the preferred bidder's confirmation of financial
+    /// commitments carries the evaluated price unchanged, so the letters, the evaluation and the contract agree.
+    /// </summary>
+    public static void CheckPriceUnchanged(decimal price, decimal? finalTenderPrice)
+    {
+        if (finalTenderPrice is not { } evaluated)
+            throw new BusinessRuleException("price-fixed-after-deadline", "There is no final tender to clarify or confirm.");
+        if (price != evaluated)
+        {
+            throw new BusinessRuleException("price-fixed-after-deadline",
+                $"The price is an essential aspect of the final tender and cannot change after the deadline: it stays at GBP {evaluated:N2}, not GBP {price:N2}.");
+        }
     }
 
     /// <summary>Criteria for a stage are fixed once the stage opens.</summary>

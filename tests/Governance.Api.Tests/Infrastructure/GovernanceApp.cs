@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Governance.Api.Tests.Infrastructure;
@@ -38,6 +40,11 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
         foreach (var (key, value) in DatabaseSettings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
+        });
     }
 
     /// <summary>
@@ -68,10 +75,12 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
     public async Task<HttpClient> ClientForAsync(string roleOrEmail)
     {
         var email = roleOrEmail.Contains('@', StringComparison.Ordinal) ? roleOrEmail : $"{roleOrEmail.ToLowerInvariant()}@demo.local";
-        if (!tokens.TryGetValue(email, out var token))
+        // A token is issued and checked on the test's own clock: one that travelled signs in again.
+        var key = $"{email} {TestClock.CurrentOffset.Ticks}";
+        if (!tokens.TryGetValue(key, out var token))
         {
             token = await SignInAsync(email, DemoPassword);
-            tokens[email] = token;
+            tokens[key] = token;
         }
 
         var client = CreateClient();

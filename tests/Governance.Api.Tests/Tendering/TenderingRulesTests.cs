@@ -9,40 +9,73 @@ public sealed class TenderingRulesTests(SqliteApp app)
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task ParticipationDeadline_UnderThirtyDays_Is400CitingReg30()
+    public async Task ParticipationDeadline_UnderThirtyDaysFromANoticeSentToday_Is400CitingReg30()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day); // Monday 3 June 2024
         using var lead = await app.ClientForAsync("ProcurementOfficer");
-        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveDialogue", new DateOnly(2026, 1, 5));
-        var current = await lead.GetJsonAsync($"/odata/Procurements({id})");
-        using var response = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/Procurements({id})", new { ParticipationDeadline = "2026-02-03" }, current.ETag());
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await RefusedAsync(lead, "/odata/Procurements", new
+        {
+            Reference = $"R30-{Guid.NewGuid():N}"[..20], Title = "Reg 30", DepartmentId = 1, Procedure = "CompetitiveDialogue", EstimatedValue = 1, ParticipationDeadline = "2024-07-02",
+        }, HttpStatusCode.BadRequest);
         Assert.Contains("reg 30", body, StringComparison.Ordinal);
-        Assert.Contains("4 February 2026", body, StringComparison.Ordinal);
-        using var ok = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/Procurements({id})", new { ParticipationDeadline = "2026-02-04" }, current.ETag());
-        Assert.True(ok.IsSuccessStatusCode);
+        Assert.Contains("3 July 2024", body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RequestToParticipate_BeforeNoticeOrAfterDeadline_IsRefused()
+    public async Task NoticeDate_IsStampedWhenSent_AndNoPatchMovesItOrTheDeadline()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var lead = await app.ClientForAsync("ProcurementOfficer");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var id = (await CreatedAsync(lead, "/odata/Procurements", new
+        await RefusedAsync(lead, "/odata/Procurements", new
         {
-            Reference = $"RTP-{Guid.NewGuid():N}"[..20], Title = "RTP test", DepartmentId = 1, Procedure = "CompetitiveDialogue", EstimatedValue = 1,
-            ContractNoticeSentOn = Iso(today.AddDays(-45)), ParticipationDeadline = Iso(today.AddDays(-2)),
-        })).GetProperty("Id").GetInt32();
+            Reference = $"BD-{Guid.NewGuid():N}"[..20], Title = "Back-dated", DepartmentId = 1, Procedure = "CompetitiveDialogue", EstimatedValue = 1, ContractNoticeSentOn = "2024-04-01",
+        }, HttpStatusCode.BadRequest);
+        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveDialogue");
+        await ApprovedAppraisalAsync(app, lead, id);
+        await WorkflowApi.FireOkAsync(lead, (await WorkflowApi.InstanceAsync(lead, "Procurement", id)).GetProperty("Id").GetInt32(), "PublishContractNotice");
+        var sent = await lead.GetJsonAsync($"/odata/Procurements({id})");
+        Assert.Equal("2024-06-03", sent.GetProperty("ContractNoticeSentOn").GetString());
+        Assert.Equal("2024-07-03", sent.GetProperty("ParticipationDeadline").GetString()); // 30 days on, a Wednesday
+        foreach (var field in new object[] { new { ContractNoticeSentOn = "2024-04-01" }, new { ParticipationDeadline = "2024-06-05" }, new { Stage = "OutlineSolutions" }, new { Procedure = "CompetitiveFlexible" } })
+        {
+            using var patch = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/Procurements({id})", field, sent.ETag());
+            Assert.Equal(HttpStatusCode.BadRequest, patch.StatusCode);
+        }
+
+        var stage = (await lead.GetJsonAsync($"/odata/ProcurementStageDates?$filter=ProcurementId eq {id}")).GetProperty("value")[0];
+        using var deadline = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/ProcurementStageDates({stage.GetProperty("Id").GetInt32()})", new { SubmissionDeadline = "2024-06-01T00:00:00Z" }, stage.ETag());
+        Assert.Equal(HttpStatusCode.BadRequest, deadline.StatusCode);
+        Assert.Equal("2024-06-03", (await lead.GetJsonAsync($"/odata/Procurements({id})")).GetProperty("ContractNoticeSentOn").GetString());
+    }
+
+    [Fact]
+    public async Task RequestToParticipate_BeforeNoticeOrAfterTheClosingDay_IsRefused_AndShortlistWaitsForIt()
+    {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
+        using var lead = await app.ClientForAsync("ProcurementOfficer");
+        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveDialogue");
         using var supplier = await app.ClientForAsync("supplier@demo.local");
         Assert.Contains("participation-closed", await RefusedAsync(supplier, "/odata/Bidders", new { ProcurementId = id }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         await ApprovedAppraisalAsync(app, lead, id);
         await WorkflowApi.FireOkAsync(lead, (await WorkflowApi.InstanceAsync(lead, "Procurement", id)).GetProperty("Id").GetInt32(), "PublishContractNotice");
-        Assert.Contains("participation-late", await RefusedAsync(supplier, "/odata/Bidders", new { ProcurementId = id }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        var bidder = await CreatedAsync(supplier, "/odata/Bidders", new { ProcurementId = id });
+        Assert.Equal("2024-06-03", bidder.GetProperty("RequestedToParticipateOn").GetString());
+        Assert.Contains("requests-still-open", await RefusedAsync(lead, $"/odata/Procurements({id})/Governance.Shortlist", new { BidderIds = new[] { bidder.GetProperty("Id").GetInt32() }, Reason = "Only one" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        TestClock.TravelTo(new DateTime(2024, 7, 3, 21, 0, 0, DateTimeKind.Utc)); // the closing day, late evening: still open
+        using var leadThen = await app.ClientForAsync("ProcurementOfficer");
+        Assert.Contains("requests-still-open", await RefusedAsync(leadThen, $"/odata/Procurements({id})/Governance.Shortlist", new { BidderIds = new[] { bidder.GetProperty("Id").GetInt32() }, Reason = "Only one" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        TestClock.TravelTo(new DateTime(2024, 7, 4, 9, 0, 0, DateTimeKind.Utc));
+        using var late = await app.ClientForAsync("supplier2@demo.local");
+        Assert.Contains("participation-late", await RefusedAsync(late, "/odata/Bidders", new { ProcurementId = id }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        using var leadNow = await app.ClientForAsync("ProcurementOfficer");
+        await OkAsync(leadNow, $"/odata/Procurements({id})/Governance.Shortlist", new { BidderIds = new[] { bidder.GetProperty("Id").GetInt32() }, Reason = "Only one suitable candidate applied." });
     }
 
     [Fact]
-    public async Task ProcurementRecords_ChangedOnlyByItsTeam()
+    public async Task ProcurementRecords_ChangedOnlyByItsTeam_ByEveryWritePath()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var lead = await app.ClientForAsync("ProcurementOfficer");
         var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveDialogue");
         await CreatedAsync(lead, "/odata/BudgetLines", new { ProcurementId = id, Name = "Programme", Approved = 100000, Spent = 0 });
@@ -50,6 +83,38 @@ public sealed class TenderingRulesTests(SqliteApp app)
         await RefusedAsync(other, "/odata/BudgetLines", new { ProcurementId = id, Name = "Mine", Approved = 1, Spent = 0 }, HttpStatusCode.Forbidden);
         await RefusedAsync(other, "/odata/RaidItems", new { ProcurementId = id, Kind = "Risk", Title = "x", Owner = "x", Rating = "Low" }, HttpStatusCode.Forbidden);
         await RefusedAsync(other, "/odata/ProcurementTeamMembers", new { ProcurementId = id, UserName = "contractmanager@demo.local", Role = "Lead" }, HttpStatusCode.Forbidden);
+
+        // A procurement officer on no team: no PATCH, no archival, no trigger.
+        using var admin = await app.ClientForAsync("Administrator");
+        var email = $"officer-{Guid.NewGuid():N}@council.example";
+        using (var created = await admin.PostJsonAsync("/auth/users", new { email, displayName = "Other officer", password = "Officer-password-1", roles = new[] { "ProcurementOfficer" } }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var outsider = app.CreateClient();
+        outsider.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Officer-password-1"));
+        var current = await lead.GetJsonAsync($"/odata/Procurements({id})");
+        using (var patch = await outsider.SendJsonAsync(HttpMethod.Patch, $"/odata/Procurements({id})", new { Title = "Mine" }, current.ETag()))
+            Assert.Equal(HttpStatusCode.Forbidden, patch.StatusCode);
+        using (var archive = new HttpRequestMessage(HttpMethod.Delete, $"/odata/Procurements({id})"))
+        {
+            archive.Headers.TryAddWithoutValidation("If-Match", current.ETag());
+            using var archived = await outsider.SendAsync(archive, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Forbidden, archived.StatusCode);
+        }
+
+        var instance = (await WorkflowApi.InstanceAsync(lead, "Procurement", id)).GetProperty("Id").GetInt32();
+        using (var cancel = await WorkflowApi.FireAsync(outsider, instance, "Cancel", "Not my procurement"))
+            Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
+
+        // Cancelled by its own lead, it takes no more changes.
+        await WorkflowApi.FireOkAsync(lead, instance, "Cancel", "Requirement withdrawn by the cabinet.");
+        var cancelled = await lead.GetJsonAsync($"/odata/Procurements({id})");
+        using (var patch = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/Procurements({id})", new { Title = "After cancellation" }, cancelled.ETag()))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, patch.StatusCode);
+            Assert.Contains("procurement-closed", await patch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("procurement-closed", await RefusedAsync(lead, "/odata/BudgetLines", new { ProcurementId = id, Name = "Late", Approved = 1, Spent = 0 }, HttpStatusCode.Conflict), StringComparison.Ordinal);
     }
 
     [Fact]

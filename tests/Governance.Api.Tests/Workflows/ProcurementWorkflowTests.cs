@@ -9,11 +9,10 @@ public sealed class ProcurementWorkflowTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static DateOnly DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-days);
-
     [Fact]
     public async Task NewProcurement_StartsOnItsProceduresWorkflow()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var officer = await app.ClientForAsync("ProcurementOfficer");
         var dialogue = await CreateProcurementAsync(officer, "CompetitiveDialogue");
         var flexible = await CreateProcurementAsync(officer, "CompetitiveFlexible");
@@ -26,6 +25,7 @@ public sealed class ProcurementWorkflowTests(SqliteApp app)
     [Fact]
     public async Task Fire_TriggerTheStateLacks_Is400NamingTheTriggersItHas()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var officer = await app.ClientForAsync("ProcurementOfficer");
         var instance = (await InstanceAsync(officer, "Procurement", await CreateProcurementAsync(officer, "CompetitiveDialogue"))).GetProperty("Id").GetInt32();
         using var response = await FireAsync(officer, instance, "CloseDialogue");
@@ -36,19 +36,26 @@ public sealed class ProcurementWorkflowTests(SqliteApp app)
     [Fact]
     public async Task Fire_RoleTheTransitionDoesNotName_Is403()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var officer = await app.ClientForAsync("ProcurementOfficer");
-        var instance = (await InstanceAsync(officer, "Procurement", await CreateProcurementAsync(officer, "CompetitiveDialogue"))).GetProperty("Id").GetInt32();
+        var procurement = await CreateProcurementAsync(officer, "CompetitiveDialogue");
+        var instance = (await InstanceAsync(officer, "Procurement", procurement)).GetProperty("Id").GetInt32();
+        await TenderApi.CreatedAsync(officer, "/odata/ProcurementTeamMembers", new { ProcurementId = procurement, UserName = "contractmanager@demo.local", Role = "Evaluator" });
         using var councillor = await app.ClientForAsync("Councillor");
         using var response = await FireAsync(councillor, instance, "PublishContractNotice");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("ProcurementOfficer", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // neither on the team nor in a role the transition names
+        using var manager = await app.ClientForAsync("ContractManager");
+        using var notNamed = await FireAsync(manager, instance, "Cancel", "On the team, not in the role");
+        Assert.Equal(HttpStatusCode.Forbidden, notNamed.StatusCode);
+        Assert.Contains("ProcurementOfficer", await notNamed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Fire_UnmetGuards_Is409NamingThem_AndPermittedTriggersSaysTheSame()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var officer = await app.ClientForAsync("ProcurementOfficer");
-        var procurement = await CreateProcurementAsync(officer, "CompetitiveDialogue", DaysAgo(5));
+        var procurement = await CreateProcurementAsync(officer, "CompetitiveDialogue");
         var instance = (await InstanceAsync(officer, "Procurement", procurement)).GetProperty("Id").GetInt32();
         await TenderApi.ApprovedAppraisalAsync(app, officer, procurement);
         await FireOkAsync(officer, instance, "PublishContractNotice");
@@ -69,6 +76,7 @@ public sealed class ProcurementWorkflowTests(SqliteApp app)
     [Fact]
     public async Task Fire_WritesAuditEntriesInTheSameTransaction()
     {
+        TestClock.TravelTo(TestClock.Pcr2015Day);
         using var officer = await app.ClientForAsync("ProcurementOfficer");
         var procurement = await CreateProcurementAsync(officer, "CompetitiveDialogue");
         var instance = (await InstanceAsync(officer, "Procurement", procurement)).GetProperty("Id").GetInt32();
@@ -79,6 +87,15 @@ public sealed class ProcurementWorkflowTests(SqliteApp app)
         var entry = Assert.Single(audit.GetProperty("value").EnumerateArray());
         Assert.Equal("procurementofficer@demo.local", entry.GetProperty("Actor").GetString());
         Assert.Contains("SelectionQuestionnaire", entry.GetProperty("After").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompetitiveDialogue_StartedAfterThePa2023Commenced_Is400()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        using var response = await officer.PostJsonAsync("/odata/Procurements", new { Reference = $"T-{Guid.NewGuid():N}"[..24], Title = "Too late for PCR", DepartmentId = 1, Procedure = "CompetitiveDialogue", EstimatedValue = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("pa2023-applies", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,21 +10,22 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@3", "competitive-flexible@3", "kpi-escalation@2", "sla-breach@1"],
+            ["competitive-dialogue@4", "competitive-flexible@4", "kpi-escalation@2", "sla-breach@1"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
-        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@3')");
+        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@4')");
         Assert.Equal("Procurement", dialogue.GetProperty("Subject").GetString());
         var states = dialogue.GetProperty("States").EnumerateArray().ToDictionary(s => s.GetProperty("Name").GetString()!);
-        Assert.Equal("pcr2015-reg87", states["Standstill"].GetProperty("Timer").GetProperty("Rule").GetString());
+        // Standstill ends when the procurement says: set by reg 87 as it begins, moved on by the time a challenge held it.
+        Assert.Equal("StandstillEndsAt", states["Standstill"].GetProperty("Timer").GetProperty("At").GetString());
         var close = states["DetailedSolutions"].GetProperty("Transitions").EnumerateArray().Single(t => t.GetProperty("Trigger").GetString() == "CloseDialogue");
         Assert.Equal("FinalTenders", close.GetProperty("To").GetString());
-        Assert.Equal(["signoff:dialogue-closure", "criteria:final-tenders"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["evaluation:detailed-solutions", "signoff:dialogue-closure", "criteria:final-tenders"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
         Assert.True(states["ContractSigned"].GetProperty("Final").GetBoolean());
 
-        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@3')");
+        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@4')");
         Assert.Contains(flexible.GetProperty("States").EnumerateArray(), s => s.GetProperty("Timer").ValueKind == System.Text.Json.JsonValueKind.Object
-            && s.GetProperty("Timer").GetProperty("Rule").GetString() == "pa2023-s51");
+            && s.GetProperty("Timer").GetProperty("At").GetString() == "StandstillEndsAt");
     }
 
     [Fact]

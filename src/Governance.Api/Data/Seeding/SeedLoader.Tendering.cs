@@ -26,7 +26,12 @@ public sealed partial class SeedLoader
                 dates.PlannedOn = s.PlannedOn;
                 dates.ActualOn = s.ActualOn;
                 dates.SubmissionDeadline = Utc(s.SubmissionDeadline);
+                dates.SubmissionsOpenedAt = Utc(s.OpenedAt);
+                dates.SubmissionsOpenedBy = s.OpenedBy;
             }
+
+            // Evaluators score a stage's bids the day after they were opened: after the criteria and the bids.
+            var opened = t.Stages.Where(s => s.OpenedAt is not null).ToDictionary(s => s.Stage, s => Utc(s.OpenedAt)!.Value.AddDays(1));
 
             db.AddRange(t.BudgetLines.Select(b => new BudgetLine { ProcurementId = id, Name = b.Name, Approved = b.Approved, Spent = b.Spent, ApprovedBy = b.ApprovedBy }));
             db.AddRange(t.Lots.Select(l => new Lot { ProcurementId = id, Name = l.Name, Description = l.Description }));
@@ -57,16 +62,18 @@ public sealed partial class SeedLoader
                 ProcurementId = id, BidderId = BidderOf(s.Bidder).Id, Stage = s.Stage, Kind = SubmissionKind.Original, Title = s.Title, Document = s.Document,
                 Price = s.Price, Version = 1, SubmittedAt = Utc(s.SubmittedAt)!.Value, SubmittedBy = "seed",
             }));
+            DateTime ScoredAt(EvaluationCriterion c) => opened.TryGetValue(c.Stage, out var at)
+                ? at : throw new SeedException(file, $"scores on '{c.Name}' need the {c.Stage} bids opened first (openedAt)");
             EvaluationCriterion CriterionOf(string name) => criteria.LastOrDefault(c => c.Name == name) ?? throw new SeedException(file, $"criterion '{name}' is not defined for {t.Procurement}");
             db.AddRange(t.Scores.Select(s => new Score
             {
                 ProcurementId = id, BidderId = BidderOf(s.Bidder).Id, CriterionId = CriterionOf(s.Criterion).Id, Value = s.Value, Justification = s.Justification,
-                Evaluator = s.Evaluator, ScoredAt = criteria[0].RecordedAt,
+                Evaluator = s.Evaluator, ScoredAt = ScoredAt(CriterionOf(s.Criterion)), Version = 1,
             }));
             db.AddRange(t.ModeratedScores.Select(s => new ModeratedScore
             {
                 ProcurementId = id, BidderId = BidderOf(s.Bidder).Id, CriterionId = CriterionOf(s.Criterion).Id, Value = s.Value, Rationale = s.Justification,
-                ModeratedBy = s.Evaluator, ModeratedAt = criteria[0].RecordedAt,
+                ModeratedBy = s.Evaluator, ModeratedAt = ScoredAt(CriterionOf(s.Criterion)).AddDays(1), Version = 1,
             }));
             if (t.Appraisal is { } appraisal)
                 await AddAppraisalAsync(id, appraisal, ct);

@@ -2,6 +2,7 @@ using Governance.Api.Auth;
 using Governance.Api.Features.Escalations;
 using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Workflows;
+using Governance.Domain.Calendar;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
 using Governance.Domain.Organisation;
@@ -13,7 +14,8 @@ namespace Governance.Api.Data.Seeding;
 
 /// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
 public sealed partial class SeedLoader(
-    GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, Features.Performance.SlipDetector slips, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedLoader> logger)
+    GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, Features.Performance.SlipDetector slips, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<SeedLoader> logger, TimeProvider time)
 {
     private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Supplier> suppliers = new(StringComparer.OrdinalIgnoreCase);
@@ -108,6 +110,8 @@ public sealed partial class SeedLoader(
                 Department = Resolve(departments, p.Department, "department"),
                 LeadOfficer = p.LeadOfficer, LeadMember = p.LeadMember, Procedure = p.Procedure, Stage = p.Stage,
                 EstimatedValue = p.EstimatedValue, ContractNoticeSentOn = p.ContractNoticeSentOn,
+                // Imported history: started no later than its notice, so the law of that day applies.
+                StartedOn = p.ContractNoticeSentOn ?? LondonTime.DateOf(time.GetUtcNow().UtcDateTime),
             };
             procurements.Add(p.Reference, procurement);
             db.Add(procurement);
@@ -126,6 +130,8 @@ public sealed partial class SeedLoader(
                     Supplier = Resolve(suppliers, b.Supplier, "supplier"),
                     RequestedToParticipateOn = b.RequestedToParticipateOn,
                     Status = b.Status,
+                    ExitStage = b.ExitStage,
+                    ExitReason = b.ExitReason,
                 });
             }
         }

@@ -64,7 +64,7 @@ public sealed record SupplierSeed(string Name, string? CompaniesHouseNumber, boo
 
 public sealed record AccountSeed(string Email, string DisplayName, List<string> Roles, string? Supplier);
 
-public sealed record BidderSeed(string Supplier, DateOnly RequestedToParticipateOn, BidderStatus Status);
+public sealed record BidderSeed(string Supplier, DateOnly RequestedToParticipateOn, BidderStatus Status, ProcurementStage? ExitStage = null, string? ExitReason = null);
 
 public sealed record ProcurementSeed(
     string Reference, string Title, string? Description, string Department, string? LeadOfficer, string? LeadMember,

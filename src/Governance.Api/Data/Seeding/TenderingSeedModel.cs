@@ -29,7 +29,7 @@ public sealed record TenderSeed
 
 public sealed record TeamSeed(string UserName, TeamRole Role);
 
-public sealed record StageSeed(ProcurementStage Stage, DateOnly? PlannedOn, DateOnly? ActualOn, DateTime? SubmissionDeadline);
+public sealed record StageSeed(ProcurementStage Stage, DateOnly? PlannedOn, DateOnly? ActualOn, DateTime? SubmissionDeadline, DateTime? OpenedAt = null, string? OpenedBy = null);
 
 public sealed record BudgetSeed(string Name, decimal Approved, decimal Spent, string? ApprovedBy);
 

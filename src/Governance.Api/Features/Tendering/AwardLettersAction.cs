@@ -24,12 +24,13 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
 
     public async Task RunAsync(ActionContext context, CancellationToken ct)
     {
-        var procurement = await db.Procurements.AsNoTracking().SingleAsync(p => p.Id == context.Subject.Id, ct);
+        // Tracked: entering Standstill has just set its end in this unit of work; the letters quote that very instant.
+        var procurement = await db.Procurements.FindAsync([context.Subject.Id], ct) ?? throw new InvalidOperationException($"Procurement {context.Subject.Id} does not exist.");
         if (await db.AwardLetters.AnyAsync(l => l.ProcurementId == procurement.Id, ct))
             return;
-        var standstillEnds = procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
+        var standstillEnds = procurement.StandstillEndsAt ?? (procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
             ? clocks.Pa2023StandstillEnds(context.NowUtc)
-            : clocks.Reg87StandstillEnds(context.NowUtc);
+            : clocks.Reg87StandstillEnds(context.NowUtc));
         var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         var bidders = await db.Bidders.Include(b => b.Supplier).Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
         var winner = bidders.Single(b => b.Status == BidderStatus.PreferredBidder);
@@ -59,7 +60,8 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
     {
         var lastDay = LondonTime.DateOf(standstillEnds.AddTicks(-1));
         var text = new StringBuilder();
-        text.AppendLine(English, $"Award decision: {procurement.Reference} {procurement.Title}");
+        var pa2023 = procurement.Procedure == ProcurementProcedure.CompetitiveFlexible;
+        text.AppendLine(English, $"{(pa2023 ? "Assessment summary (Procurement Act 2023 s.50)" : "Award decision notice (PCR 2015 reg 86)")}: {procurement.Reference} {procurement.Title}");
         text.AppendLine(English, $"To: {bidder.Supplier!.Name}");
         text.AppendLine();
         text.AppendLine(bidder.Id == winner.Id
@@ -84,7 +86,8 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
         }
 
         text.AppendLine();
-        text.AppendLine(English, $"Standstill period: the council will not enter into the contract before midnight at the end of {lastDay.ToString("dddd d MMMM yyyy", English)} (UK time).");
+        var rule = pa2023 ? "(s.51): eight working days beginning with the day the contract award notice is published;" : "(reg 87):";
+        text.AppendLine(English, $"Standstill period {rule} the council will not enter into the contract before midnight at the end of {lastDay.ToString("dddd d MMMM yyyy", English)} (UK time).");
         return text.ToString();
     }
 }

@@ -39,9 +39,7 @@ public sealed class BiddersController(GovernanceDbContext db, TimeProvider time,
         return null;
     }
 
-    protected override async Task<IActionResult?> BeforeUpdateAsync(Bidder entity, CancellationToken ct) =>
-        await team.IsMemberAsync(entity.ProcurementId, User, ct) ? null
-            : ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team corrects a bidder's record.");
+    protected override async Task<IActionResult?> MayChangeAsync(Bidder entity, CancellationToken ct) => await team.RefuseChangeAsync(entity.ProcurementId, User, ct);
 
     /// <summary>POST /odata/Bidders(1)/Governance.ScoreSelection { "Score": 72.5, "Notes": "..." }</summary>
     [HttpPost]
@@ -50,14 +48,16 @@ public sealed class BiddersController(GovernanceDbContext db, TimeProvider time,
         {
             if (procurement.Stage != ProcurementStage.SelectionQuestionnaire)
                 return ODataErrors.Error(StatusCodes.Status409Conflict, "selection-closed", "Selection questionnaires are scored at the selection stage.");
-            if (parameters?.GetValueOrDefault("Score") is not decimal score || score is < 0 or > 100)
+            if (parameters?.GetValueOrDefault("Score") is not decimal score)
                 return ODataErrors.BadRequest("selection-score", "Score is a number from 0 to 100.");
-            bidder.SelectionScore = score;
-            bidder.SelectionNotes = parameters.GetValueOrDefault("Notes") as string;
+            bidder.ScoreSelection(score, parameters.GetValueOrDefault("Notes") as string);
             return await Task.FromResult<ObjectResult?>(null);
         }, ct);
 
-    /// <summary>POST /odata/Bidders(1)/Governance.Eliminate { "Reason": "..." } — only on criteria stated before the stage opened (reg 66).</summary>
+    /// <summary>
+    /// POST /odata/Bidders(1)/Governance.Eliminate { "Reason": "..." } — only once the stage is evaluated, on criteria
+    /// stated before the stage opened (reg 66); the recorded reason cites the criteria and the bidder's scores.
+    /// </summary>
     [HttpPost]
     public Task<IActionResult> Eliminate([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
         ActAsync(key, teamOnly: true, async (bidder, procurement) =>
@@ -74,9 +74,21 @@ public sealed class BiddersController(GovernanceDbContext db, TimeProvider time,
                     $"Bidders are eliminated at {procurement.Stage} only on criteria recorded before the stage opened (reg 66).");
             }
 
-            Exit(bidder, BidderStatus.Eliminated, reason, procurement.Stage);
+            var evaluation = await Service<ProcurementEvaluation>().EvaluateAsync(procurement, procurement.Stage, ct);
+            evaluation.Evaluation.CheckComplete("Eliminating a bidder");
+            bidder.Leave(BidderStatus.Eliminated, EliminationReason(reason, bidder.Id, evaluation), procurement.Stage);
+            await Service<BidderLetters>().EliminatedAsync(procurement, bidder, ct);
             return null;
         }, ct);
+
+    /// <summary>The reason as given, then the stage's pre-stated criteria with this bidder's moderated scores and its rank.</summary>
+    private static string EliminationReason(string reason, int bidderId, ProcurementEvaluation.Result evaluation)
+    {
+        var scores = evaluation.Criteria.Where(c => c.Kind == Domain.Tendering.Bids.CriterionKind.Quality).Select(c =>
+            $"{c.Name} ({c.Weight:0.##}%): {evaluation.Moderated.Single(m => m.BidderId == bidderId && m.CriterionId == c.Id).Value:0.#}/10");
+        var rank = evaluation.Ranking.Single(r => r.BidderId == bidderId);
+        return $"{reason} Scores on the criteria stated before the stage: {string.Join("; ", scores)}. Total {rank.Total:0.00} of 100, ranked {rank.Rank} of {evaluation.Ranking.Count}.";
+    }
 
     /// <summary>POST /odata/Bidders(1)/Governance.Withdraw { "Reason": "..." } — by the bidder itself or recorded by the team.</summary>
     [HttpPost]
@@ -85,27 +97,19 @@ public sealed class BiddersController(GovernanceDbContext db, TimeProvider time,
         {
             if (parameters?.GetValueOrDefault("Reason") is not string reason || string.IsNullOrWhiteSpace(reason))
                 return Task.FromResult<ObjectResult?>(ODataErrors.BadRequest("reason-required", "Give the Reason for withdrawing."));
-            Exit(bidder, BidderStatus.Withdrawn, reason, procurement.Stage);
+            bidder.Leave(BidderStatus.Withdrawn, reason, procurement.Stage);
             return Task.FromResult<ObjectResult?>(null);
         }, ct);
-
-    private static void Exit(Bidder bidder, BidderStatus status, string reason, ProcurementStage stage)
-    {
-        if (!Bidder.Active.Contains(bidder.Status) && bidder.Status != BidderStatus.RequestedToParticipate)
-            throw new Domain.Common.BusinessRuleException("bidder-not-active", $"The bidder is already {bidder.Status}.");
-        bidder.Status = status;
-        bidder.ExitReason = reason;
-        bidder.ExitStage = stage;
-    }
 
     private async Task<IActionResult> ActAsync(int key, bool teamOnly, Func<Bidder, Procurement, Task<ObjectResult?>> act, CancellationToken ct)
     {
         var bidder = await Scope(Db.Bidders).SingleOrDefaultAsync(b => b.Id == key, ct);
         if (bidder is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Bidder {key} does not exist.");
-        if (teamOnly && !await team.IsMemberAsync(bidder.ProcurementId, User, ct))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team may do this.");
+        if (teamOnly && await team.RefuseChangeAsync(bidder.ProcurementId, User, ct) is { } notTeam)
+            return notTeam;
         var procurement = await Db.Procurements.AsNoTracking().SingleAsync(p => p.Id == bidder.ProcurementId, ct);
+        procurement.CheckOpenForChange();
         if (await act(bidder, procurement) is { } refused)
             return refused;
         await Db.SaveChangesAsync(ct);

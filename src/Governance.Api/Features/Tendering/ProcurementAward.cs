@@ -6,18 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tendering;
 
-/// <summary>Evaluation results of a procurement's final tenders, as the ranking, the preferred bidder and the award letters use them.</summary>
+/// <summary>Evaluation results of a procurement's stage, as the ranking, eliminations, the preferred bidder and the award letters use them.</summary>
 public sealed class ProcurementEvaluation(GovernanceDbContext db)
 {
     public sealed record Result(
         IReadOnlyList<RankedBidder> Ranking, IReadOnlyList<EvaluationCriterion> Criteria, IReadOnlyList<ModeratedScore> Moderated,
-        IReadOnlyList<Bidder> Bidders, IReadOnlyList<string> Missing);
+        IReadOnlyList<Bidder> Bidders, StageEvaluation Evaluation);
 
-    /// <summary>The ranking at a stage from moderated scores and each bidder's latest price, and what is missing for it to be complete.</summary>
+    /// <summary>The ranking at a stage from the live moderated scores and each bidder's latest price, and whether the stage is evaluated.</summary>
     public async Task<Result> EvaluateAsync(Procurement procurement, ProcurementStage stage, CancellationToken ct)
     {
         var criteria = await db.EvaluationCriteria.AsNoTracking().Where(c => c.ProcurementId == procurement.Id && c.Stage == stage).OrderBy(c => c.Id).ToListAsync(ct);
-        var moderated = await db.ModeratedScores.AsNoTracking().Where(m => m.ProcurementId == procurement.Id).ToListAsync(ct);
+        var criterionIds = criteria.Select(c => c.Id).ToList();
+        var moderated = ModeratedScore.Latest(await db.ModeratedScores.AsNoTracking().Where(m => criterionIds.Contains(m.CriterionId)).ToListAsync(ct));
         var bidders = await db.Bidders.AsNoTracking().Include(b => b.Supplier)
             .Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).OrderBy(b => b.Id).ToListAsync(ct);
         var ids = bidders.Select(b => b.Id).ToList();
@@ -27,20 +28,10 @@ public sealed class ProcurementEvaluation(GovernanceDbContext db)
                 .ToListAsync(ct))
             .GroupBy(s => s.BidderId)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!.Price);
-
-        var missing = new List<string>();
-        foreach (var bidder in bidders)
-        {
-            if (!prices.ContainsKey(bidder.Id))
-                missing.Add($"{bidder.Supplier?.Name} has no {stage} submission");
-            missing.AddRange(criteria.Where(c => c.Kind == CriterionKind.Quality && !moderated.Any(m => m.BidderId == bidder.Id && m.CriterionId == c.Id))
-                .Select(c => $"{bidder.Supplier?.Name} has no moderated score on '{c.Name}'"));
-        }
-
-        if (criteria.Count == 0)
-            missing.Add($"no criteria for {stage}");
+        var opened = await db.ProcurementStageDates.AnyAsync(d => d.ProcurementId == procurement.Id && d.Stage == stage && d.SubmissionsOpenedAt != null, ct);
+        var evaluation = new StageEvaluation(stage, opened, criteria, moderated, prices, bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? $"Bidder {b.Id}"));
         var ranking = Ranking.Rank(criteria, moderated, prices, ids, procurement.PriceScoringMethod);
-        return new Result(ranking, criteria, moderated, bidders, missing);
+        return new Result(ranking, criteria, moderated, bidders, evaluation);
     }
 }
 
@@ -58,6 +49,7 @@ public static class ContractFromAward
             SupplierId = winner.SupplierId,
             DepartmentId = procurement.DepartmentId,
             ProcurementId = procurement.Id,
+            Procedure = procurement.Procedure,
             ContractManager = contractManager,
             TotalValue = price,
             AnnualValue = Math.Round(price / years, 2),

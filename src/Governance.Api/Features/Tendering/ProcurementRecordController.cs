@@ -18,13 +18,10 @@ public abstract class ProcurementRecordController<T>(GovernanceDbContext db, Tim
 
     protected override async Task<IActionResult?> BeforeCreateAsync(T entity, CancellationToken ct) => await TeamOnlyAsync(entity.ProcurementId, ct);
 
-    protected override async Task<IActionResult?> BeforeUpdateAsync(T entity, CancellationToken ct) => await TeamOnlyAsync(entity.ProcurementId, ct);
+    protected override async Task<IActionResult?> MayChangeAsync(T entity, CancellationToken ct) => await TeamOnlyAsync(entity.ProcurementId, ct);
 
     protected async Task<IActionResult?> TeamOnlyAsync(int procurementId, CancellationToken ct, TeamRole? role = null) =>
-        await team.IsMemberAsync(procurementId, User, ct, role)
-            ? null
-            : ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team",
-                role is null ? $"Only the team of procurement {procurementId} may change its records." : $"Only the {role} of procurement {procurementId}'s team may do this.");
+        await team.RefuseChangeAsync(procurementId, User, ct, role);
 }
 
 /// <summary>
@@ -40,7 +37,5 @@ public abstract class ConfidentialRecordController<T>(GovernanceDbContext db, Pr
     protected override IQueryable<T> Scope(IQueryable<T> rows) => team.Confidential(rows, User);
 
     protected override async Task<IActionResult?> BeforeCreateAsync(T entity, CancellationToken ct) =>
-        await team.IsMemberAsync(entity.ProcurementId, User, ct)
-            ? null
-            : ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", $"Only the team of procurement {entity.ProcurementId} may record this.");
+        await team.RefuseChangeAsync(entity.ProcurementId, User, ct);
 }

@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.OData;
+using Microsoft.AspNetCore.Mvc;
 using Governance.Domain.Tendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +29,28 @@ public sealed class ProcurementTeam(GovernanceDbContext db)
     {
         var name = user.Identity?.Name ?? "";
         return db.ProcurementTeamMembers.AnyAsync(m => m.ProcurementId == procurementId && m.UserName == name && (role == null || m.Role == role), ct);
+    }
+
+    /// <summary>
+    /// The one object-level check of every write to a procurement or its records (PATCH, archival, bound actions,
+    /// workflow triggers): the user is on its team (in the given role, or as its lead), and the procurement is not
+    /// closed. A team-only read (the ranking) asks the same with <paramref name="readOnly"/>. Returns the refusal, or null when the change may go ahead.
+    /// </summary>
+    public async Task<ObjectResult?> RefuseChangeAsync(int procurementId, ClaimsPrincipal user, CancellationToken ct, TeamRole? role = null, bool readOnly = false)
+    {
+        var procurement = await db.Procurements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == procurementId, ct);
+        if (procurement is null)
+            return ODataErrors.BadRequest("UnknownReference", $"ProcurementId {procurementId} does not refer to an existing Procurement.");
+        var allowed = await IsMemberAsync(procurementId, user, ct, TeamRole.Lead) || (role != TeamRole.Lead && await IsMemberAsync(procurementId, user, ct, role));
+        if (!allowed)
+        {
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team",
+                role is null ? $"Only the team of procurement {procurementId} may change it or its records." : $"Only the {role} of procurement {procurementId}'s team may do this.");
+        }
+
+        if (!readOnly)
+            procurement.CheckOpenForChange();
+        return null;
     }
 
     /// <summary>The bidder of this procurement that the signed-in supplier acts for, if any.</summary>

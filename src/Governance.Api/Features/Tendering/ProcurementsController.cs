@@ -14,7 +14,7 @@ namespace Governance.Api.Features.Tendering;
 /// The public summary of a procurement, its timetable, and the team's actions that move bidders: shortlisting,
 /// choosing the preferred bidder on the ranking, and creating the contract from the award.
 /// </summary>
-public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<Procurement>(db, time)
+public sealed partial class ProcurementsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<Procurement>(db, time)
 {
     private WorkflowCommands Workflows => Service<WorkflowCommands>();
 
@@ -31,19 +31,17 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         await Db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The day it starts decides the law (PCR 2015 or the Procurement Act 2023); the reg 30 plan must be one a notice sent today could meet.</summary>
     protected override Task<IActionResult?> BeforeCreateAsync(Procurement entity, CancellationToken ct)
     {
-        TenderingRules.CheckParticipationDeadline(entity);
+        var today = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
+        entity.StartedOn = today;
+        Procurement.CheckProcedureApplies(entity.Procedure, today);
+        TenderingRules.CheckParticipationDeadline(entity, today);
         return Task.FromResult<IActionResult?>(null);
     }
 
-    protected override async Task<IActionResult?> BeforeUpdateAsync(Procurement entity, CancellationToken ct)
-    {
-        if (!await Team.IsMemberAsync(entity.Id, User, ct))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team changes its record.");
-        TenderingRules.CheckParticipationDeadline(entity);
-        return null;
-    }
+    protected override async Task<IActionResult?> MayChangeAsync(Procurement entity, CancellationToken ct) => await Team.RefuseChangeAsync(entity.Id, User, ct);
 
     /// <summary>GET /odata/Procurements(1)/Governance.Timetable(): planned against actual for every stage, with slippage in days.</summary>
     [HttpGet]
@@ -63,7 +61,7 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         var today = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
         var overdue = await Db.ProcurementStageDates.AsNoTracking()
             .Where(d => d.ActualOn == null && d.PlannedOn != null && d.PlannedOn < today)
-            .Join(ReadableRows(), d => d.ProcurementId, p => p.Id, (d, p) => new { p.Id, p.Reference, p.Title, p.Stage, Overdue = d.Stage, Planned = d.PlannedOn!.Value })
+            .Join(ReadableRows().Where(p => p.Stage != ProcurementStage.Cancelled && p.Stage != ProcurementStage.ContractSigned), d => d.ProcurementId, p => p.Id, (d, p) => new { p.Id, p.Reference, p.Title, p.Stage, Overdue = d.Stage, Planned = d.PlannedOn!.Value })
             .ToListAsync(ct);
         return Ok(overdue.GroupBy(o => o.Id).Select(g => g.OrderBy(o => o.Planned).First()).Select(o => new LateProcurementView
         {
@@ -78,10 +76,11 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
     {
         if (!Enum.TryParse<ProcurementStage>(stage, out var at) || !TenderingRules.SubmissionStages.Contains(at))
             return ODataErrors.BadRequest("stage", "Stage is OutlineSolutions, DetailedSolutions or FinalTenders.");
-        var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Evaluator, ct);
+        var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Evaluator, ct, readOnly: true);
         if (refused is not null)
             return refused;
         var result = await Evaluation.EvaluateAsync(procurement!, at, ct);
+        result.Evaluation.CheckComplete("A ranking");
         var names = result.Bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? "");
         return Ok(result.Ranking.Select(r => new RankingView
         {
@@ -98,6 +97,7 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
             return refused;
         if (procurement!.Stage != ProcurementStage.SelectionQuestionnaire)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "selection-closed", "Shortlisting happens at the selection stage.");
+        procurement.CheckRequestsClosed(Time.GetUtcNow().UtcDateTime);
         var chosen = (parameters?.GetValueOrDefault("BidderIds") as IEnumerable<int>)?.ToHashSet() ?? [];
         var reason = parameters?.GetValueOrDefault("Reason") as string;
         var candidates = await Db.Bidders.Where(b => b.ProcurementId == key && b.Status == BidderStatus.RequestedToParticipate).ToListAsync(ct);
@@ -107,18 +107,8 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         if (chosen.Count < 3 && string.IsNullOrWhiteSpace(reason))
             return ODataErrors.BadRequest("reg65-minimum-candidates", "Invite at least three candidates (reg 65), or record why fewer suitable candidates were found.");
         foreach (var candidate in candidates)
-        {
-            if (chosen.Contains(candidate.Id))
-            {
-                candidate.Status = BidderStatus.Shortlisted;
-            }
-            else
-            {
-                candidate.Status = BidderStatus.Unsuccessful;
-                candidate.ExitReason = "Not shortlisted at selection";
-                candidate.ExitStage = ProcurementStage.SelectionQuestionnaire;
-            }
-        }
+            candidate.DecideShortlist(chosen.Contains(candidate.Id));
+        await Service<BidderLetters>().ShortlistAsync(procurement, candidates, ct);
 
         var tracked = await Db.Procurements.SingleAsync(p => p.Id == key, ct);
         tracked.ShortlistReason = chosen.Count < 3 ? reason : null;
@@ -136,8 +126,7 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         if (procurement!.Stage != ProcurementStage.FinalTenders)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "final-tenders-only", "The preferred bidder is chosen once final tenders are evaluated.");
         var result = await Evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
-        if (result.Missing.Count > 0)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "evaluation-incomplete", "Evaluation is not complete: " + string.Join("; ", result.Missing) + ".");
+        result.Evaluation.CheckComplete("Choosing the preferred bidder");
         var bidderId = parameters?.GetValueOrDefault("BidderId") as int?;
         var best = result.Ranking[0];
         if (bidderId != best.BidderId)
@@ -147,7 +136,7 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         }
 
         var bidder = await Db.Bidders.SingleAsync(b => b.Id == best.BidderId, ct);
-        bidder.Status = BidderStatus.PreferredBidder;
+        bidder.MakePreferred();
         await Db.SaveChangesAsync(ct);
         return Ok(bidder);
     }
@@ -170,23 +159,24 @@ public sealed class ProcurementsController(GovernanceDbContext db, TimeProvider 
         var winner = await Db.Bidders.SingleOrDefaultAsync(b => b.ProcurementId == key && b.Status == BidderStatus.Successful, ct);
         if (winner is null)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "no-successful-bidder", "No bidder has been awarded the contract.");
-        var price = await Db.Submissions.Where(s => s.BidderId == winner.Id && (s.Stage == ProcurementStage.FinalTenders || s.Stage == ProcurementStage.PreferredBidder))
-            .OrderByDescending(s => s.SubmittedAt).Select(s => s.Price).FirstAsync(ct);
+        // The evaluated final-tender price: nothing after the deadline may change it, so letters, evaluation and contract agree.
+        var price = await Db.Submissions.Where(s => s.BidderId == winner.Id && s.Stage == ProcurementStage.FinalTenders)
+            .OrderByDescending(s => s.Version).Select(s => (decimal?)s.Price).FirstOrDefaultAsync(ct);
+        if (price is null)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "no-final-tender", "The successful bidder has no evaluated final tender.");
         var kpis = await Db.ProposedKpis.AsNoTracking().Where(k => k.ProcurementId == key).ToListAsync(ct);
-        var contract = ContractFromAward.Create(procurement, winner, price, start, end, parameters!.GetValueOrDefault("ContractManager") as string, kpis);
+        var contract = ContractFromAward.Create(procurement, winner, price.Value, start, end, parameters!.GetValueOrDefault("ContractManager") as string, kpis);
         Db.Contracts.Add(contract);
         await Db.SaveChangesAsync(ct);
         return Ok(contract);
     }
 
-    private async Task<(Procurement? Procurement, ObjectResult? Refused)> TeamProcurementAsync(int key, TeamRole role, CancellationToken ct)
+    private async Task<(Procurement? Procurement, ObjectResult? Refused)> TeamProcurementAsync(int key, TeamRole role, CancellationToken ct, bool readOnly = false)
     {
         var procurement = await ReadableRows().SingleOrDefaultAsync(p => p.Id == key, ct);
         if (procurement is null)
             return (null, NotFound(key));
-        var allowed = await Team.IsMemberAsync(key, User, ct, TeamRole.Lead) || (role != TeamRole.Lead && await Team.IsMemberAsync(key, User, ct, role));
-        return allowed ? (procurement, null)
-            : (null, ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", $"Only the procurement's {(role == TeamRole.Lead ? "lead" : "evaluators")} may do this."));
+        return await Team.RefuseChangeAsync(key, User, ct, role, readOnly) is { } refused ? (null, refused) : (procurement, null);
     }
 
     /// <summary>An Edm.Date action parameter, whichever CLR type the OData reader gave it.</summary>

@@ -75,6 +75,10 @@ public sealed class WorkflowCommands(
         return outcome;
     }
 
+    /// <summary>Whether this person may act on the instance's record at all (its subject type's object-level check); null when they may.</summary>
+    public Task<Microsoft.AspNetCore.Mvc.ObjectResult?> RefuseActorAsync(WorkflowInstance instance, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        SubjectOf(instance.SubjectType).RefuseActorAsync(instance.SubjectId, user, ct);
+
     /// <summary>Timers neither fired nor cancelled: the ones that may still fire.</summary>
     public IQueryable<WorkflowTimer> OpenTimers => db.Set<WorkflowTimer>().Where(t => t.FiredAt == null && t.CancelledAt == null);
 

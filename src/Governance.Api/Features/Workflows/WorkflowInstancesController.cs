@@ -42,6 +42,8 @@ public sealed class WorkflowInstancesController(GovernanceDbContext db) : Querya
         var instance = await Scope(Db.Set<WorkflowInstance>()).SingleOrDefaultAsync(i => i.Id == key, ct);
         if (instance is null)
             return NotFoundError(key);
+        if (await Commands.RefuseActorAsync(instance, User, ct) is { } refused)
+            return refused;
         var outcome = await Commands.FireAsync(instance, trigger, Actor(), comment, ct);
         switch (outcome)
         {

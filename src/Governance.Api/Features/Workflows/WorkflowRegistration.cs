@@ -26,6 +26,7 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowGuard, TenderingPeriodGuard>();
         services.AddScoped<IWorkflowGuard, AppraisalApprovedGuard>();
         services.AddScoped<IWorkflowGuard, CriteriaFixedGuard>();
+        services.AddScoped<IWorkflowGuard, StageEvaluatedGuard>();
         services.AddScoped<IWorkflowGuard, PreferredBidderChosenGuard>();
         services.AddScoped<IWorkflowGuard, ConsultationGuard>();
         services.AddScoped<IWorkflowAction, NotifyAction>();
@@ -46,6 +47,7 @@ public static class WorkflowRegistration
         services.AddScoped<Scrutiny.ScrutinyDeadlinesJob>();
         services.AddScoped<ProcurementTeam>();
         services.AddScoped<ProcurementEvaluation>();
+        services.AddScoped<BidderLetters>();
         services.AddScoped<Tendering.Bids.EvaluationChecks>();
 
         services.AddScoped<NotificationOutbox>();

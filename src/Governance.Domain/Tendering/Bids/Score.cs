@@ -23,6 +23,50 @@ public class Score : Entity, IBidderRecord
 
     [ServerManaged]
     public DateTime ScoredAt { get; set; }
+
+    /// <summary>1 for the first score of this evaluator, criterion and bidder; each change is a new version.</summary>
+    [ServerManaged]
+    public int Version { get; set; }
+
+    /// <summary>Why a later version replaces the one before.</summary>
+    [MaxLength(2000)]
+    public string? ChangeReason { get; set; }
+
+    /// <summary>Set when the evaluator declares a conflict with the bidder: the score is kept, but counts for nothing.</summary>
+    [ServerManaged]
+    public DateTime? VoidedAt { get; set; }
+
+    [ServerManaged, MaxLength(2000)]
+    public string? VoidReason { get; set; }
+
+    public bool IsVoid => VoidedAt is not null;
+
+    /// <summary>The evaluator declared a conflict with this bidder: the score stays on the record, marked void with the declaration.</summary>
+    public void Void(ConflictDeclaration declaration)
+    {
+        if (IsVoid)
+            return;
+        VoidedAt = declaration.DeclaredAt;
+        VoidReason = $"Conflict of interest declared: {declaration.Description}";
+    }
+
+    /// <summary>
+    /// The version a new score takes. Rule <c>one-live-score</c>: an evaluator holds one live score per criterion
+    /// and bidder; a change is a new version that says why. Rule <c>score-range</c>: 0 to 10.
+    /// </summary>
+    public static int NextVersion(IEnumerable<Score> earlier, decimal value, string? changeReason)
+    {
+        if (value is < 0 or > EvaluationCriterion.MaxScore)
+            throw new BusinessRuleException("score-range", $"A score is from 0 to {EvaluationCriterion.MaxScore}.", isInvalidInput: true);
+        var latest = earlier.Select(s => s.Version).DefaultIfEmpty(0).Max();
+        if (latest > 0 && string.IsNullOrWhiteSpace(changeReason))
+        {
+            throw new BusinessRuleException("one-live-score",
+                $"You have already scored this bidder on this criterion (version {latest}); a change is a new version: give the ChangeReason.");
+        }
+
+        return latest + 1;
+    }
 }
 
 /// <summary>The consensus score the evaluators reached in moderation: what the ranking uses.</summary>
@@ -45,6 +89,35 @@ public class ModeratedScore : Entity, IBidderRecord
 
     [ServerManaged]
     public DateTime ModeratedAt { get; set; }
+
+    /// <summary>1 for the first moderated score of a bidder on a criterion; a correction is a new version.</summary>
+    [ServerManaged]
+    public int Version { get; set; }
+
+    /// <summary>Why a correction replaces the version before.</summary>
+    [MaxLength(2000)]
+    public string? ChangeReason { get; set; }
+
+    /// <summary>
+    /// The version a moderated score takes. Rule <c>moderation-needs-scores</c>: moderation settles individual
+    /// scores, so at least one live, non-void individual score must stand behind it. Rule
+    /// <c>moderation-correction</c>: a second moderated score is a correction and says why.
+    /// </summary>
+    public static int NextVersion(IEnumerable<ModeratedScore> earlier, IEnumerable<Score> individual, decimal value, string? changeReason)
+    {
+        if (value is < 0 or > EvaluationCriterion.MaxScore)
+            throw new BusinessRuleException("score-range", $"A score is from 0 to {EvaluationCriterion.MaxScore}.", isInvalidInput: true);
+        if (!individual.Any(s => !s.IsVoid))
+            throw new BusinessRuleException("moderation-needs-scores", "No evaluator's live score stands behind this moderated score: evaluators score first, then moderation settles their scores.");
+        var latest = earlier.Select(s => s.Version).DefaultIfEmpty(0).Max();
+        if (latest > 0 && string.IsNullOrWhiteSpace(changeReason))
+            throw new BusinessRuleException("moderation-correction", $"This bidder already has a moderated score on this criterion (version {latest}); a correction is a new version: give the ChangeReason.");
+        return latest + 1;
+    }
+
+    /// <summary>The live moderated scores: the latest version of each bidder and criterion.</summary>
+    public static IReadOnlyList<ModeratedScore> Latest(IEnumerable<ModeratedScore> all) =>
+        [.. all.GroupBy(m => (m.BidderId, m.CriterionId)).Select(g => g.MaxBy(m => m.Version)!)];
 }
 
 /// <summary>An evaluator's declared conflict of interest with a bidder: they cannot score it.</summary>

@@ -555,6 +555,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("PreferenceRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("PreferredOptionId")
                         .HasColumnType("integer");
 
@@ -2432,6 +2436,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<int>("BidderId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("CriterionId")
                         .HasColumnType("integer");
 
@@ -2459,6 +2467,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CriterionId");
@@ -2481,6 +2492,10 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.Property<int>("BidderId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("CriterionId")
                         .HasColumnType("integer");
@@ -2508,6 +2523,16 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2777,6 +2802,15 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StandstillSuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2805,6 +2839,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ActualOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DeadlineChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
 
@@ -2822,6 +2860,13 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("SubmissionDeadline")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmissionsOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmissionsOpenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 

@@ -556,6 +556,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("PreferenceRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int?>("PreferredOptionId")
                         .HasColumnType("int");
 
@@ -2433,6 +2437,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int>("BidderId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("CriterionId")
                         .HasColumnType("int");
 
@@ -2460,6 +2468,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CriterionId");
@@ -2482,6 +2493,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.Property<int>("BidderId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("CriterionId")
                         .HasColumnType("int");
@@ -2509,6 +2524,16 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -2778,6 +2803,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StandstillSuspendedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2806,6 +2840,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("ActualOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DeadlineChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
 
@@ -2823,6 +2861,13 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("SubmissionDeadline")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SubmissionsOpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmissionsOpenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 

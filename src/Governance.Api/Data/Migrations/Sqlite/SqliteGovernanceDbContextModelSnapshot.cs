@@ -532,6 +532,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferenceRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreferredOptionId")
                         .HasColumnType("INTEGER");
 
@@ -2339,6 +2343,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int>("BidderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CriterionId")
                         .HasColumnType("INTEGER");
 
@@ -2366,6 +2374,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CriterionId");
@@ -2386,6 +2397,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.Property<int>("BidderId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CriterionId")
                         .HasColumnType("INTEGER");
@@ -2412,6 +2427,16 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2672,6 +2697,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StandstillEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StandstillSuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2698,6 +2732,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ActualOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeadlineChangeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("TEXT");
 
@@ -2714,6 +2752,13 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmissionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmissionsOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionsOpenedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

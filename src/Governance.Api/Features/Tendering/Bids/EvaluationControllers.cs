@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Tendering.Bids;
 
 /// <summary>What scoring needs to be true: the bidder and criterion belong here, the bids are unsealed, the scorer has no conflict.</summary>
-public sealed class EvaluationChecks(GovernanceDbContext db, TimeProvider time)
+public sealed class EvaluationChecks(GovernanceDbContext db)
 {
     public async Task<ObjectResult?> CheckAsync(int procurementId, int bidderId, int criterionId, string evaluator, CancellationToken ct)
     {
@@ -19,10 +19,9 @@ public sealed class EvaluationChecks(GovernanceDbContext db, TimeProvider time)
             return ODataErrors.BadRequest("UnknownReference", $"CriterionId {criterionId} is not a criterion of procurement {procurementId}.");
         if (criterion.Kind != CriterionKind.Quality)
             return ODataErrors.BadRequest("price-is-computed", "Price criteria are scored by the recorded price-scoring method, not by evaluators.");
-        var now = time.GetUtcNow().UtcDateTime;
-        var unsealed = await db.ProcurementStageDates.AnyAsync(d => d.ProcurementId == procurementId && d.Stage == criterion.Stage && d.SubmissionDeadline != null && d.SubmissionDeadline <= now, ct);
+        var unsealed = await db.ProcurementStageDates.AnyAsync(d => d.ProcurementId == procurementId && d.Stage == criterion.Stage && d.SubmissionsOpenedAt != null, ct);
         if (!unsealed)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "sealed", $"Submissions for {criterion.Stage} are sealed until their deadline; nothing can be scored yet.");
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "sealed", $"Submissions for {criterion.Stage} are sealed until their deadline has passed and they are opened; nothing can be scored yet.");
         if (await db.ConflictDeclarations.AnyAsync(c => c.ProcurementId == procurementId && c.BidderId == bidderId && c.Evaluator == evaluator, ct))
             return ODataErrors.Error(StatusCodes.Status409Conflict, "conflict-of-interest", $"{evaluator} declared a conflict of interest with this bidder and cannot score it.");
         return null;
@@ -39,7 +38,11 @@ public sealed class ScoresController(GovernanceDbContext db, ProcurementTeam tea
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "evaluators-only", "Only the team's evaluators (and its lead) score bids.");
         entity.Evaluator = User.Identity?.Name ?? "";
         entity.ScoredAt = time.GetUtcNow().UtcDateTime;
-        return await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.Evaluator, ct);
+        if (await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.Evaluator, ct) is { } refused)
+            return refused;
+        var earlier = await Db.Scores.AsNoTracking().Where(s => s.BidderId == entity.BidderId && s.CriterionId == entity.CriterionId && s.Evaluator == entity.Evaluator).ToListAsync(ct);
+        entity.Version = Score.NextVersion(earlier, entity.Value, entity.ChangeReason);
+        return null;
     }
 }
 
@@ -53,13 +56,22 @@ public sealed class ModeratedScoresController(GovernanceDbContext db, Procuremen
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "lead-only", "Moderated scores are recorded by the team's lead.");
         entity.ModeratedBy = User.Identity?.Name ?? "";
         entity.ModeratedAt = time.GetUtcNow().UtcDateTime;
-        if (await Db.ModeratedScores.AnyAsync(m => m.BidderId == entity.BidderId && m.CriterionId == entity.CriterionId, ct))
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "moderated-once", "This bidder already has a moderated score on this criterion.");
-        return await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.ModeratedBy, ct);
+        if (await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.ModeratedBy, ct) is { } refused)
+            return refused;
+        var earlier = await Db.ModeratedScores.AsNoTracking().Where(m => m.BidderId == entity.BidderId && m.CriterionId == entity.CriterionId).ToListAsync(ct);
+        var individual = await Db.Scores.AsNoTracking().Where(s => s.BidderId == entity.BidderId && s.CriterionId == entity.CriterionId).ToListAsync(ct);
+        entity.Version = ModeratedScore.NextVersion(earlier, Latest(individual), entity.Value, entity.ChangeReason);
+        return null;
     }
+
+    /// <summary>Each evaluator's live score: their latest version.</summary>
+    private static IEnumerable<Score> Latest(IEnumerable<Score> scores) => scores.GroupBy(s => s.Evaluator).Select(g => g.MaxBy(s => s.Version)!);
 }
 
-/// <summary>An evaluator declares their own conflicts of interest.</summary>
+/// <summary>
+/// An evaluator declares their own conflicts of interest. Their scores of that bidder are kept but marked void with
+/// the declaration, in the same transaction, and moderation can no longer rest on them.
+/// </summary>
 public sealed class ConflictDeclarationsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time)
     : ConfidentialRecordController<ConflictDeclaration>(db, team)
 {
@@ -67,6 +79,10 @@ public sealed class ConflictDeclarationsController(GovernanceDbContext db, Procu
     {
         entity.Evaluator = User.Identity?.Name ?? "";
         entity.DeclaredAt = time.GetUtcNow().UtcDateTime;
-        return await base.BeforeCreateAsync(entity, ct);
+        if (await base.BeforeCreateAsync(entity, ct) is { } refused)
+            return refused;
+        foreach (var score in await Db.Scores.Where(s => s.ProcurementId == entity.ProcurementId && s.BidderId == entity.BidderId && s.Evaluator == entity.Evaluator).ToListAsync(ct))
+            score.Void(entity);
+        return null;
     }
 }

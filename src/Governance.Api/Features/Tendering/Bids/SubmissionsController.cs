@@ -10,7 +10,7 @@ namespace Governance.Api.Features.Tendering.Bids;
 
 /// <summary>
 /// Bids and prices. A bidder submits and reads its own; the team reads a stage's submissions only once the stage's
-/// deadline has passed (sealed until then), and nobody else ever does.
+/// deadline has passed and the bids have been opened by a named member (sealed until then), and nobody else ever does.
 /// </summary>
 public sealed class SubmissionsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time)
     : ConfidentialRecordController<Submission>(db, team)
@@ -20,9 +20,8 @@ public sealed class SubmissionsController(GovernanceDbContext db, ProcurementTea
         var visible = base.Scope(rows);
         if (User.SupplierScope() is not null)
             return visible;
-        var now = time.GetUtcNow().UtcDateTime;
         return visible.Where(s => s.Stage == ProcurementStage.PreferredBidder || Db.ProcurementStageDates.Any(d =>
-            d.ProcurementId == s.ProcurementId && d.Stage == s.Stage && d.SubmissionDeadline != null && d.SubmissionDeadline <= now));
+            d.ProcurementId == s.ProcurementId && d.Stage == s.Stage && d.SubmissionsOpenedAt != null));
     }
 
     protected override async Task<IActionResult?> BeforeCreateAsync(Submission entity, CancellationToken ct)
@@ -35,7 +34,9 @@ public sealed class SubmissionsController(GovernanceDbContext db, ProcurementTea
         var procurement = await Db.Procurements.AsNoTracking().SingleAsync(p => p.Id == entity.ProcurementId, ct);
         var dates = await Db.ProcurementStageDates.AsNoTracking().SingleOrDefaultAsync(d => d.ProcurementId == procurement.Id && d.Stage == procurement.Stage, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        entity.Stage = TenderingRules.CheckSubmission(procurement, dates, entity.Kind, entity.Justification, bidder.Status == BidderStatus.PreferredBidder, now);
+        var finalTenderPrice = await Db.Submissions.Where(s => s.BidderId == bidder.Id && s.Stage == ProcurementStage.FinalTenders)
+            .OrderByDescending(s => s.Version).Select(s => (decimal?)s.Price).FirstOrDefaultAsync(ct);
+        entity.Stage = TenderingRules.CheckSubmission(procurement, dates, entity.Kind, entity.Justification, bidder.Status == BidderStatus.PreferredBidder, now, entity.Price, finalTenderPrice);
         entity.Version = await Db.Submissions.CountAsync(s => s.BidderId == bidder.Id && s.Stage == entity.Stage, ct) + 1;
         entity.SubmittedAt = now;
         entity.SubmittedBy = User.Identity?.Name ?? "";

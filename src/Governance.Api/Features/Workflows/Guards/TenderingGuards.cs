@@ -46,3 +46,21 @@ internal sealed class PreferredBidderChosenGuard(GovernanceDbContext db) : IWork
     public Task<bool> HoldsAsync(GuardContext context, CancellationToken ct) =>
         db.Bidders.AnyAsync(b => b.ProcurementId == context.Subject.Id && b.Status == BidderStatus.PreferredBidder, ct);
 }
+
+/// <summary>
+/// evaluation:&lt;stage&gt; — the stage is evaluated: its bids opened, and every bidder still competing has a bid and
+/// a moderated score on every quality criterion (closing the dialogue rests on it).
+/// </summary>
+internal sealed class StageEvaluatedGuard(GovernanceDbContext db, Tendering.ProcurementEvaluation evaluation) : IWorkflowGuard
+{
+    public string Name => "evaluation:";
+
+    public string Description => "The stage's bids are opened and every remaining bidder has moderated scores on every criterion.";
+
+    public async Task<bool> HoldsAsync(GuardContext context, CancellationToken ct)
+    {
+        var stage = Enum.Parse<ProcurementStage>((context.Argument ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+        var procurement = await db.Procurements.AsNoTracking().SingleAsync(p => p.Id == context.Subject.Id, ct);
+        return (await evaluation.EvaluateAsync(procurement, stage, ct)).Evaluation.IsComplete;
+    }
+}

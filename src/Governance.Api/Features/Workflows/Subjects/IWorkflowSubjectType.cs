@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Governance.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Governance.Api.Features.Workflows.Subjects;
 
@@ -15,4 +17,10 @@ public interface IWorkflowSubjectType : ISubjectDates
 
     /// <summary>Brings the record's own status in line with the state just entered, in the same unit of work.</summary>
     Task OnEnteredAsync(int id, string state, string? comment, DateTime? nextTimerDue, DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>
+    /// Object-level scope of a person firing a trigger on this record, beyond the transition's roles: the same
+    /// check as every other write to the record. Null when the person may act.
+    /// </summary>
+    Task<ObjectResult?> RefuseActorAsync(int id, ClaimsPrincipal user, CancellationToken ct) => Task.FromResult<ObjectResult?>(null);
 }

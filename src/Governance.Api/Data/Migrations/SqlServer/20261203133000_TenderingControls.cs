@@ -1,0 +1,158 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Api.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class TenderingControls : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ChangeReason",
+                table: "Scores",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Scores",
+                type: "int",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VoidReason",
+                table: "Scores",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "VoidedAt",
+                table: "Scores",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeadlineChangeReason",
+                table: "ProcurementStageDates",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SubmissionsOpenedAt",
+                table: "ProcurementStageDates",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubmissionsOpenedBy",
+                table: "ProcurementStageDates",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "Procurements",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StandstillSuspendedAt",
+                table: "Procurements",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "StartedOn",
+                table: "Procurements",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreferenceRationale",
+                table: "OptionsAppraisals",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChangeReason",
+                table: "ModeratedScores",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ModeratedScores",
+                type: "int",
+                nullable: false,
+                defaultValue: 1);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChangeReason",
+                table: "Scores");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Scores");
+
+            migrationBuilder.DropColumn(
+                name: "VoidReason",
+                table: "Scores");
+
+            migrationBuilder.DropColumn(
+                name: "VoidedAt",
+                table: "Scores");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineChangeReason",
+                table: "ProcurementStageDates");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionsOpenedAt",
+                table: "ProcurementStageDates");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionsOpenedBy",
+                table: "ProcurementStageDates");
+
+            migrationBuilder.DropColumn(
+                name: "StandstillEndsAt",
+                table: "Procurements");
+
+            migrationBuilder.DropColumn(
+                name: "StandstillSuspendedAt",
+                table: "Procurements");
+
+            migrationBuilder.DropColumn(
+                name: "StartedOn",
+                table: "Procurements");
+
+            migrationBuilder.DropColumn(
+                name: "PreferenceRationale",
+                table: "OptionsAppraisals");
+
+            migrationBuilder.DropColumn(
+                name: "ChangeReason",
+                table: "ModeratedScores");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ModeratedScores");
+        }
+    }
+}
