@@ -11,7 +11,7 @@ public sealed class SignOffDecisionTests(SqliteApp app)
     private async Task<int> RaiseAsync(string raiserRole, string requiredRole)
     {
         using var raiser = await app.ClientForAsync(raiserRole);
-        using var response = await raiser.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = $"g-{Guid.NewGuid():N}"[..20], RequiredRole = requiredRole });
+        using var response = await raiser.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = "shortlisting", RequiredRole = requiredRole });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("Id").GetInt32();
     }
@@ -74,7 +74,7 @@ public sealed class SignOffDecisionTests(SqliteApp app)
     public async Task Quorum_TwoApprovalsNeeded_ApprovedOnlyWhenBothAreIn()
     {
         using var officer = await app.ClientForAsync("ProcurementOfficer");
-        using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = $"board-{Guid.NewGuid():N}"[..20], RequiredRole = "StatutoryOfficer", Quorum = 2 });
+        using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = "shortlisting", RequiredRole = "StatutoryOfficer", Quorum = 2 });
         var id = (await raised.JsonAsync()).GetProperty("Id").GetInt32();
         using var statutory = await app.ClientForAsync("StatutoryOfficer");
         var first = await (await DecideAsync(statutory, id, "ApprovedWithConditions", "Within budget only")).JsonAsync();

@@ -11,15 +11,32 @@ namespace Governance.Api.Features.Scrutiny;
 /// <summary>Sign-off requests are raised, then decided by the role they name; the request itself is never edited.</summary>
 public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<SignOffRequest>(db)
 {
-    protected override Task<IActionResult?> BeforeCreateAsync(SignOffRequest entity, CancellationToken ct)
+    /// <summary>Gates whose signatory must stand outside the procurement's team: closing the dialogue and the award.</summary>
+    public static readonly IReadOnlySet<string> IndependentGates = new HashSet<string>(StringComparer.Ordinal) { "dialogue-closure", "award" };
+
+    /// <summary>
+    /// A request names a record that exists, a gate its workflow has (a <c>signoff:</c> guard), and a council role
+    /// as signatory: never a Supplier.
+    /// </summary>
+    protected override async Task<IActionResult?> BeforeCreateAsync(SignOffRequest entity, CancellationToken ct)
     {
         if (!Auth.Roles.All.Contains(entity.RequiredRole))
-            return Task.FromResult<IActionResult?>(ODataErrors.BadRequest("unknown-role", $"RequiredRole must be one of {string.Join(", ", Auth.Roles.All)}."));
+            return ODataErrors.BadRequest("unknown-role", $"RequiredRole must be one of {string.Join(", ", Auth.Roles.All)}.");
+        if (entity.RequiredRole == Auth.Roles.Supplier)
+            return ODataErrors.BadRequest("supplier-never-signs", "A supplier never signs off a council's gate.");
+        var subject = HttpContext.RequestServices.GetServices<Workflows.Subjects.IWorkflowSubjectType>().FirstOrDefault(s => s.SubjectType == entity.SubjectType);
+        if (subject is null || !await subject.ExistsAsync(entity.SubjectId, ct))
+            return ODataErrors.BadRequest("UnknownReference", $"{entity.SubjectType} {entity.SubjectId} does not exist.");
+        var gates = HttpContext.RequestServices.GetRequiredService<Workflows.WorkflowDefinitions>().All.Where(d => d.Subject == entity.SubjectType)
+            .SelectMany(d => d.States.Values).SelectMany(s => s.On.Values).SelectMany(t => t.Requires)
+            .Where(r => r.StartsWith("signoff:", StringComparison.Ordinal)).Select(r => r["signoff:".Length..]).ToHashSet(StringComparer.Ordinal);
+        if (!gates.Contains(entity.Gate))
+            return ODataErrors.BadRequest("unknown-gate", $"{entity.SubjectType} has no sign-off gate '{entity.Gate}'; its gates are: {string.Join(", ", gates.Order(StringComparer.Ordinal))}.");
         entity.RaisedBy = User.Identity?.Name ?? "";
         entity.RaisedAt = time.GetUtcNow().UtcDateTime;
         entity.Status = SignOffStatus.Pending;
         entity.Approvals = 0;
-        return Task.FromResult<IActionResult?>(null);
+        return null;
     }
 
     /// <summary>POST /odata/SignOffRequests(1)/Governance.Decide { "Decision": "Approved", "Reason": "..." }</summary>
@@ -31,8 +48,14 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
         var request = await Scope(Db.SignOffRequests).SingleOrDefaultAsync(s => s.Id == key, ct);
         if (request is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
-        if (!User.IsInRole(request.RequiredRole))
+        if (!User.IsInRole(request.RequiredRole) || User.IsInRole(Auth.Roles.Supplier))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
+        if (request.SubjectType == nameof(Domain.Tendering.Procurement) && IndependentGates.Contains(request.Gate)
+            && await HttpContext.RequestServices.GetRequiredService<Tendering.ProcurementTeam>().IsMemberAsync(request.SubjectId, User, ct))
+        {
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "independent-signoff",
+                $"The {request.Gate} gate is signed off by someone outside the procurement's team; you are on it.");
+        }
         var decidedBy = await Db.SignOffDecisions.Where(d => d.SignOffRequestId == key).Select(d => d.DecidedBy).ToListAsync(ct);
         try
         {
