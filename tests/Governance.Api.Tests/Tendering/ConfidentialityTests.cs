@@ -182,4 +182,19 @@ public sealed class ConfidentialityTests(SqliteApp app)
         using var notOnTeam = await app.ClientForAsync("SlaOwner");
         Assert.Equal(0, (await notOnTeam.GetJsonAsync("/odata/Submissions")).Count());
     }
+
+    [Fact]
+    public async Task AuditTrail_WithholdsBidImages_AndCannotBeFilteredOnThem()
+    {
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        var entries = await statutory.GetJsonAsync("/odata/AuditEntries?$filter=EntityType eq 'Submission'&$top=20");
+        Assert.NotEmpty(entries.GetProperty("value").EnumerateArray());
+        Assert.All(entries.GetProperty("value").EnumerateArray(), e => Assert.Contains("withheld", e.GetProperty("After").GetString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("2980000", entries.ToString(), StringComparison.Ordinal);
+        var oracle = await statutory.GetJsonAsync("/odata/AuditEntries?$filter=EntityType eq 'Submission' and contains(After,'2980000')");
+        Assert.Equal(0, oracle.Count());
+        using var admin = await app.ClientForAsync("Administrator");
+        var scores = await admin.GetJsonAsync("/odata/AuditEntries?$filter=EntityType eq 'ModeratedScore'&$select=Before,After&$top=5");
+        Assert.All(scores.GetProperty("value").EnumerateArray(), e => Assert.Contains("withheld", e.GetProperty("After").GetString(), StringComparison.Ordinal));
+    }
 }
