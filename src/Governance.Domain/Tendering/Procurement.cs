@@ -102,23 +102,47 @@ public class Procurement : ArchivableEntity
         if (ContractNoticeSentOn is not null)
             throw new BusinessRuleException("notice-sent-once", $"The notice was sent on {ContractNoticeSentOn:d MMMM yyyy}; it is sent once.");
         var sent = LondonTime.DateOf(nowUtc);
-        if (Procedure == ProcurementProcedure.CompetitiveDialogue)
-        {
-            var earliest = StatutoryClocks.Reg30EarliestParticipationDeadline(sent);
-            if (ParticipationDeadline is { } planned && planned < earliest)
-            {
-                throw new BusinessRuleException("reg30-participation-period",
-                    $"Requests to participate must be open for at least 30 days from the contract notice (reg 30): sent today, the earliest closing day is {earliest:d MMMM yyyy}, not {planned:d MMMM yyyy}.");
-            }
-
-            ParticipationDeadline = days.OnOrNextWorkingDay(ParticipationDeadline ?? earliest);
-        }
-        else if (ParticipationDeadline is { } deadline)
-        {
-            ParticipationDeadline = days.OnOrNextWorkingDay(deadline);
-        }
-
+        CheckParticipationDeadline(sent, isInvalidInput: false);
+        var closing = ParticipationDeadline ?? (Procedure == ProcurementProcedure.CompetitiveDialogue ? StatutoryClocks.Reg30EarliestParticipationDeadline(sent) : null);
+        ParticipationDeadline = closing is { } day ? days.OnOrNextWorkingDay(day) : null;
         ContractNoticeSentOn = sent;
+    }
+
+    /// <summary>
+    /// Rule <c>reg30-participation-period</c>: under PCR 2015 the planned closing day for requests to participate
+    /// is at least 30 days after a notice sent on <paramref name="noticeDay"/>. Checked when the procurement is
+    /// planned (a notice sent that day) and again when the notice is sent.
+    /// </summary>
+    public void CheckParticipationDeadline(DateOnly noticeDay, bool isInvalidInput = true)
+    {
+        if (Procedure != ProcurementProcedure.CompetitiveDialogue || ParticipationDeadline is not { } planned)
+            return;
+        var earliest = StatutoryClocks.Reg30EarliestParticipationDeadline(noticeDay);
+        if (planned < earliest)
+        {
+            throw new BusinessRuleException("reg30-participation-period",
+                $"Requests to participate must be open for at least 30 days from the contract notice (reg 30): a notice sent on {noticeDay:d MMMM yyyy} allows a closing day of {earliest:d MMMM yyyy} at the earliest, not {planned:d MMMM yyyy}.",
+                isInvalidInput);
+        }
+    }
+
+    /// <summary>PCR 2015 reg 65: at least three candidates are invited, unless fewer suitable ones applied and the reason is recorded.</summary>
+    public const int MinimumCandidates = 3;
+
+    /// <summary>
+    /// Shortlists the chosen candidates and tells the rest why not. Rules <c>selection-closed</c> (only at selection),
+    /// <c>requests-still-open</c>, and <c>reg65-minimum-candidates</c>: at least three, or a recorded reason.
+    /// </summary>
+    public void Shortlist(IEnumerable<Bidder> candidates, IReadOnlySet<int> chosen, string? reason, DateTime nowUtc)
+    {
+        if (Stage != ProcurementStage.SelectionQuestionnaire)
+            throw new BusinessRuleException("selection-closed", "Shortlisting happens at the selection stage.");
+        CheckRequestsClosed(nowUtc);
+        if (chosen.Count < MinimumCandidates && string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("reg65-minimum-candidates", "Invite at least three candidates (reg 65), or record why fewer suitable candidates were found.", isInvalidInput: true);
+        foreach (var candidate in candidates)
+            candidate.DecideShortlist(chosen.Contains(candidate.Id));
+        ShortlistReason = chosen.Count < MinimumCandidates ? reason : null;
     }
 
     /// <summary>Whether requests to participate are still open: the notice is out and its closing day has not ended.</summary>

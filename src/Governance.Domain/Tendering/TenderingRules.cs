@@ -17,22 +17,6 @@ public static class TenderingRules
 
     private static readonly SubmissionKind[] PostTenderChanges = [SubmissionKind.Clarification, SubmissionKind.Specification, SubmissionKind.Optimisation];
 
-    /// <summary>
-    /// PCR 2015 reg 30, planned before the notice goes: a planned closing day for requests to participate already
-    /// less than 30 days away could not be met by a notice sent today.
-    /// </summary>
-    public static void CheckParticipationDeadline(Procurement procurement, DateOnly today)
-    {
-        if (procurement.ParticipationDeadline is not { } deadline || procurement.Procedure != ProcurementProcedure.CompetitiveDialogue)
-            return;
-        if (deadline < StatutoryClocks.Reg30EarliestParticipationDeadline(today))
-        {
-            throw new BusinessRuleException("reg30-participation-period",
-                $"Requests to participate must be open for at least 30 days from the contract notice (reg 30): a notice sent today allows a closing day of {StatutoryClocks.Reg30EarliestParticipationDeadline(today):d MMMM yyyy} at the earliest.",
-                isInvalidInput: true);
-        }
-    }
-
     /// <summary>A request to participate arrives while requests are open and before the deadline.</summary>
     public static void CheckRequestToParticipate(Procurement procurement, DateOnly today)
     {
@@ -97,6 +81,16 @@ public static class TenderingRules
             throw new BusinessRuleException("price-fixed-after-deadline",
                 $"The price is an essential aspect of the final tender and cannot change after the deadline: it stays at GBP {evaluated:N2}, not GBP {price:N2}.");
         }
+    }
+
+    /// <summary>
+    /// Rule <c>reg66-criteria-in-advance</c>: bidders are eliminated at a stage only on criteria recorded before the
+    /// stage opened.
+    /// </summary>
+    public static void CheckCriteriaStatedInAdvance(ProcurementStage stage, IReadOnlyCollection<DateTime> criteriaRecordedAt, DateTime? stageOpenedAt)
+    {
+        if (criteriaRecordedAt.Count == 0 || stageOpenedAt is not { } opened || criteriaRecordedAt.Any(recorded => recorded > opened))
+            throw new BusinessRuleException("reg66-criteria-in-advance", $"Bidders are eliminated at {stage} only on criteria recorded before the stage opened (reg 66).");
     }
 
     /// <summary>Criteria for a stage are fixed once the stage opens.</summary>

@@ -14,7 +14,7 @@ namespace Governance.Api.Features.Tendering;
 /// competition: the criteria, the reasons, the bidder's and the winner's scores, the winner's relative advantages
 /// and name, and the exact end of standstill by the procedure's clock.
 /// </summary>
-internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEvaluation evaluation, StatutoryClocks clocks) : IWorkflowAction
+internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEvaluation evaluation) : IWorkflowAction
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -28,9 +28,7 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
         var procurement = await db.Procurements.FindAsync([context.Subject.Id], ct) ?? throw new InvalidOperationException($"Procurement {context.Subject.Id} does not exist.");
         if (await db.AwardLetters.AnyAsync(l => l.ProcurementId == procurement.Id, ct))
             return;
-        var standstillEnds = procurement.StandstillEndsAt ?? (procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
-            ? clocks.Pa2023StandstillEnds(context.NowUtc)
-            : clocks.Reg87StandstillEnds(context.NowUtc));
+        var standstillEnds = procurement.StandstillEndsAt ?? throw new InvalidOperationException("Award letters are written as standstill begins, once its end is set.");
         var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         var bidders = await db.Bidders.Include(b => b.Supplier).Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
         var winner = bidders.Single(b => b.Status == BidderStatus.PreferredBidder);

@@ -68,11 +68,7 @@ public sealed class BiddersController(GovernanceDbContext db, TimeProvider time,
                 return ODataErrors.BadRequest("reason-required", "Give the Reason, by the stage's criteria.");
             var opened = await Db.WorkflowInstances.Where(i => i.SubjectType == nameof(Procurement) && i.SubjectId == procurement.Id).Select(i => (DateTime?)i.EnteredStateAt).SingleOrDefaultAsync(ct);
             var criteria = await Db.EvaluationCriteria.Where(c => c.ProcurementId == procurement.Id && c.Stage == procurement.Stage).Select(c => c.RecordedAt).ToListAsync(ct);
-            if (criteria.Count == 0 || opened is null || criteria.Any(recorded => recorded > opened))
-            {
-                return ODataErrors.Error(StatusCodes.Status409Conflict, "reg66-criteria-in-advance",
-                    $"Bidders are eliminated at {procurement.Stage} only on criteria recorded before the stage opened (reg 66).");
-            }
+            TenderingRules.CheckCriteriaStatedInAdvance(procurement.Stage, criteria, opened);
 
             var evaluation = await Service<ProcurementEvaluation>().EvaluateAsync(procurement, procurement.Stage, ct);
             evaluation.Evaluation.CheckComplete("Eliminating a bidder");

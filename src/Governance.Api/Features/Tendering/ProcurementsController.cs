@@ -37,7 +37,7 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
         var today = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
         entity.StartedOn = today;
         Procurement.CheckProcedureApplies(entity.Procedure, today);
-        TenderingRules.CheckParticipationDeadline(entity, today);
+        entity.CheckParticipationDeadline(today);
         return Task.FromResult<IActionResult?>(null);
     }
 
@@ -95,23 +95,15 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
         var (procurement, refused) = await TeamProcurementAsync(key, TeamRole.Lead, ct);
         if (refused is not null)
             return refused;
-        if (procurement!.Stage != ProcurementStage.SelectionQuestionnaire)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "selection-closed", "Shortlisting happens at the selection stage.");
-        procurement.CheckRequestsClosed(Time.GetUtcNow().UtcDateTime);
         var chosen = (parameters?.GetValueOrDefault("BidderIds") as IEnumerable<int>)?.ToHashSet() ?? [];
         var reason = parameters?.GetValueOrDefault("Reason") as string;
         var candidates = await Db.Bidders.Where(b => b.ProcurementId == key && b.Status == BidderStatus.RequestedToParticipate).ToListAsync(ct);
         var unknown = chosen.Except(candidates.Select(c => c.Id)).ToList();
         if (unknown.Count > 0)
             return ODataErrors.BadRequest("UnknownReference", $"Not candidates of this procurement: {string.Join(", ", unknown)}.");
-        if (chosen.Count < 3 && string.IsNullOrWhiteSpace(reason))
-            return ODataErrors.BadRequest("reg65-minimum-candidates", "Invite at least three candidates (reg 65), or record why fewer suitable candidates were found.");
-        foreach (var candidate in candidates)
-            candidate.DecideShortlist(chosen.Contains(candidate.Id));
-        await Service<BidderLetters>().ShortlistAsync(procurement, candidates, ct);
-
         var tracked = await Db.Procurements.SingleAsync(p => p.Id == key, ct);
-        tracked.ShortlistReason = chosen.Count < 3 ? reason : null;
+        tracked.Shortlist(candidates, chosen, reason, Time.GetUtcNow().UtcDateTime);
+        await Service<BidderLetters>().ShortlistAsync(tracked, candidates, ct);
         await Db.SaveChangesAsync(ct);
         return Ok(tracked);
     }
@@ -127,14 +119,7 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
             return ODataErrors.Error(StatusCodes.Status409Conflict, "final-tenders-only", "The preferred bidder is chosen once final tenders are evaluated.");
         var result = await Evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         result.Evaluation.CheckComplete("Choosing the preferred bidder");
-        var bidderId = parameters?.GetValueOrDefault("BidderId") as int?;
-        var best = result.Ranking[0];
-        if (bidderId != best.BidderId)
-        {
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "best-price-quality-ratio",
-                $"The award goes to the best price-quality ratio only: bidder {best.BidderId} ranks first with {best.Total:F2}.");
-        }
-
+        var best = Domain.Tendering.Bids.Ranking.CheckBest(result.Ranking, parameters?.GetValueOrDefault("BidderId") as int?);
         var bidder = await Db.Bidders.SingleAsync(b => b.Id == best.BidderId, ct);
         bidder.MakePreferred();
         await Db.SaveChangesAsync(ct);

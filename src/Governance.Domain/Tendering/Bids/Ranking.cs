@@ -1,3 +1,5 @@
+using Governance.Domain.Common;
+
 namespace Governance.Domain.Tendering.Bids;
 
 public sealed record RankedBidder(int BidderId, decimal QualityScore, decimal PriceScore, decimal Total, int Rank, decimal? Price);
@@ -20,6 +22,15 @@ public static class Ranking
             return (Bidder: b, Quality: Math.Round(q, 2), Price: Math.Round(priceScore, 2), Amount: price);
         }).OrderByDescending(t => t.Quality + t.Price).ThenBy(t => t.Bidder).ToList();
         return [.. totals.Select((t, i) => new RankedBidder(t.Bidder, t.Quality, t.Price, t.Quality + t.Price, i + 1, t.Amount))];
+    }
+
+    /// <summary>Rule <c>best-price-quality-ratio</c>: the preferred bidder is the one ranked first, and no other.</summary>
+    public static RankedBidder CheckBest(IReadOnlyList<RankedBidder> ranking, int? bidderId)
+    {
+        var best = ranking[0];
+        if (bidderId != best.BidderId)
+            throw new BusinessRuleException("best-price-quality-ratio", $"The award goes to the best price-quality ratio only: bidder {best.BidderId} ranks first with {best.Total:F2}.");
+        return best;
     }
 
     private static decimal PriceScore(PriceScoringMethod method, decimal price, decimal lowest, decimal weight) => method switch

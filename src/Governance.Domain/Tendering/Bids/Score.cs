@@ -50,6 +50,9 @@ public class Score : Entity, IBidderRecord
         VoidReason = $"Conflict of interest declared: {declaration.Description}";
     }
 
+    /// <summary>Each evaluator's live score among these (of one criterion and bidder): their latest version.</summary>
+    public static IEnumerable<Score> Live(IEnumerable<Score> scores) => scores.GroupBy(s => s.Evaluator).Select(g => g.MaxBy(s => s.Version)!);
+
     /// <summary>
     /// The version a new score takes. Rule <c>one-live-score</c>: an evaluator holds one live score per criterion
     /// and bidder; a change is a new version that says why. Rule <c>score-range</c>: 0 to 10.

@@ -60,12 +60,9 @@ public sealed class ModeratedScoresController(GovernanceDbContext db, Procuremen
             return refused;
         var earlier = await Db.ModeratedScores.AsNoTracking().Where(m => m.BidderId == entity.BidderId && m.CriterionId == entity.CriterionId).ToListAsync(ct);
         var individual = await Db.Scores.AsNoTracking().Where(s => s.BidderId == entity.BidderId && s.CriterionId == entity.CriterionId).ToListAsync(ct);
-        entity.Version = ModeratedScore.NextVersion(earlier, Latest(individual), entity.Value, entity.ChangeReason);
+        entity.Version = ModeratedScore.NextVersion(earlier, Score.Live(individual), entity.Value, entity.ChangeReason);
         return null;
     }
-
-    /// <summary>Each evaluator's live score: their latest version.</summary>
-    private static IEnumerable<Score> Latest(IEnumerable<Score> scores) => scores.GroupBy(s => s.Evaluator).Select(g => g.MaxBy(s => s.Version)!);
 }
 
 /// <summary>
