@@ -57,6 +57,17 @@ public class SignOffRequest : Entity
     public string? DecisionReason { get; set; }
 
     /// <summary>
+    /// Whether a gate holds: for each signatory role (those the workflow names, or for an older workflow the roles
+    /// asked), the latest request is approved. A later request supersedes a rejected one.
+    /// </summary>
+    public static bool GateHolds(IEnumerable<SignOffRequest> requests, IReadOnlyCollection<string>? roles)
+    {
+        var latest = requests.GroupBy(r => r.RequiredRole).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Status);
+        var needed = roles ?? latest.Keys;
+        return needed.Count > 0 && needed.All(role => latest.GetValueOrDefault(role, SignOffStatus.Pending) is SignOffStatus.Approved or SignOffStatus.ApprovedWithConditions);
+    }
+
+    /// <summary>
     /// Records one signatory's decision. Only a pending request can be decided, never by the person who raised it
     /// nor twice by the same person, and a rejection or a conditional approval says why. One rejection rejects;
     /// the request is approved once the quorum of approvals is in.

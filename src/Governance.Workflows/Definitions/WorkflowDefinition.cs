@@ -9,8 +9,12 @@ public sealed record WorkflowDefinition(
     string Initial,
     IReadOnlyDictionary<string, StateDefinition> States,
     string SourceFile,
-    string ContentHash)
+    string ContentHash,
+    IReadOnlyDictionary<string, SignOffGate>? SignOffs = null)
 {
+    /// <summary>The gates a <c>signoff:&lt;gate&gt;</c> guard reads, with who signs them.</summary>
+    public IReadOnlyDictionary<string, SignOffGate> Gates => SignOffs ?? new Dictionary<string, SignOffGate>();
+
     /// <summary>"id@version", the key instances refer to.</summary>
     public string Key => KeyOf(Id, Version);
 
@@ -47,3 +51,9 @@ public sealed record TimerDelay(int? CalendarDays, int? WorkingDays, int? ClearD
 
 /// <summary>A named action run on entering a state, with its parameters.</summary>
 public sealed record ActionDefinition(string Name, IReadOnlyDictionary<string, string> Parameters);
+
+/// <summary>
+/// Who signs a gate off: the roles that must each approve (the latest request per role), how many approvals each
+/// needs, and whether the signatory must stand outside the people doing the work (for a procurement, its team).
+/// </summary>
+public sealed record SignOffGate(string Gate, IReadOnlyList<string> Roles, int Quorum, bool Independent, string? Description);

@@ -14,10 +14,41 @@ internal sealed class DefinitionChecks(WorkflowVocabulary vocabulary, string fil
 
         foreach (var state in definition.States.Values)
             CheckState(definition, state, $"$.states.{state.Name}");
+        CheckSignOffs(definition);
 
         var unreachable = definition.States.Keys.Except(Reachable(definition)).FirstOrDefault();
         if (unreachable is not null)
             Fail($"$.states.{unreachable}", $"state '{unreachable}' cannot be reached from '{definition.Initial}'");
+    }
+
+    /// <summary>
+    /// A definition that declares its sign-off gates declares every gate its transitions require, with known
+    /// signatory roles, and uses every gate it declares. (Versions written before gates were declared, kept for
+    /// their running instances, declare none.)
+    /// </summary>
+    private void CheckSignOffs(WorkflowDefinition definition)
+    {
+        const string prefix = "signoff:";
+        if (definition.Gates.Count == 0)
+            return;
+        var required = definition.States.Values.SelectMany(s => s.On.Values.SelectMany(t => t.Requires.Select(r => (State: s.Name, t.Trigger, Guard: r))))
+            .Where(r => r.Guard.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var (state, trigger, guard) in required)
+        {
+            if (!definition.Gates.ContainsKey(guard[prefix.Length..]))
+                Fail($"$.states.{state}.on.{trigger}.requires", $"'{guard}' needs the gate declared under \"signoffs\" with its signatory roles");
+        }
+
+        foreach (var gate in definition.Gates.Values)
+        {
+            if (required.All(r => r.Guard != prefix + gate.Gate))
+                Fail($"$.signoffs.{gate.Gate}", $"no transition requires '{prefix}{gate.Gate}'");
+            foreach (var (role, i) in gate.Roles.Select((r, i) => (r, i)))
+            {
+                if (!vocabulary.Roles.Contains(role))
+                    Fail($"$.signoffs.{gate.Gate}.roles[{i}]", $"unknown role '{role}'; known: {Known(vocabulary.Roles)}");
+            }
+        }
     }
 
     private void CheckState(WorkflowDefinition definition, StateDefinition state, string path)

@@ -11,7 +11,10 @@ internal sealed record DefinitionFile(
     string Title,
     string Subject,
     string Initial,
-    Dictionary<string, StateFile> States);
+    Dictionary<string, StateFile> States,
+    Dictionary<string, SignOffFile>? Signoffs = null);
+
+internal sealed record SignOffFile(List<string> Roles, int Quorum = 1, bool Independent = false, string? Description = null);
 
 internal sealed record StateFile(
     string? Description,

@@ -86,7 +86,8 @@ public sealed class WorkflowDefinitionLoader(WorkflowVocabulary vocabulary)
             [.. (s.Value.OnEnter ?? []).Select(ToAction)],
             (s.Value.On ?? []).ToDictionary(o => o.Key, o => new TransitionDefinition(o.Key, o.Value.To, o.Value.Roles ?? [], o.Value.Requires ?? [], o.Value.Description)))),
         file,
-        hash);
+        hash,
+        (f.Signoffs ?? []).ToDictionary(g => g.Key, g => new SignOffGate(g.Key, g.Value.Roles, g.Value.Quorum, g.Value.Independent, g.Value.Description)));
 
     private static ActionDefinition ToAction(Dictionary<string, string> entry) =>
         new(entry["action"], entry.Where(p => p.Key != "action").ToDictionary(p => p.Key, p => p.Value));

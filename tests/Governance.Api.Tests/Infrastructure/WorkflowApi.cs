@@ -43,26 +43,30 @@ public static class WorkflowApi
     }
 
     /// <summary>
-    /// The gate's sign-off: the Section 151 officer approves every request pending for it (the workflow may have
-    /// raised one), after the procurement officer raises one if none is pending.
+    /// The gate's sign-off by each role given (the Section 151 officer by default): the role's demo account approves
+    /// every request pending for it (the workflow may have raised one), after the procurement officer raises one if
+    /// none is pending.
     /// </summary>
-    public static async Task SignOffAsync(GovernanceApp app, string subjectType, int subjectId, string gate)
+    public static async Task SignOffAsync(GovernanceApp app, string subjectType, int subjectId, string gate, params string[] roles)
     {
-        using var statutory = await app.ClientForAsync("StatutoryOfficer");
-        var pendingUrl = $"/odata/SignOffRequests?$filter=SubjectType eq '{subjectType}' and SubjectId eq {subjectId} and Gate eq '{gate}' and Status eq 'Pending'";
-        var pending = (await statutory.GetJsonAsync(pendingUrl)).GetProperty("value").EnumerateArray().Select(r => r.GetProperty("Id").GetInt32()).ToList();
-        if (pending.Count == 0)
+        foreach (var role in roles.Length == 0 ? ["StatutoryOfficer"] : roles)
         {
-            using var officer = await app.ClientForAsync("ProcurementOfficer");
-            using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = subjectType, SubjectId = subjectId, Gate = gate, RequiredRole = "StatutoryOfficer" });
-            Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
-            pending.Add((await raised.JsonAsync()).GetProperty("Id").GetInt32());
-        }
+            using var signatory = await app.ClientForAsync(role);
+            var pendingUrl = $"/odata/SignOffRequests?$filter=SubjectType eq '{subjectType}' and SubjectId eq {subjectId} and Gate eq '{gate}' and RequiredRole eq '{role}' and Status eq 'Pending'";
+            var pending = (await signatory.GetJsonAsync(pendingUrl)).GetProperty("value").EnumerateArray().Select(r => r.GetProperty("Id").GetInt32()).ToList();
+            if (pending.Count == 0)
+            {
+                using var officer = await app.ClientForAsync("ProcurementOfficer");
+                using var raised = await officer.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = subjectType, SubjectId = subjectId, Gate = gate, RequiredRole = role });
+                Assert.True(raised.StatusCode == HttpStatusCode.Created, await raised.Content.ReadAsStringAsync());
+                pending.Add((await raised.JsonAsync()).GetProperty("Id").GetInt32());
+            }
 
-        foreach (var id in pending)
-        {
-            using var decided = await statutory.PostJsonAsync($"/odata/SignOffRequests({id})/Governance.Decide", new { Decision = "Approved" });
-            Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+            foreach (var id in pending)
+            {
+                using var decided = await signatory.PostJsonAsync($"/odata/SignOffRequests({id})/Governance.Decide", new { Decision = "Approved" });
+                Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+            }
         }
     }
 

@@ -156,7 +156,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         evaluator = await app.ClientForAsync("ContractManager");
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.OpenSubmissions", new { Stage = "DetailedSolutions" });
         await EvaluateAsync(lead, evaluator, procurement, "DetailedSolutions", new() { [bidders[0]] = [8, 7], [bidders[1]] = [7, 7] });
-        await SignOffAsync(app, "Procurement", procurement, "dialogue-closure");
+        await SignOffAsync(app, "Procurement", procurement, "dialogue-closure", "StatutoryOfficer", "Councillor");
         await FireOkAsync(lead, instance, "CloseDialogue");
         await RefusedAsync(lead, "/odata/DialogueSessions", new { ProcurementId = procurement, BidderId = bidders[0], HeldOn = "2024-08-30", Attendees = "x", Minutes = "After closure." }, HttpStatusCode.Conflict);
 

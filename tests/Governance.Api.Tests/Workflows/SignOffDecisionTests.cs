@@ -8,12 +8,19 @@ public sealed class SignOffDecisionTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<int> RaiseAsync(string raiserRole, string requiredRole)
+    private async Task<int> RaiseAsync(string raiserRoleOrEmail, string requiredRole)
     {
-        using var raiser = await app.ClientForAsync(raiserRole);
+        using var raiser = raiserRoleOrEmail.Contains('@', StringComparison.Ordinal) ? await SignedInAsync(raiserRoleOrEmail) : await app.ClientForAsync(raiserRoleOrEmail);
         using var response = await raiser.PostJsonAsync("/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = 1, Gate = "shortlisting", RequiredRole = requiredRole });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("Id").GetInt32();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Dual-role-password-1"));
+        return client;
     }
 
     private static Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string decision, string? reason = null) =>
@@ -43,9 +50,14 @@ public sealed class SignOffDecisionTests(SqliteApp app)
     [Fact]
     public async Task Decide_ByTheRaiser_IsRefused()
     {
-        var id = await RaiseAsync("ContractManager", "ContractManager");
-        using var manager = await app.ClientForAsync("ContractManager");
-        using var response = await DecideAsync(manager, id, "Approved");
+        // The signatory role comes from the workflow, so the raiser must hold it too: an officer who is also a statutory officer.
+        using var admin = await app.ClientForAsync("Administrator");
+        var email = $"dual-{Guid.NewGuid():N}@council.example";
+        using (var created = await admin.PostJsonAsync("/auth/users", new { email, displayName = "Dual role", password = "Dual-role-password-1", roles = new[] { "ProcurementOfficer", "StatutoryOfficer" } }))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = await RaiseAsync(email, "StatutoryOfficer");
+        using var dual = await SignedInAsync(email);
+        using var response = await DecideAsync(dual, id, "Approved");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("no-self-sign-off", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

@@ -25,6 +25,20 @@ public sealed class SignOffGateTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task Request_SignatoryAndQuorum_ComeFromTheWorkflow()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var procurement = await CreateProcurementAsync(officer, "CompetitiveFlexible");
+        // The requester cannot choose his own evaluator's role as signatory, nor lower the quorum.
+        var refused = await RefusedAsync(officer, "/odata/SignOffRequests", Request(procurement, "award", "ContractManager"), HttpStatusCode.BadRequest);
+        Assert.Contains("signoff-role-from-workflow", refused, StringComparison.Ordinal);
+        Assert.Contains("StatutoryOfficer", refused, StringComparison.Ordinal);
+        var named = await CreatedAsync(officer, "/odata/SignOffRequests", new { SubjectType = "Procurement", SubjectId = procurement, Gate = "award", RequiredRole = "", Quorum = 0 });
+        Assert.Equal("StatutoryOfficer", named.GetProperty("RequiredRole").GetString());
+        Assert.Equal(1, named.GetProperty("Quorum").GetInt32());
+    }
+
+    [Fact]
     public async Task AwardGate_SignatoryOnTheTeam_Is403Independent()
     {
         using var officer = await app.ClientForAsync("ProcurementOfficer");

@@ -10,10 +10,10 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@4", "competitive-flexible@4", "kpi-escalation@2", "sla-breach@1"],
+            ["competitive-dialogue@5", "competitive-flexible@5", "kpi-escalation@2", "sla-breach@1"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
-        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@4')");
+        var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@5')");
         Assert.Equal("Procurement", dialogue.GetProperty("Subject").GetString());
         var states = dialogue.GetProperty("States").EnumerateArray().ToDictionary(s => s.GetProperty("Name").GetString()!);
         // Standstill ends when the procurement says: set by reg 87 as it begins, moved on by the time a challenge held it.
@@ -22,8 +22,11 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         Assert.Equal("FinalTenders", close.GetProperty("To").GetString());
         Assert.Equal(["evaluation:detailed-solutions", "signoff:dialogue-closure", "criteria:final-tenders"], close.GetProperty("Requires").EnumerateArray().Select(r => r.GetString()));
         Assert.True(states["ContractSigned"].GetProperty("Final").GetBoolean());
+        var closure = dialogue.GetProperty("SignOffs").EnumerateArray().Single(g => g.GetProperty("Gate").GetString() == "dialogue-closure");
+        Assert.Equal(["StatutoryOfficer", "Councillor"], closure.GetProperty("Roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(closure.GetProperty("Independent").GetBoolean());
 
-        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@4')");
+        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@5')");
         Assert.Contains(flexible.GetProperty("States").EnumerateArray(), s => s.GetProperty("Timer").ValueKind == System.Text.Json.JsonValueKind.Object
             && s.GetProperty("Timer").GetProperty("At").GetString() == "StandstillEndsAt");
     }

@@ -11,27 +11,40 @@ namespace Governance.Api.Features.Scrutiny;
 /// <summary>Sign-off requests are raised, then decided by the role they name; the request itself is never edited.</summary>
 public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvider time) : AppendOnlyEntitySetController<SignOffRequest>(db)
 {
-    /// <summary>Gates whose signatory must stand outside the procurement's team: closing the dialogue and the award.</summary>
-    public static readonly IReadOnlySet<string> IndependentGates = new HashSet<string>(StringComparer.Ordinal) { "dialogue-closure", "award" };
+    private Workflows.SignOffGates Gates => Service<Workflows.SignOffGates>();
+
+    private Workflows.Subjects.IWorkflowSubjectType? Subject(string type) =>
+        HttpContext.RequestServices.GetServices<Workflows.Subjects.IWorkflowSubjectType>().FirstOrDefault(s => s.SubjectType == type);
 
     /// <summary>
-    /// A request names a record that exists, a gate its workflow has (a <c>signoff:</c> guard), and a council role
-    /// as signatory: never a Supplier.
+    /// A request names a record that exists and a gate its workflow declares. The signatory role and the quorum come
+    /// from the workflow, not from whoever raises the request: a role the gate does not name is refused, a quorum
+    /// below the gate's is raised to it, and a Supplier never signs.
     /// </summary>
     protected override async Task<IActionResult?> BeforeCreateAsync(SignOffRequest entity, CancellationToken ct)
     {
-        if (!Auth.Roles.All.Contains(entity.RequiredRole))
-            return ODataErrors.BadRequest("unknown-role", $"RequiredRole must be one of {string.Join(", ", Auth.Roles.All)}.");
         if (entity.RequiredRole == Auth.Roles.Supplier)
             return ODataErrors.BadRequest("supplier-never-signs", "A supplier never signs off a council's gate.");
-        var subject = HttpContext.RequestServices.GetServices<Workflows.Subjects.IWorkflowSubjectType>().FirstOrDefault(s => s.SubjectType == entity.SubjectType);
+        var subject = Subject(entity.SubjectType);
         if (subject is null || !await subject.ExistsAsync(entity.SubjectId, ct))
             return ODataErrors.BadRequest("UnknownReference", $"{entity.SubjectType} {entity.SubjectId} does not exist.");
-        var gates = HttpContext.RequestServices.GetRequiredService<Workflows.WorkflowDefinitions>().All.Where(d => d.Subject == entity.SubjectType)
-            .SelectMany(d => d.States.Values).SelectMany(s => s.On.Values).SelectMany(t => t.Requires)
-            .Where(r => r.StartsWith("signoff:", StringComparison.Ordinal)).Select(r => r["signoff:".Length..]).ToHashSet(StringComparer.Ordinal);
-        if (!gates.Contains(entity.Gate))
-            return ODataErrors.BadRequest("unknown-gate", $"{entity.SubjectType} has no sign-off gate '{entity.Gate}'; its gates are: {string.Join(", ", gates.Order(StringComparer.Ordinal))}.");
+        var gates = await Gates.OfAsync(entity.SubjectType, entity.SubjectId, ct);
+        if (!gates.TryGetValue(entity.Gate, out var gate))
+        {
+            return ODataErrors.BadRequest("unknown-gate", gates.Count == 0
+                ? $"{entity.SubjectType} {entity.SubjectId} runs no workflow with sign-off gates."
+                : $"{entity.SubjectType} {entity.SubjectId} has no sign-off gate '{entity.Gate}'; its gates are: {string.Join(", ", gates.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        if (string.IsNullOrEmpty(entity.RequiredRole) && gate.Roles.Count == 1)
+            entity.RequiredRole = gate.Roles[0];
+        if (!gate.Roles.Contains(entity.RequiredRole))
+        {
+            return ODataErrors.BadRequest("signoff-role-from-workflow",
+                $"The {entity.Gate} gate is signed by {string.Join(" and ", gate.Roles)}, as its workflow says; '{entity.RequiredRole}' does not sign it.");
+        }
+
+        entity.Quorum = Math.Max(entity.Quorum, gate.Quorum);
         entity.RaisedBy = User.Identity?.Name ?? "";
         entity.RaisedAt = time.GetUtcNow().UtcDateTime;
         entity.Status = SignOffStatus.Pending;
@@ -50,11 +63,11 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
         if (!User.IsInRole(request.RequiredRole) || User.IsInRole(Auth.Roles.Supplier))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
-        if (request.SubjectType == nameof(Domain.Tendering.Procurement) && IndependentGates.Contains(request.Gate)
-            && await HttpContext.RequestServices.GetRequiredService<Tendering.ProcurementTeam>().IsMemberAsync(request.SubjectId, User, ct))
+        if ((await Gates.FindAsync(request.SubjectType, request.SubjectId, request.Gate, ct))?.Independent == true
+            && Subject(request.SubjectType) is { } subject && await subject.IsInvolvedAsync(request.SubjectId, User, ct))
         {
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "independent-signoff",
-                $"The {request.Gate} gate is signed off by someone outside the procurement's team; you are on it.");
+                $"The {request.Gate} gate is signed off by someone independent of the work; you are part of it (the {request.SubjectType}'s team).");
         }
         var decidedBy = await Db.SignOffDecisions.Where(d => d.SignOffRequestId == key).Select(d => d.DecidedBy).ToListAsync(ct);
         try

@@ -24,9 +24,13 @@ public sealed class WorkflowDefinitionView
 
     public List<WorkflowStateView> States { get; set; } = [];
 
+    /// <summary>The sign-off gates and who signs each: the workflow decides, not whoever raises a request.</summary>
+    public List<SignOffGateView> SignOffs { get; set; } = [];
+
     public static WorkflowDefinitionView From(WorkflowDefinition d, bool current) => new()
     {
         Key = d.Key, DefinitionId = d.Id, Version = d.Version, Title = d.Title, Subject = d.Subject, Initial = d.Initial, IsCurrent = current,
+        SignOffs = [.. d.Gates.Values.Select(g => new SignOffGateView { Gate = g.Gate, Roles = [.. g.Roles], Quorum = g.Quorum, Independent = g.Independent, Description = g.Description })],
         States = [.. d.States.Values.Select(s => new WorkflowStateView
         {
             Name = s.Name, Description = s.Description, Final = s.Final,
@@ -100,4 +104,18 @@ public sealed class TriggerStatusView
     public List<string> UnmetGuards { get; set; } = [];
 
     public List<string> Roles { get; set; } = [];
+}
+
+/// <summary>A sign-off gate of a workflow: the roles that each approve, the approvals each needs, and whether the signatory must be independent of the work.</summary>
+public sealed class SignOffGateView
+{
+    public string Gate { get; set; } = "";
+
+    public List<string> Roles { get; set; } = [];
+
+    public int Quorum { get; set; }
+
+    public bool Independent { get; set; }
+
+    public string? Description { get; set; }
 }

@@ -6,22 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Workflows.Guards;
 
 /// <summary>
-/// signoff:&lt;gate&gt; — sign-off was requested for the gate on this record and, for each role asked, the latest
-/// request is approved: a rejected request blocks the gate until a new one, raised once the issue is addressed, is approved.
+/// signoff:&lt;gate&gt; — every signatory role the workflow names for the gate has approved its latest request: a
+/// rejected request blocks the gate until a new one, raised once the issue is addressed, is approved.
 /// </summary>
-internal sealed class SignOffGuard(GovernanceDbContext db) : IWorkflowGuard
+internal sealed class SignOffGuard(GovernanceDbContext db, SignOffGates gates) : IWorkflowGuard
 {
     public string Name => "signoff:";
 
-    public string Description => "Every sign-off requested for this gate is approved (with or without conditions).";
+    public string Description => "Each signatory role the workflow names for this gate has approved its latest request (with or without conditions).";
 
     public async Task<bool> HoldsAsync(GuardContext context, CancellationToken ct)
     {
+        var gate = context.Argument ?? "";
         var requests = await db.SignOffRequests.AsNoTracking()
-            .Where(s => s.SubjectType == context.Subject.Type && s.SubjectId == context.Subject.Id && s.Gate == context.Argument)
-            .Select(s => new { s.Id, s.RequiredRole, s.Status })
+            .Where(s => s.SubjectType == context.Subject.Type && s.SubjectId == context.Subject.Id && s.Gate == gate)
             .ToListAsync(ct);
-        var latest = requests.GroupBy(r => r.RequiredRole).Select(g => g.MaxBy(r => r.Id)!.Status).ToList();
-        return latest.Count > 0 && latest.All(s => s is SignOffStatus.Approved or SignOffStatus.ApprovedWithConditions);
+        var roles = (await gates.FindAsync(context.Subject.Type, context.Subject.Id, gate, ct))?.Roles;
+        return SignOffRequest.GateHolds(requests, roles);
     }
 }

@@ -23,4 +23,7 @@ public interface IWorkflowSubjectType : ISubjectDates
     /// check as every other write to the record. Null when the person may act.
     /// </summary>
     Task<ObjectResult?> RefuseActorAsync(int id, ClaimsPrincipal user, CancellationToken ct) => Task.FromResult<ObjectResult?>(null);
+
+    /// <summary>Whether the person is one of those doing the work on this record, who cannot sign off its independent gates.</summary>
+    Task<bool> IsInvolvedAsync(int id, ClaimsPrincipal user, CancellationToken ct) => Task.FromResult(false);
 }

@@ -20,6 +20,9 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
     /// <summary>Only the procurement's team moves it on, and a closed procurement not at all: the check every write to it makes.</summary>
     public Task<ObjectResult?> RefuseActorAsync(int id, ClaimsPrincipal user, CancellationToken ct) => team.RefuseChangeAsync(id, user, ct);
 
+    /// <summary>The procurement's team does the work; its independent gates are signed by someone outside it.</summary>
+    public Task<bool> IsInvolvedAsync(int id, ClaimsPrincipal user, CancellationToken ct) => team.IsMemberAsync(id, user, ct);
+
     public string SubjectType => nameof(Procurement);
 
     public IReadOnlySet<string> Properties { get; } = new HashSet<string> { nameof(Procurement.StandstillEndsAt) };
