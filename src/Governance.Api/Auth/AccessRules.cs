@@ -23,12 +23,13 @@ public static class AccessRules
         ["Departments"] = new(Everyone, [Roles.Administrator]),
         // A supplier sees its own row only (object-level scope in the controller).
         ["Suppliers"] = new(Everyone, [Roles.Administrator, Roles.ProcurementOfficer, Roles.ContractManager]),
-        ["Procurements"] = new(Council, [Roles.ProcurementOfficer]),
+        // An advertised procurement is public; a bidder reads its own procurements and their timetables.
+        ["Procurements"] = new(CouncilAndBidders, [Roles.ProcurementOfficer]),
         // Who is bidding is commercially confidential before award: the procurement team, and each supplier its own.
         ["Bidders"] = new(TeamStaffAndBidders, TeamStaffAndBidders),
         // A procurement's open records: council roles read them; its team changes them.
         ["ProcurementTeamMembers"] = new(Council, TeamStaff),
-        ["ProcurementStageDates"] = new(Council, TeamStaff),
+        ["ProcurementStageDates"] = new(CouncilAndBidders, TeamStaff),
         ["BudgetLines"] = new(Council, TeamStaff),
         ["RaidItems"] = new(Council, TeamStaff),
         ["OptionsAppraisals"] = new(Council, TeamStaff),

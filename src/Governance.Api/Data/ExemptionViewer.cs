@@ -3,8 +3,9 @@ using Governance.Api.Auth;
 namespace Governance.Api.Data;
 
 /// <summary>
-/// Who is reading, as the exemption filter needs it: councillors and union representatives are restricted
-/// (officers, whose work is the exempt business, are not); union representatives never see exempt records.
+/// Who is reading, as the exemption filter needs it: councillors, union representatives and suppliers are
+/// restricted (officers, whose work is the exempt business, are not); union representatives and suppliers, who sit
+/// on no committee, never see exempt records.
 /// </summary>
 public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
 {
@@ -14,9 +15,10 @@ public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
     public static ExemptionViewer Unrestricted { get; } = new(null);
 
     public bool Restricted => accessor?.HttpContext?.User is { } user
-        && (user.IsInRole(Roles.Councillor) || user.IsInRole(Roles.UnionRepresentative)) && !Staff.Any(user.IsInRole);
+        && (user.IsInRole(Roles.Councillor) || user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !Staff.Any(user.IsInRole);
 
-    public bool NeverSees => accessor?.HttpContext?.User is { } user && user.IsInRole(Roles.UnionRepresentative) && !user.IsInRole(Roles.Councillor);
+    public bool NeverSees => accessor?.HttpContext?.User is { } user
+        && (user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !user.IsInRole(Roles.Councillor);
 
     public string Name => accessor?.HttpContext?.User.Identity?.Name ?? "";
 }

@@ -132,6 +132,11 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
 
         using (var alpha = await SupplierAsync(emails[0]))
         {
+            var told = (await alpha.GetJsonAsync("/odata/Notifications")).GetProperty("value").EnumerateArray().Select(n => n.GetProperty("Subject").GetString()!).ToList();
+            Assert.Contains(told, t => t.StartsWith("DetailedSolutions has opened", StringComparison.Ordinal));
+            Assert.Contains(told, t => t.StartsWith("Clarification published", StringComparison.Ordinal));
+            var ownStages = await alpha.GetJsonAsync($"/odata/ProcurementStageDates?$filter=ProcurementId eq {procurement}");
+            Assert.Contains(ownStages.GetProperty("value").EnumerateArray(), d => d.GetProperty("Stage").GetString() == "OutlineSolutions" && d.GetProperty("SubmissionDeadline").GetDateTime() == At(7, 22, 12));
             var published = await alpha.GetJsonAsync($"/odata/PublishedClarifications?$filter=ProcurementId eq {procurement}");
             Assert.Equal("Yes, UK data centres only.", Assert.Single(published.GetProperty("value").EnumerateArray()).GetProperty("Answer").GetString());
             Assert.DoesNotContain("BidderId", published.ToString(), StringComparison.Ordinal);
@@ -238,6 +243,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
             Assert.Contains("Relative advantage", content, StringComparison.Ordinal);
             Assert.Contains("midnight at the end of Monday 30 September 2024", content, StringComparison.Ordinal); // the 10th day after Friday 20 September
             standstillEnds = letter.GetProperty("StandstillEndsAt").GetDateTime().ToUniversalTime();
+            Assert.Equal(1, (await beta.GetJsonAsync("/odata/Notifications?$filter=Subject eq 'Award decision: your tender was not successful: " + reference + " Digital customer platform'")).Count());
         }
 
         Assert.Equal(Governance.Domain.Calendar.StatutoryClocks.EnglandAndWales.Reg87StandstillEnds(At(9, 20, 13)), standstillEnds);

@@ -14,7 +14,7 @@ namespace Governance.Api.Features.Tendering;
 /// competition: the criteria, the reasons, the bidder's and the winner's scores, the winner's relative advantages
 /// and name, and the exact end of standstill by the procedure's clock.
 /// </summary>
-internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEvaluation evaluation) : IWorkflowAction
+internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEvaluation evaluation, BidderLetters bidderLetters) : IWorkflowAction
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -44,6 +44,7 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
                 BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = standstillEnds, GeneratedAt = context.NowUtc,
                 Content = Letter(procurement, bidder, winner, rank, winnerRank, result, standstillEnds),
             });
+            await bidderLetters.AwardLetterAsync(procurement, bidder, successful, ct);
             bidder.Status = successful ? BidderStatus.Successful : BidderStatus.Unsuccessful;
             if (!successful)
             {

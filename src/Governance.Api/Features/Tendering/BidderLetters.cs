@@ -45,6 +45,28 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
             await TellAsync(procurement, bidder, $"deadline:{stage.Stage}:{stage.SubmissionDeadline.Value.Ticks}:{bidder.Id}", $"{stage.Stage} deadline", body, ct);
     }
 
+    /// <summary>A stage that takes submissions has opened: every bidder still competing is invited, with the deadline if set.</summary>
+    public async Task StageOpenedAsync(Procurement procurement, ProcurementStage stage, DateTime? deadline, CancellationToken ct)
+    {
+        var body = deadline is { } at
+            ? $"The {stage} stage has opened. Submissions close at {at.ToString("dddd d MMMM yyyy HH:mm 'UTC'", English)}."
+            : $"The {stage} stage has opened. You will be told its submission deadline when it is set.";
+        foreach (var bidder in await ActiveAsync(procurement.Id, ct))
+            await TellAsync(procurement, bidder, $"stage:{stage}:{bidder.Id}", $"{stage} has opened", body, ct);
+    }
+
+    /// <summary>A clarification was published: every bidder still competing reads the question and answer, never who asked.</summary>
+    public async Task ClarificationPublishedAsync(Procurement procurement, string question, string answer, int clarificationId, CancellationToken ct)
+    {
+        foreach (var bidder in await ActiveAsync(procurement.Id, ct))
+            await TellAsync(procurement, bidder, $"clarification:{clarificationId}:{bidder.Id}", "Clarification published", $"Question: {question}{Environment.NewLine}Answer: {answer}", ct);
+    }
+
+    /// <summary>The bidder's own award decision letter (or assessment summary) is ready to read.</summary>
+    public Task AwardLetterAsync(Procurement procurement, Bidder bidder, bool successful, CancellationToken ct) =>
+        TellAsync(procurement, bidder, $"award-letter:{bidder.Id}", successful ? "Award decision: your tender was successful" : "Award decision: your tender was not successful",
+            "Your award decision letter, with the scores, the reasons and the end of the standstill period, is in AwardLetters.", ct);
+
     private Task<List<Bidder>> ActiveAsync(int procurementId, CancellationToken ct) =>
         db.Bidders.AsNoTracking().Where(b => b.ProcurementId == procurementId && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
 

@@ -14,8 +14,12 @@ public sealed class BudgetLinesController(GovernanceDbContext db, TimeProvider t
 public sealed class RaidItemsController(GovernanceDbContext db, TimeProvider time, ProcurementTeam team)
     : ProcurementRecordController<RaidItem>(db, time, team);
 
+/// <summary>A procurement's timetable: its bidders read their own procurements' stages and deadlines.</summary>
 public sealed class ProcurementStageDatesController(GovernanceDbContext db, TimeProvider time, ProcurementTeam team)
-    : ProcurementRecordController<ProcurementStageDate>(db, time, team);
+    : ProcurementRecordController<ProcurementStageDate>(db, time, team)
+{
+    protected override Expression<Func<ProcurementStageDate, bool>> SupplierRows(int supplierId) => d => Db.Bidders.Any(b => b.ProcurementId == d.ProcurementId && b.SupplierId == supplierId);
+}
 
 public sealed class LotsController(GovernanceDbContext db, TimeProvider time, ProcurementTeam team)
     : ProcurementRecordController<Lot>(db, time, team)

@@ -22,6 +22,13 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
 
     private ProcurementEvaluation Evaluation => Service<ProcurementEvaluation>();
 
+    /// <summary>
+    /// A bidder reads the procurements it takes part in; any supplier reads one whose notice has been sent (it is
+    /// advertised, so it can ask to take part). Bids, scores and other bidders stay in their own sets.
+    /// </summary>
+    protected override System.Linq.Expressions.Expression<Func<Procurement, bool>> SupplierRows(int supplierId) =>
+        p => p.ContractNoticeSentOn != null || Db.Bidders.Any(b => b.ProcurementId == p.Id && b.SupplierId == supplierId);
+
     /// <summary>A new procurement starts on its procedure's workflow, with its creator leading the team, in one transaction.</summary>
     protected override async Task AfterCreateAsync(Procurement entity, CancellationToken ct)
     {

@@ -61,17 +61,23 @@ public sealed class ClarificationQuestionsController(GovernanceDbContext db, Pro
                 return ODataErrors.Error(StatusCodes.Status409Conflict, "not-answered", "Answer the question before publishing it.");
             q.PublishedAt ??= time.GetUtcNow().UtcDateTime;
             return null;
-        }, ct);
+        }, ct, async q =>
+        {
+            var procurement = await Db.Procurements.AsNoTracking().SingleAsync(p => p.Id == q.ProcurementId, ct);
+            await Service<BidderLetters>().ClarificationPublishedAsync(procurement, q.Question, q.Answer!, q.Id, ct);
+        });
 
-    private async Task<IActionResult> ChangeAsync(int key, Func<ClarificationQuestion, ObjectResult?> change, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(int key, Func<ClarificationQuestion, ObjectResult?> change, CancellationToken ct, Func<ClarificationQuestion, Task>? then = null)
     {
         var question = await Scope(Db.ClarificationQuestions).SingleOrDefaultAsync(q => q.Id == key, ct);
         if (question is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"ClarificationQuestion {key} does not exist.");
-        if (!await Team.IsMemberAsync(question.ProcurementId, User, ct))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team answers clarification questions.");
+        if (await Team.RefuseChangeAsync(question.ProcurementId, User, ct) is { } notTeam)
+            return notTeam;
         if (change(question) is { } refused)
             return refused;
+        if (then is not null)
+            await then(question);
         await Db.SaveChangesAsync(ct);
         return Ok(question);
     }

@@ -15,7 +15,7 @@ namespace Governance.Api.Features.Workflows.Subjects;
 /// timetable and calls the domain for the events the stage stands for: the notice sent (its date stamped),
 /// standstill begun, suspended by a challenge or resumed, the contract entered (and made active).
 /// </summary>
-internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks clocks, TimeProvider time, ProcurementTeam team) : IWorkflowSubjectType
+internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks clocks, TimeProvider time, ProcurementTeam team, BidderLetters bidders) : IWorkflowSubjectType
 {
     /// <summary>Only the procurement's team moves it on, and a closed procurement not at all: the check every write to it makes.</summary>
     public Task<ObjectResult?> RefuseActorAsync(int id, ClaimsPrincipal user, CancellationToken ct) => team.RefuseChangeAsync(id, user, ct);
@@ -74,6 +74,8 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
             db.ProcurementStageDates.Add(new ProcurementStageDate { ProcurementId = id, Stage = stage, ActualOn = today });
         else
             dates.ActualOn ??= today;
+        if (TenderingRules.SubmissionStages.Contains(stage))
+            await bidders.StageOpenedAsync(procurement, stage, dates?.SubmissionDeadline, ct);
     }
 
     private DateTime NewStandstillEnds(Procurement procurement, DateTime nowUtc) => procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
