@@ -4,11 +4,15 @@ namespace Governance.Domain.Calendar;
 /// The statutory time limits of DOMAIN.md. Day counts are in Europe/London dates; instants are UTC. Each method
 /// cites the provision whose wording it follows.
 /// </summary>
-public sealed class StatutoryClocks(WorkingDays days)
+public sealed class StatutoryClocks(WorkingDays days, WorkingDays procurementActDays)
 {
-    public static StatutoryClocks EnglandAndWales { get; } = new(WorkingDays.EnglandAndWales);
+    public static StatutoryClocks EnglandAndWales { get; } = new(WorkingDays.EnglandAndWales, WorkingDays.UnitedKingdom);
 
+    /// <summary>Working days in England and Wales: the councils' clocks and PCR 2015.</summary>
     public WorkingDays Days => days;
+
+    /// <summary>Working days as the Procurement Act 2023 defines them (s.123): bank holidays anywhere in the UK excluded.</summary>
+    public WorkingDays ProcurementActDays => procurementActDays;
 
     /// <summary>
     /// PCR 2015 reg 87: standstill ends at midnight at the end of the 10th calendar day after the day the award
@@ -22,11 +26,16 @@ public sealed class StatutoryClocks(WorkingDays days)
     }
 
     /// <summary>
-    /// Procurement Act 2023 s.51: a standstill period of eight working days beginning with the first working day
-    /// after the day on which the contract award notice is published; it ends at the end of the eighth.
+    /// Procurement Act 2023 s.51: a standstill period of eight working days beginning with the day on which the
+    /// contract award notice is published, working days as s.123 defines them (a bank holiday in any part of the
+    /// UK excluded). Published on a working day, that day is the first; otherwise the next working day is. It ends
+    /// at the end of the eighth.
     /// </summary>
-    public DateTime Pa2023StandstillEnds(DateTime awardNoticePublishedUtc) =>
-        LondonTime.EndOfDayUtc(days.AddWorkingDays(LondonTime.DateOf(awardNoticePublishedUtc), 8));
+    public DateTime Pa2023StandstillEnds(DateTime awardNoticePublishedUtc)
+    {
+        var first = procurementActDays.OnOrNextWorkingDay(LondonTime.DateOf(awardNoticePublishedUtc));
+        return LondonTime.EndOfDayUtc(procurementActDays.AddWorkingDays(first, 7));
+    }
 
     /// <summary>PCR 2015 reg 30(2): requests to participate are due no sooner than 30 days from the date the contract notice is sent.</summary>
     public static DateOnly Reg30EarliestParticipationDeadline(DateOnly contractNoticeSent) => contractNoticeSent.AddDays(30);

@@ -1,12 +1,19 @@
 namespace Governance.Domain.Calendar;
 
-/// <summary>Working days in England and Wales: Monday to Friday, less bank holidays.</summary>
-public sealed class WorkingDays(BankHolidays holidays)
+/// <summary>Working days: Monday to Friday, less the bank holidays of a calendar.</summary>
+public sealed class WorkingDays(Func<DateOnly, bool> isBankHoliday)
 {
-    public static WorkingDays EnglandAndWales { get; } = new(BankHolidays.EnglandAndWales);
+    /// <summary>England and Wales, from the data file (councils' clocks: s.100B, the forward plan, PCR 2015).</summary>
+    public static WorkingDays EnglandAndWales { get; } = new(BankHolidays.EnglandAndWales.Contains);
+
+    /// <summary>
+    /// Procurement Act 2023 s.123, as we read it: not a Saturday, Sunday, Christmas Day, Good Friday or a bank
+    /// holiday in any part of the United Kingdom.
+    /// </summary>
+    public static WorkingDays UnitedKingdom { get; } = new(BankHolidayRules.UnitedKingdom.Contains);
 
     public bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(date);
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !isBankHoliday(date);
 
     /// <summary>The date that is <paramref name="count"/> working days after <paramref name="start"/> (the start not counted).</summary>
     public DateOnly AddWorkingDays(DateOnly start, int count)

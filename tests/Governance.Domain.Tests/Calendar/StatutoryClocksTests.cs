@@ -31,12 +31,20 @@ public sealed class StatutoryClocksTests
         Assert.Equal(Utc(expectedEnd), Clocks.Reg87StandstillEnds(Utc(sent), electronic));
 
     [Theory]
-    // Published Mon 2 Mar 2026: working days 3,4,5,6,9,10,11,12 Mar; ends end of Thu 12 Mar.
-    [InlineData("2026-03-02T10:00:00", "2026-03-13T00:00:00")]
-    // Published Thu 17 Dec 2026: 18,21,22,23,24 Dec, (25 Fri, 28 Mon substitute for Boxing Day), 29,30,31 Dec; ends end of Thu 31 Dec.
-    [InlineData("2026-12-17T10:00:00", "2027-01-01T00:00:00")]
-    // Published Tue 31 Mar 2026: 1,2 Apr, (Good Friday 3, Easter Monday 6), 7,8,9,10,13,14 Apr; ends end of Tue 14 Apr (BST).
-    [InlineData("2026-03-31T10:00:00", "2026-04-14T23:00:00")]
+    // s.51: eight working days beginning with the day of publication; s.123: a bank holiday anywhere in the UK is not one.
+    // Published Mon 2 Mar 2026: 2,3,4,5,6,9,10,11 Mar; ends end of Wed 11 Mar.
+    [InlineData("2026-03-02T10:00:00", "2026-03-12T00:00:00")]
+    // Published Sat 28 Feb 2026: the period begins that day, but its first working day is Mon 2 Mar; same end.
+    [InlineData("2026-02-28T10:00:00", "2026-03-12T00:00:00")]
+    // Published Thu 17 Dec 2026: 17,18,21,22,23,24, (25 Fri, 28 Mon substitute for Boxing Day), 29,30 Dec; ends end of Wed 30 Dec.
+    [InlineData("2026-12-17T10:00:00", "2026-12-31T00:00:00")]
+    // Published Tue 31 Mar 2026: 31 Mar, 1,2, (Good Friday 3, Easter Monday 6 outside Scotland), 7,8,9,10,13 Apr; ends end of Mon 13 Apr (BST).
+    [InlineData("2026-03-31T10:00:00", "2026-04-13T23:00:00")]
+    // Published Fri 27 Nov 2026: St Andrew's Day, Mon 30 Nov, is a Scottish bank holiday: 27, 1,2,3,4,7,8,9 Dec; ends end of Wed 9 Dec.
+    [InlineData("2026-11-27T10:00:00", "2026-12-10T00:00:00")]
+    // Published Fri 10 Jul 2026: the Battle of the Boyne falls on Sun 12 Jul, so Mon 13 Jul is Northern Ireland's substitute:
+    // 10, 14,15,16,17,20,21,22 Jul; ends end of Wed 22 Jul (BST).
+    [InlineData("2026-07-10T10:00:00", "2026-07-22T23:00:00")]
     public void Pa2023Standstill_IsEightWorkingDays(string published, string expectedEnd) =>
         Assert.Equal(Utc(expectedEnd), Clocks.Pa2023StandstillEnds(Utc(published)));
 
