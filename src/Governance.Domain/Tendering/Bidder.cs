@@ -80,6 +80,17 @@ public class Bidder : Entity, IProcurementRecord
         ExitStage = stage;
     }
 
+    /// <summary>The award decision: the preferred bidder succeeds; every other bidder still in leaves, with the reason, at this stage.</summary>
+    public void DecideAward(bool successful, ProcurementStage stage)
+    {
+        if (successful && Status != BidderStatus.PreferredBidder)
+            throw new BusinessRuleException("best-price-quality-ratio", "Only the preferred bidder, chosen on the best price-quality ratio, is awarded the contract.");
+        if (successful)
+            Status = BidderStatus.Successful;
+        else
+            Leave(BidderStatus.Unsuccessful, "Not the most economically advantageous tender", stage);
+    }
+
     /// <summary>Rule <c>bidder-not-active</c>: the preferred bidder is one still competing.</summary>
     public void MakePreferred()
     {

@@ -103,8 +103,11 @@ public class Procurement : ArchivableEntity
             throw new BusinessRuleException("notice-sent-once", $"The notice was sent on {ContractNoticeSentOn:d MMMM yyyy}; it is sent once.");
         var sent = LondonTime.DateOf(nowUtc);
         CheckParticipationDeadline(sent, isInvalidInput: false);
-        var closing = ParticipationDeadline ?? (Procedure == ProcurementProcedure.CompetitiveDialogue ? StatutoryClocks.Reg30EarliestParticipationDeadline(sent) : null);
-        ParticipationDeadline = closing is { } day ? days.OnOrNextWorkingDay(day) : null;
+        // With no closing day planned, the shortest period the procedure's law allows: 30 days (reg 30), or 25 (s.54).
+        var closing = ParticipationDeadline ?? (Procedure == ProcurementProcedure.CompetitiveDialogue
+            ? StatutoryClocks.Reg30EarliestParticipationDeadline(sent)
+            : StatutoryClocks.Pa2023EarliestTenderDeadline(sent));
+        ParticipationDeadline = days.OnOrNextWorkingDay(closing);
         ContractNoticeSentOn = sent;
     }
 

@@ -10,6 +10,9 @@ public enum ProcurementStage
     FinalTenders,
     PreferredBidder,
     AwardDecision,
+
+    /// <summary>Procurement Act 2023 s.50: assessment summaries sent to every supplier assessed, before the contract award notice.</summary>
+    AssessmentSummaries,
     Standstill,
 
     /// <summary>Standstill interrupted by a challenge: the contract must not be entered.</summary>

@@ -59,4 +59,44 @@ public static class TenderApi
         await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Delivery plan", Kind = "Quality", Weight = 10 });
         await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Price", Kind = "Price", Weight = 30 });
     }
+
+    private const string SupplierPassword = "Supplier-password-1";
+
+    /// <summary>A new supplier with an account of its own; returns the account's e-mail.</summary>
+    public static async Task<string> NewSupplierAccountAsync(GovernanceApp app, string name)
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var supplierId = (await CreatedAsync(officer, "/odata/Suppliers", new { Name = $"{name} {Guid.NewGuid():N}", IsSme = true, IsVcse = false })).GetProperty("Id").GetInt32();
+        using var admin = await app.ClientForAsync("Administrator");
+        var email = $"bids-{Guid.NewGuid():N}@supplier.example";
+        await CreatedAsync(admin, "/auth/users", new { email, displayName = name, password = SupplierPassword, roles = new[] { "Supplier" }, supplierId });
+        return email;
+    }
+
+    /// <summary>A supplier's client signed in now, on the test's clock.</summary>
+    public static async Task<HttpClient> SupplierAsync(GovernanceApp app, string email)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, SupplierPassword));
+        return client;
+    }
+
+    public static async Task<List<int>> QualityCriteriaAsync(HttpClient lead, int procurement, string stage) =>
+        [.. (await lead.GetJsonAsync($"/odata/EvaluationCriteria?$filter=ProcurementId eq {procurement} and Stage eq '{stage}' and Kind eq 'Quality'&$orderby=Id"))
+            .GetProperty("value").EnumerateArray().Select(c => c.GetProperty("Id").GetInt32())];
+
+    /// <summary>The evaluator scores each bidder on each quality criterion (where no live score of theirs stands), and the lead moderates to the given values.</summary>
+    public static async Task EvaluateAsync(HttpClient lead, HttpClient evaluator, int procurement, string stage, Dictionary<int, decimal[]> values)
+    {
+        var criteria = await QualityCriteriaAsync(lead, procurement, stage);
+        foreach (var (bidder, scores) in values)
+        {
+            for (var i = 0; i < criteria.Count; i++)
+            {
+                using (var scored = await evaluator.PostJsonAsync("/odata/Scores", new { ProcurementId = procurement, BidderId = bidder, CriterionId = criteria[i], Value = scores[i], Justification = $"Scored {scores[i]}/10." }))
+                    Assert.True(scored.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await scored.Content.ReadAsStringAsync());
+                await CreatedAsync(lead, "/odata/ModeratedScores", new { ProcurementId = procurement, BidderId = bidder, CriterionId = criteria[i], Value = scores[i], Rationale = $"Consensus {scores[i]}/10." });
+            }
+        }
+    }
 }

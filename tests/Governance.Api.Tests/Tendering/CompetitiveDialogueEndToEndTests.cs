@@ -14,8 +14,6 @@ namespace Governance.Api.Tests.Tendering;
 [Collection(TimerTests.Name)]
 public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
 {
-    private const string SupplierPassword = "Supplier-password-1";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DateTime At(int month, int day, int hour) => new(2024, month, day, hour, 0, 0, DateTimeKind.Utc);
@@ -23,25 +21,6 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<string> NewSupplierAccountAsync(string name)
-    {
-        using var officer = await app.ClientForAsync("ProcurementOfficer");
-        var supplierId = (await CreatedAsync(officer, "/odata/Suppliers", new { Name = $"{name} {Guid.NewGuid():N}", IsSme = true, IsVcse = false })).GetProperty("Id").GetInt32();
-        using var admin = await app.ClientForAsync("Administrator");
-        var email = $"bids-{Guid.NewGuid():N}@supplier.example";
-        using var created = await admin.PostAsJsonAsync("/auth/users", new { email, displayName = name, password = SupplierPassword, roles = new[] { "Supplier" }, supplierId }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return email;
-    }
-
-    /// <summary>A supplier's client signed in now, on the test's clock.</summary>
-    private async Task<HttpClient> SupplierAsync(string email)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, SupplierPassword));
-        return client;
-    }
 
     [Fact]
     public async Task CompetitiveDialogue_PlanningToContract_EveryGateClockAndRuleEnforced()
@@ -64,11 +43,11 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         Assert.Equal("2024-07-03", (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("ParticipationDeadline").GetString());
 
         // Selection: requests while open, shortlisting only once they have closed, at least three (reg 65).
-        var emails = new[] { await NewSupplierAccountAsync("Alpha Digital"), await NewSupplierAccountAsync("Beta Systems"), await NewSupplierAccountAsync("Gamma Contact") };
+        var emails = new[] { await NewSupplierAccountAsync(app, "Alpha Digital"), await NewSupplierAccountAsync(app, "Beta Systems"), await NewSupplierAccountAsync(app, "Gamma Contact") };
         var bidders = new List<int>();
         foreach (var email in emails)
         {
-            using var supplier = await SupplierAsync(email);
+            using var supplier = await SupplierAsync(app, email);
             bidders.Add((await CreatedAsync(supplier, "/odata/Bidders", new { ProcurementId = procurement })).GetProperty("Id").GetInt32());
         }
 
@@ -89,14 +68,14 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "OutlineSolutions", Deadline = Iso(At(7, 19, 12)) });
         foreach (var (email, bidder) in emails.Zip(bidders))
         {
-            using var supplier = await SupplierAsync(email);
+            using var supplier = await SupplierAsync(app, email);
             await CreatedAsync(supplier, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidder, Kind = "Original", Title = "Outline solution", Document = "Outline.", Price = 3000000 });
         }
 
         Assert.Contains("deadline-not-passed", await RefusedAsync(lead, $"/odata/Procurements({procurement})/Governance.OpenSubmissions", new { Stage = "OutlineSolutions" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("deadline-forward-only", await RefusedAsync(lead, $"/odata/Procurements({procurement})/Governance.ExtendDeadline", new { Stage = "OutlineSolutions", Deadline = Iso(At(7, 18, 12)), Reason = "Earlier" }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.ExtendDeadline", new { Stage = "OutlineSolutions", Deadline = Iso(At(7, 22, 12)), Reason = "Bidders asked for time after the clarification on hosting." });
-        using (var alpha = await SupplierAsync(emails[0]))
+        using (var alpha = await SupplierAsync(app, emails[0]))
         {
             var told = await alpha.GetJsonAsync("/odata/Notifications?$filter=contains(Subject,'OutlineSolutions deadline')");
             Assert.Contains(told.GetProperty("value").EnumerateArray(), n => n.GetProperty("Body").GetString()!.Contains("extended", StringComparison.Ordinal));
@@ -106,7 +85,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         lead = await app.ClientForAsync("ProcurementOfficer");
         var evaluator = await app.ClientForAsync("ContractManager");
         Assert.Equal(0, (await lead.GetJsonAsync($"/odata/Submissions?$filter=ProcurementId eq {procurement}")).Count()); // deadline passed, not yet opened
-        using (var gamma = await SupplierAsync(emails[2]))
+        using (var gamma = await SupplierAsync(app, emails[2]))
             Assert.Contains("late-submission", await RefusedAsync(gamma, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[2], Kind = "Original", Title = "Late", Document = "Late.", Price = 1 }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("deadline-passed", await RefusedAsync(lead, $"/odata/Procurements({procurement})/Governance.ExtendDeadline", new { Stage = "OutlineSolutions", Deadline = Iso(At(8, 1, 12)), Reason = "Too late" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         var opened = await OkAsync(evaluator, $"/odata/Procurements({procurement})/Governance.OpenSubmissions", new { Stage = "OutlineSolutions" });
@@ -118,19 +97,19 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         await EvaluateAsync(lead, evaluator, procurement, "OutlineSolutions", new() { [bidders[0]] = [8, 7], [bidders[1]] = [7, 6], [bidders[2]] = [4, 4] });
         var eliminated = await OkAsync(lead, $"/odata/Bidders({bidders[2]})/Governance.Eliminate", new { Reason = "Lowest outline score on the stated criteria." });
         Assert.Contains("Quality of solution (60%): 4/10", eliminated.GetProperty("ExitReason").GetString(), StringComparison.Ordinal);
-        using (var gamma = await SupplierAsync(emails[2]))
+        using (var gamma = await SupplierAsync(app, emails[2]))
             Assert.Equal(1, (await gamma.GetJsonAsync("/odata/Notifications?$filter=startswith(Subject,'Your solution was not taken forward')")).Count());
         await FireOkAsync(lead, instance, "InviteDetailedSolutions");
 
         // Detailed solutions: dialogue, anonymous clarifications, consent before disclosure; closing needs the stage evaluated.
-        using (var beta = await SupplierAsync(emails[1]))
+        using (var beta = await SupplierAsync(app, emails[1]))
         {
             var question = (await CreatedAsync(beta, "/odata/ClarificationQuestions", new { ProcurementId = procurement, BidderId = bidders[1], Question = "Is hosting in the UK required?" })).GetProperty("Id").GetInt32();
             await OkAsync(lead, $"/odata/ClarificationQuestions({question})/Governance.Answer", new { Answer = "Yes, UK data centres only." });
             await OkAsync(lead, $"/odata/ClarificationQuestions({question})/Governance.Publish", new { });
         }
 
-        using (var alpha = await SupplierAsync(emails[0]))
+        using (var alpha = await SupplierAsync(app, emails[0]))
         {
             var told = (await alpha.GetJsonAsync("/odata/Notifications")).GetProperty("value").EnumerateArray().Select(n => n.GetProperty("Subject").GetString()!).ToList();
             Assert.Contains(told, t => t.StartsWith("DetailedSolutions has opened", StringComparison.Ordinal));
@@ -149,7 +128,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "DetailedSolutions", Deadline = Iso(At(8, 30, 12)) });
         foreach (var (email, bidder) in emails.Zip(bidders).Take(2))
         {
-            using var supplier = await SupplierAsync(email);
+            using var supplier = await SupplierAsync(app, email);
             await CreatedAsync(supplier, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidder, Kind = "Original", Title = "Detailed solution", Document = "Detailed.", Price = 3050000 });
         }
 
@@ -167,14 +146,14 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
 
         // Final tenders: after the deadline only clarification, specification or optimisation, and never of the price.
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "FinalTenders", Deadline = Iso(At(9, 20, 12)) });
-        using (var alpha = await SupplierAsync(emails[0]))
+        using (var alpha = await SupplierAsync(app, emails[0]))
             await CreatedAsync(alpha, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[0], Kind = "Original", Title = "Final tender", Document = "Final.", Price = 3100000 });
-        using (var beta = await SupplierAsync(emails[1]))
+        using (var beta = await SupplierAsync(app, emails[1]))
             await CreatedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Original", Title = "Final tender", Document = "Final.", Price = 2900000 });
         TestClock.TravelTo(At(9, 20, 13));
         lead = await app.ClientForAsync("ProcurementOfficer");
         evaluator = await app.ClientForAsync("ContractManager");
-        using (var beta = await SupplierAsync(emails[1]))
+        using (var beta = await SupplierAsync(app, emails[1]))
         {
             await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Original", Title = "Rebid", Document = "New.", Price = 2500000 }, HttpStatusCode.Conflict);
             await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Optimisation", Title = "Optimised", Document = "Optimised.", Price = 2900000 }, HttpStatusCode.BadRequest);
@@ -207,14 +186,14 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         await FireOkAsync(lead, instance, "SelectPreferredBidder");
 
         // Preferred bidder: financial commitments only, from that bidder, at the evaluated price.
-        using (var alpha = await SupplierAsync(emails[0]))
+        using (var alpha = await SupplierAsync(app, emails[0]))
         {
             await RefusedAsync(alpha, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[0], Kind = "Optimisation", Title = "x", Document = "x", Price = 3100000, Justification = "x" }, HttpStatusCode.Conflict);
             Assert.Contains("price-fixed-after-deadline", await RefusedAsync(alpha, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[0], Kind = "FinancialConfirmation", Title = "Confirmed", Document = "x", Price = 2500000 }, HttpStatusCode.Conflict), StringComparison.Ordinal);
             await CreatedAsync(alpha, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[0], Kind = "FinancialConfirmation", Title = "Confirmed price", Document = "Price and payment profile confirmed.", Price = 3100000 });
         }
 
-        using (var beta = await SupplierAsync(emails[1]))
+        using (var beta = await SupplierAsync(app, emails[1]))
             await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "FinancialConfirmation", Title = "x", Document = "x", Price = 2900000 }, HttpStatusCode.Conflict);
 
         // No route shows a price to those outside the team: the audit trail withholds the images of bids.
@@ -231,7 +210,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         await SignOffAsync(app, "Procurement", procurement, "award");
         await FireOkAsync(lead, instance, "SendAwardDecisionNotices");
         DateTime standstillEnds;
-        using (var beta = await SupplierAsync(emails[1]))
+        using (var beta = await SupplierAsync(app, emails[1]))
         {
             var letters = (await beta.GetJsonAsync("/odata/AwardLetters")).GetProperty("value").EnumerateArray().Where(l => l.GetProperty("ProcurementId").GetInt32() == procurement).ToList();
             var letter = Assert.Single(letters); // a bidder reads its own letter only
@@ -287,24 +266,5 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         Assert.Equal("timer", steps[10].GetProperty("Actor").GetString());
         var timetable = await lead.GetJsonAsync($"/odata/Procurements({procurement})/Governance.Timetable()");
         Assert.Contains(timetable.GetProperty("value").EnumerateArray(), s => s.GetProperty("Stage").GetString() == "Standstill" && s.GetProperty("ActualOn").GetString() == "2024-09-20");
-    }
-
-    private static async Task<List<int>> QualityCriteriaAsync(HttpClient lead, int procurement, string stage) =>
-        [.. (await lead.GetJsonAsync($"/odata/EvaluationCriteria?$filter=ProcurementId eq {procurement} and Stage eq '{stage}' and Kind eq 'Quality'&$orderby=Id"))
-            .GetProperty("value").EnumerateArray().Select(c => c.GetProperty("Id").GetInt32())];
-
-    /// <summary>The evaluator scores each bidder on each quality criterion (where no live score of theirs stands), and the lead moderates to the given values.</summary>
-    private static async Task EvaluateAsync(HttpClient lead, HttpClient evaluator, int procurement, string stage, Dictionary<int, decimal[]> values)
-    {
-        var criteria = await QualityCriteriaAsync(lead, procurement, stage);
-        foreach (var (bidder, scores) in values)
-        {
-            for (var i = 0; i < criteria.Count; i++)
-            {
-                using (var scored = await evaluator.PostJsonAsync("/odata/Scores", new { ProcurementId = procurement, BidderId = bidder, CriterionId = criteria[i], Value = scores[i], Justification = $"Scored {scores[i]}/10." }))
-                    Assert.True(scored.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await scored.Content.ReadAsStringAsync());
-                await CreatedAsync(lead, "/odata/ModeratedScores", new { ProcurementId = procurement, BidderId = bidder, CriterionId = criteria[i], Value = scores[i], Rationale = $"Consensus {scores[i]}/10." });
-            }
-        }
     }
 }

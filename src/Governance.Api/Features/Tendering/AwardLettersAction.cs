@@ -26,9 +26,13 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
     {
         // Tracked: entering Standstill has just set its end in this unit of work; the letters quote that very instant.
         var procurement = await db.Procurements.FindAsync([context.Subject.Id], ct) ?? throw new InvalidOperationException($"Procurement {context.Subject.Id} does not exist.");
-        if (await db.AwardLetters.AnyAsync(l => l.ProcurementId == procurement.Id, ct))
+        var written = await db.AwardLetters.Where(l => l.ProcurementId == procurement.Id).ToListAsync(ct);
+        if (written.Count > 0)
+        {
+            await DateStandstillAsync(procurement, written, ct);
             return;
-        var standstillEnds = procurement.StandstillEndsAt ?? throw new InvalidOperationException("Award letters are written as standstill begins, once its end is set.");
+        }
+
         var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         var bidders = await db.Bidders.Include(b => b.Supplier).Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
         var winner = bidders.Single(b => b.Status == BidderStatus.PreferredBidder);
@@ -41,23 +45,35 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
             db.AwardLetters.Add(new AwardLetter
             {
                 ProcurementId = procurement.Id, BidderId = bidder.Id, Successful = successful, WinnerName = winner.Supplier!.Name,
-                BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = standstillEnds, GeneratedAt = context.NowUtc,
-                Content = Letter(procurement, bidder, winner, rank, winnerRank, result, standstillEnds),
+                BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = procurement.StandstillEndsAt, GeneratedAt = context.NowUtc,
+                Content = Letter(procurement, bidder, winner, rank, winnerRank, result, procurement.StandstillEndsAt),
             });
             await bidderLetters.AwardLetterAsync(procurement, bidder, successful, ct);
-            bidder.Status = successful ? BidderStatus.Successful : BidderStatus.Unsuccessful;
-            if (!successful)
-            {
-                bidder.ExitReason = "Not the most economically advantageous tender";
-                bidder.ExitStage = ProcurementStage.AwardDecision;
-            }
+            bidder.DecideAward(successful, ProcurementStage.AwardDecision);
+        }
+    }
+
+    /// <summary>
+    /// PA 2023: the assessment summaries went out before the contract award notice (s.50); publishing it began the
+    /// standstill, so each letter takes its end and each supplier is told when it ends.
+    /// </summary>
+    private async Task DateStandstillAsync(Procurement procurement, IReadOnlyList<AwardLetter> letters, CancellationToken ct)
+    {
+        if (procurement.StandstillEndsAt is not { } ends)
+            return;
+        var undated = letters.Where(l => l.StandstillEndsAt is null).ToList();
+        var ids = undated.Select(l => l.BidderId).ToList();
+        var bidders = await db.Bidders.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+        foreach (var letter in undated)
+        {
+            letter.StandstillEndsAt = ends;
+            await bidderLetters.StandstillAsync(procurement, bidders[letter.BidderId], ends, ct);
         }
     }
 
     private static string Letter(
-        Procurement procurement, Bidder bidder, Bidder winner, RankedBidder rank, RankedBidder winnerRank, ProcurementEvaluation.Result result, DateTime standstillEnds)
+        Procurement procurement, Bidder bidder, Bidder winner, RankedBidder rank, RankedBidder winnerRank, ProcurementEvaluation.Result result, DateTime? standstillEnds)
     {
-        var lastDay = LondonTime.DateOf(standstillEnds.AddTicks(-1));
         var text = new StringBuilder();
         var pa2023 = procurement.Procedure == ProcurementProcedure.CompetitiveFlexible;
         text.AppendLine(English, $"{(pa2023 ? "Assessment summary (Procurement Act 2023 s.50)" : "Award decision notice (PCR 2015 reg 86)")}: {procurement.Reference} {procurement.Title}");
@@ -85,8 +101,16 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
         }
 
         text.AppendLine();
-        var rule = pa2023 ? "(s.51): eight working days beginning with the day the contract award notice is published;" : "(reg 87):";
-        text.AppendLine(English, $"Standstill period {rule} the council will not enter into the contract before midnight at the end of {lastDay.ToString("dddd d MMMM yyyy", English)} (UK time).");
+        if (standstillEnds is { } ends)
+        {
+            var lastDay = LondonTime.DateOf(ends.AddTicks(-1)).ToString("dddd d MMMM yyyy", English);
+            text.AppendLine(English, $"Standstill period (reg 87): the council will not enter into the contract before midnight at the end of {lastDay} (UK time).");
+        }
+        else
+        {
+            text.AppendLine("Standstill period (s.51): eight working days beginning with the day the contract award notice is published, counting only days that are");
+            text.AppendLine("working days in every part of the United Kingdom (s.123). You will be told the day it ends when the notice is published.");
+        }
         return text.ToString();
     }
 }

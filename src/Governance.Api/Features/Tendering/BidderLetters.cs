@@ -1,6 +1,7 @@
 using System.Globalization;
 using Governance.Api.Data;
 using Governance.Api.Features.Notifications;
+using Governance.Domain.Calendar;
 using Governance.Domain.Tendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,6 +67,12 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
     public Task AwardLetterAsync(Procurement procurement, Bidder bidder, bool successful, CancellationToken ct) =>
         TellAsync(procurement, bidder, $"award-letter:{bidder.Id}", successful ? "Award decision: your tender was successful" : "Award decision: your tender was not successful",
             "Your award decision letter, with the scores, the reasons and the end of the standstill period, is in AwardLetters.", ct);
+
+    /// <summary>The contract award notice is published: standstill has begun, and ends at the given instant.</summary>
+    public Task StandstillAsync(Procurement procurement, Bidder bidder, DateTime endsAt, CancellationToken ct) =>
+        TellAsync(procurement, bidder, $"standstill:{endsAt.Ticks}:{bidder.Id}", "Contract award notice published",
+            $"The contract award notice is published and standstill has begun. The council will not enter into the contract before midnight at the end of {LondonTime.DateOf(endsAt.AddTicks(-1)).ToString("dddd d MMMM yyyy", English)} (UK time).",
+            ct);
 
     private Task<List<Bidder>> ActiveAsync(int procurementId, CancellationToken ct) =>
         db.Bidders.AsNoTracking().Where(b => b.ProcurementId == procurementId && Bidder.Active.Contains(b.Status)).ToListAsync(ct);

@@ -19,8 +19,11 @@ public class AwardLetter : Entity, IBidderRecord
 
     public decimal WinnerScore { get; set; }
 
-    /// <summary>Standstill ends at this instant (UTC), as the procedure's clock computed it.</summary>
-    public DateTime StandstillEndsAt { get; set; }
+    /// <summary>
+    /// Standstill ends at this instant (UTC), as the procedure's clock computed it. An assessment summary (PA 2023
+    /// s.50) goes out before the contract award notice starts standstill: it is filled in when the notice is published.
+    /// </summary>
+    public DateTime? StandstillEndsAt { get; set; }
 
     [MaxLength(100_000)]
     public string Content { get; set; } = "";

@@ -2178,7 +2178,7 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.Property<DateTime>("StandstillEndsAt")
+                    b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Successful")

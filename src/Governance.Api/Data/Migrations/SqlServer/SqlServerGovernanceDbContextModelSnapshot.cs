@@ -2179,7 +2179,7 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.Property<DateTime>("StandstillEndsAt")
+                    b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("Successful")

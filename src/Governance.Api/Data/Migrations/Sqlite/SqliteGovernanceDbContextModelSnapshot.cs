@@ -2097,7 +2097,7 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("StandstillEndsAt")
+                    b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Successful")

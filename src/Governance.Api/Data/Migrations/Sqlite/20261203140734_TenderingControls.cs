@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Governance.Api.Data.Migrations.Postgres
+namespace Governance.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TenderingControls : Migration
@@ -14,89 +14,97 @@ namespace Governance.Api.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "ChangeReason",
                 table: "Scores",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Scores",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "VoidReason",
                 table: "Scores",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "VoidedAt",
                 table: "Scores",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeadlineChangeReason",
                 table: "ProcurementStageDates",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmissionsOpenedAt",
                 table: "ProcurementStageDates",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SubmissionsOpenedBy",
                 table: "ProcurementStageDates",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "StandstillEndsAt",
                 table: "Procurements",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "StandstillSuspendedAt",
                 table: "Procurements",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "StartedOn",
                 table: "Procurements",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<string>(
                 name: "PreferenceRationale",
                 table: "OptionsAppraisals",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ChangeReason",
                 table: "ModeratedScores",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ModeratedScores",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateTime),
+                oldType: "TEXT");
         }
 
         /// <inheritdoc />
@@ -153,6 +161,16 @@ namespace Governance.Api.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "ModeratedScores");
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
+                oldClrType: typeof(DateTime),
+                oldType: "TEXT",
+                oldNullable: true);
         }
     }
 }

@@ -97,6 +97,14 @@ namespace Governance.Api.Data.Migrations.SqlServer
                 type: "int",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "datetime2",
+                nullable: true,
+                oldClrType: typeof(DateTime),
+                oldType: "datetime2");
         }
 
         /// <inheritdoc />
@@ -153,6 +161,16 @@ namespace Governance.Api.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "ModeratedScores");
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "datetime2",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
+                oldClrType: typeof(DateTime),
+                oldType: "datetime2",
+                oldNullable: true);
         }
     }
 }

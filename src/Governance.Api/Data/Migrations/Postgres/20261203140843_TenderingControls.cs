@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Governance.Api.Data.Migrations.Sqlite
+namespace Governance.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class TenderingControls : Migration
@@ -14,89 +14,97 @@ namespace Governance.Api.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ChangeReason",
                 table: "Scores",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Scores",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<string>(
                 name: "VoidReason",
                 table: "Scores",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "VoidedAt",
                 table: "Scores",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeadlineChangeReason",
                 table: "ProcurementStageDates",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmissionsOpenedAt",
                 table: "ProcurementStageDates",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SubmissionsOpenedBy",
                 table: "ProcurementStageDates",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "StandstillEndsAt",
                 table: "Procurements",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "StandstillSuspendedAt",
                 table: "Procurements",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "StartedOn",
                 table: "Procurements",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<string>(
                 name: "PreferenceRationale",
                 table: "OptionsAppraisals",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ChangeReason",
                 table: "ModeratedScores",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ModeratedScores",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "timestamp with time zone",
+                nullable: true,
+                oldClrType: typeof(DateTime),
+                oldType: "timestamp with time zone");
         }
 
         /// <inheritdoc />
@@ -153,6 +161,16 @@ namespace Governance.Api.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "ModeratedScores");
+
+            migrationBuilder.AlterColumn<DateTime>(
+                name: "StandstillEndsAt",
+                table: "AwardLetters",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified),
+                oldClrType: typeof(DateTime),
+                oldType: "timestamp with time zone",
+                oldNullable: true);
         }
     }
 }

@@ -1,0 +1,107 @@
+using System.Net;
+using Governance.Api.Tests.Infrastructure;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
+using static Governance.Api.Tests.Infrastructure.WorkflowApi;
+
+namespace Governance.Api.Tests.Tendering;
+
+/// <summary>
+/// A Procurement Act 2023 competitive flexible procedure from the tender notice to a contract: the closing day rolled
+/// past Easter, union consultation before the notice, assessment summaries (s.50) before the contract award notice,
+/// and a standstill of eight working days beginning with the notice's day that skips a Northern Irish bank holiday (s.123).
+/// </summary>
+[Collection(TimerTests.Name)]
+public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
+{
+    private static DateTime At(int month, int day, int hour) => new(2027, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task CompetitiveFlexible_TenderNoticeToContract_SummariesBeforeTheNotice_StandstillOnUkWorkingDays()
+    {
+        TestClock.TravelTo(At(3, 1, 9)); // Monday 1 March 2027
+        var lead = await app.ClientForAsync("ProcurementOfficer");
+        var procurement = (await CreatedAsync(lead, "/odata/Procurements", new
+        {
+            Reference = $"CF-{Guid.NewGuid():N}"[..20], Title = "Waste fleet maintenance", DepartmentId = 1, Procedure = "CompetitiveFlexible", EstimatedValue = 2400000,
+        })).GetProperty("Id").GetInt32();
+        var instance = (await InstanceAsync(lead, "Procurement", procurement)).GetProperty("Id").GetInt32();
+        await CreatedAsync(lead, "/odata/ProcurementTeamMembers", new { ProcurementId = procurement, UserName = "contractmanager@demo.local", Role = "Evaluator" });
+        await ApprovedAppraisalAsync(app, lead, procurement);
+        var consultation = (await CreatedAsync(lead, "/odata/Consultations", new { SubjectType = "Procurement", SubjectId = procurement, Gate = "union", Topic = "Transfer of the fleet team", ResponseWorkingDays = 10 })).GetProperty("Id").GetInt32();
+        using (var union = await app.ClientForAsync("UnionRepresentative"))
+            await OkAsync(union, $"/odata/Consultations({consultation})/Governance.Respond", new { Response = "UNISON asks that TUPE terms are protected." });
+        await FireOkAsync(lead, instance, "PublishTenderNotice");
+        // 25 days on is Good Friday 26 March 2027; Easter Monday follows: requests close at the end of Tuesday 30 March.
+        Assert.Equal("2027-03-30", (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("ParticipationDeadline").GetString());
+
+        var emails = new[] { await NewSupplierAccountAsync(app, "Fleetcare"), await NewSupplierAccountAsync(app, "Roadworthy") };
+        var bidders = new List<int>();
+        foreach (var email in emails)
+        {
+            using var supplier = await SupplierAsync(app, email);
+            bidders.Add((await CreatedAsync(supplier, "/odata/Bidders", new { ProcurementId = procurement })).GetProperty("Id").GetInt32());
+        }
+
+        TestClock.TravelTo(At(3, 31, 9));
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        var evaluator = await app.ClientForAsync("ContractManager");
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.Shortlist", new { BidderIds = bidders, Reason = "Only two suppliers met the conditions of participation." });
+        foreach (var stage in new[] { "DetailedSolutions", "FinalTenders" })
+            await CriteriaAsync(lead, procurement, stage);
+        await SignOffAsync(app, "Procurement", procurement, "shortlisting");
+        await FireOkAsync(lead, instance, "Shortlist");
+        await SignOffAsync(app, "Procurement", procurement, "dialogue-closure", "StatutoryOfficer", "Councillor");
+        await FireOkAsync(lead, instance, "InviteFinalTenders");
+
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "FinalTenders", Deadline = Iso(At(4, 30, 11)) });
+        foreach (var (email, price) in emails.Zip(new[] { 2300000m, 2150000m }))
+        {
+            using var supplier = await SupplierAsync(app, email);
+            await CreatedAsync(supplier, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[emails.ToList().IndexOf(email)], Kind = "Original", Title = "Final tender", Document = "Tender.", Price = price });
+        }
+
+        TestClock.TravelTo(At(4, 30, 13));
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        evaluator = await app.ClientForAsync("ContractManager");
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.OpenSubmissions", new { Stage = "FinalTenders" });
+        await EvaluateAsync(lead, evaluator, procurement, "FinalTenders", new() { [bidders[0]] = [8, 8], [bidders[1]] = [6, 5] });
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.ChoosePreferredBidder", new { BidderId = bidders[0] });
+        await FireOkAsync(lead, instance, "CloseTendering");
+
+        // s.50: the summaries go to every assessed supplier before the contract award notice; standstill is not yet dated.
+        Assert.Contains("signoff:award", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "SendAssessmentSummaries" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await SignOffAsync(app, "Procurement", procurement, "award");
+        await FireOkAsync(lead, instance, "SendAssessmentSummaries");
+        using (var runnerUp = await SupplierAsync(app, emails[1]))
+        {
+            var summary = Assert.Single((await runnerUp.GetJsonAsync($"/odata/AwardLetters?$filter=ProcurementId eq {procurement}")).GetProperty("value").EnumerateArray());
+            Assert.StartsWith("Assessment summary (Procurement Act 2023 s.50)", summary.GetProperty("Content").GetString(), StringComparison.Ordinal);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, summary.GetProperty("StandstillEndsAt").ValueKind);
+        }
+
+        // The notice published on Friday 9 July 2027: 9, (Mon 12 July is Northern Ireland's Boyne holiday), 13-16, 19, 20, 21 July.
+        TestClock.TravelTo(At(7, 9, 10));
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        await FireOkAsync(lead, instance, "PublishContractAwardNotice");
+        var ends = At(7, 21, 23); // midnight at the end of Wednesday 21 July, BST (a day later than in England alone)
+        Assert.Equal(ends, (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("StandstillEndsAt").GetDateTime().ToUniversalTime());
+        using (var runnerUp = await SupplierAsync(app, emails[1]))
+        {
+            var summary = Assert.Single((await runnerUp.GetJsonAsync($"/odata/AwardLetters?$filter=ProcurementId eq {procurement}")).GetProperty("value").EnumerateArray());
+            Assert.Equal(ends, summary.GetProperty("StandstillEndsAt").GetDateTime().ToUniversalTime());
+            var told = await runnerUp.GetJsonAsync("/odata/Notifications?$filter=startswith(Subject,'Contract award notice published')");
+            Assert.Contains("Wednesday 21 July 2027", Assert.Single(told.GetProperty("value").EnumerateArray()).GetProperty("Body").GetString(), StringComparison.Ordinal);
+        }
+
+        await RunTimersAtAsync(app.Services, At(7, 20, 23).AddMinutes(1));
+        Assert.Equal("Standstill", (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("Stage").GetString());
+        await RunTimersAtAsync(app.Services, ends.AddMinutes(1));
+        TestClock.TravelTo(ends.AddMinutes(5));
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await OkAsync(manager, $"/odata/Procurements({procurement})/Governance.CreateContract", new { StartOn = "2027-09-01", EndOn = "2032-08-31", ContractManager = "Priya Shah" });
+        Assert.Equal("CompetitiveFlexible", contract.GetProperty("Procedure").GetString());
+        Assert.Equal(2300000m, contract.GetProperty("TotalValue").GetDecimal());
+    }
+}
