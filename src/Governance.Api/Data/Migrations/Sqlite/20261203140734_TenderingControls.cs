@@ -98,13 +98,33 @@ namespace Governance.Api.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 1);
 
-            migrationBuilder.AlterColumn<DateTime>(
-                name: "StandstillEndsAt",
-                table: "AwardLetters",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(DateTime),
-                oldType: "TEXT");
+            // StandstillEndsAt becomes nullable (an assessment summary precedes the award notice). EF would rebuild the
+            // table with foreign keys switched off, outside the transaction; no table references AwardLetters, so the
+            // same rebuild runs inside this migration's transaction with the keys left on.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ef_temp_AwardLetters" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_AwardLetters" PRIMARY KEY AUTOINCREMENT,
+                    "BidderId" INTEGER NOT NULL,
+                    "BidderScore" TEXT NOT NULL,
+                    "Content" TEXT NOT NULL,
+                    "GeneratedAt" TEXT NOT NULL,
+                    "ProcurementId" INTEGER NOT NULL,
+                    "Revision" INTEGER NOT NULL,
+                    "StandstillEndsAt" TEXT NULL,
+                    "Successful" INTEGER NOT NULL,
+                    "WinnerName" TEXT NOT NULL,
+                    "WinnerScore" TEXT NOT NULL,
+                    CONSTRAINT "FK_AwardLetters_Bidders_BidderId" FOREIGN KEY ("BidderId") REFERENCES "Bidders" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_AwardLetters_Procurements_ProcurementId" FOREIGN KEY ("ProcurementId") REFERENCES "Procurements" ("Id") ON DELETE RESTRICT
+                );
+                INSERT INTO "ef_temp_AwardLetters" ("Id", "BidderId", "BidderScore", "Content", "GeneratedAt", "ProcurementId", "Revision", "StandstillEndsAt", "Successful", "WinnerName", "WinnerScore")
+                SELECT "Id", "BidderId", "BidderScore", "Content", "GeneratedAt", "ProcurementId", "Revision", "StandstillEndsAt", "Successful", "WinnerName", "WinnerScore"
+                FROM "AwardLetters";
+                DROP TABLE "AwardLetters";
+                ALTER TABLE "ef_temp_AwardLetters" RENAME TO "AwardLetters";
+                CREATE INDEX "IX_AwardLetters_BidderId" ON "AwardLetters" ("BidderId");
+                CREATE UNIQUE INDEX "IX_AwardLetters_ProcurementId_BidderId" ON "AwardLetters" ("ProcurementId", "BidderId");
+                """);
         }
 
         /// <inheritdoc />
