@@ -49,6 +49,7 @@ public static class AccessRules
         ["Scores"] = new(TeamStaff, TeamStaff),
         ["ModeratedScores"] = new(TeamStaff, TeamStaff),
         ["ConflictDeclarations"] = new(TeamStaff, TeamStaff),
+        ["TenderChangeRequests"] = new(TeamStaffAndBidders, TeamStaff),
         ["DialogueSessions"] = new(TeamStaffAndBidders, TeamStaff),
         ["ClarificationQuestions"] = new(TeamStaffAndBidders, TeamStaffAndBidders),
         ["ConsentRecords"] = new(TeamStaffAndBidders, [Roles.Supplier]),

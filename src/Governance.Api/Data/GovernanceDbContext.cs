@@ -57,6 +57,8 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<ModeratedScore> ModeratedScores => Set<ModeratedScore>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    public DbSet<TenderChangeRequest> TenderChangeRequests => Set<TenderChangeRequest>();
     public DbSet<DialogueSession> DialogueSessions => Set<DialogueSession>();
     public DbSet<ClarificationQuestion> ClarificationQuestions => Set<ClarificationQuestion>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();

@@ -62,6 +62,7 @@ public static class EdmModelBuilder
         builder.EntitySet<Score>("Scores");
         builder.EntitySet<ModeratedScore>("ModeratedScores");
         builder.EntitySet<ConflictDeclaration>("ConflictDeclarations");
+        builder.EntitySet<TenderChangeRequest>("TenderChangeRequests");
         builder.EntitySet<DialogueSession>("DialogueSessions");
         builder.EntitySet<ClarificationQuestion>("ClarificationQuestions");
         builder.EntitySet<ConsentRecord>("ConsentRecords");
@@ -129,6 +130,10 @@ public static class EdmModelBuilder
         contract.Parameter<DateOnly>("StartOn");
         contract.Parameter<DateOnly>("EndOn");
         OptionalText(contract, "ContractManager");
+
+        var change = builder.EntityType<TenderChangeRequest>().Action("Decide").ReturnsFromEntitySet<TenderChangeRequest>("TenderChangeRequests");
+        change.Parameter<bool>("Approved");
+        OptionalText(change, "Reason");
 
         var bidder = builder.EntityType<Bidder>();
         var score = bidder.Action("ScoreSelection").ReturnsFromEntitySet<Bidder>("Bidders");

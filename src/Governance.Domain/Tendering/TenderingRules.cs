@@ -29,11 +29,12 @@ public static class TenderingRules
     /// <summary>
     /// Whether a submission may be made now. Before the stage's deadline: the bid itself. After the final tender
     /// deadline: only clarification, specification or optimisation, with a justification (reg 30(16)). With the
-    /// preferred bidder: only the confirmation of financial commitments, by that bidder (reg 30(17)).
+    /// preferred bidder: only the confirmation of financial commitments, by that bidder (reg 30(17)). A change after the
+    /// deadline answers the council's open request of that kind (rule <c>authority-request-only</c>).
     /// </summary>
     public static ProcurementStage CheckSubmission(
         Procurement procurement, ProcurementStageDate? stageDates, SubmissionKind kind, string? justification, bool isPreferredBidder, DateTime nowUtc,
-        decimal price = 0, decimal? finalTenderPrice = null)
+        decimal price = 0, decimal? finalTenderPrice = null, TenderChangeRequest? changeRequest = null)
     {
         if (procurement.Stage == ProcurementStage.PreferredBidder)
         {
@@ -58,6 +59,12 @@ public static class TenderingRules
         {
             if (string.IsNullOrWhiteSpace(justification))
                 throw new BusinessRuleException("essential-aspects", "Say why the change only clarifies, specifies or optimises the final tender without changing its essential aspects.", isInvalidInput: true);
+            if (changeRequest is not { Status: ChangeRequestStatus.Open } || changeRequest.Kind != kind)
+            {
+                throw new BusinessRuleException("authority-request-only",
+                    $"After the final-tender deadline a tender changes only at the council's request: answer an open {kind} request (ChangeRequestId) the team has raised with you.");
+            }
+
             CheckPriceUnchanged(price, finalTenderPrice);
             return procurement.Stage;
         }

@@ -157,9 +157,21 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         {
             await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Original", Title = "Rebid", Document = "New.", Price = 2500000 }, HttpStatusCode.Conflict);
             await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Optimisation", Title = "Optimised", Document = "Optimised.", Price = 2900000 }, HttpStatusCode.BadRequest);
-            Assert.Contains("price-fixed-after-deadline", await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Optimisation", Title = "Optimised", Document = "Optimised.", Price = 2500000, Justification = "An optimisation." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
-            await CreatedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Clarification", Title = "Clarified", Document = "Clarified.", Price = 2900000, Justification = "Clarifies the hosting location; nothing essential changes." });
+            // A change the council did not ask for is refused, however it is labelled.
+            Assert.Contains("authority-request-only", await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Optimisation", Title = "Optimised", Document = "Optimised.", Price = 2500000, Justification = "An optimisation." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         }
+
+        // The team asks Beta to clarify; Beta answers at the same price only; a second member of the team decides.
+        var changeRequest = (await CreatedAsync(lead, "/odata/TenderChangeRequests", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Clarification", Request = "Confirm where the platform will be hosted." })).GetProperty("Id").GetInt32();
+        using (var beta = await SupplierAsync(app, emails[1]))
+        {
+            Assert.Equal(1, (await beta.GetJsonAsync($"/odata/TenderChangeRequests?$filter=ProcurementId eq {procurement}")).Count());
+            Assert.Contains("price-fixed-after-deadline", await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Clarification", Title = "Clarified", Document = "Cheaper.", Price = 2500000, Justification = "A clarification.", ChangeRequestId = changeRequest }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+            await CreatedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Clarification", Title = "Clarified", Document = "UK data centres in Leeds and Slough.", Price = 2900000, Justification = "Clarifies the hosting location; nothing essential changes.", ChangeRequestId = changeRequest });
+            Assert.Contains("authority-request-only", await RefusedAsync(beta, "/odata/Submissions", new { ProcurementId = procurement, BidderId = bidders[1], Kind = "Clarification", Title = "Again", Document = "Again.", Price = 2900000, Justification = "Again.", ChangeRequestId = changeRequest }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("second-member-approval", await RefusedAsync(lead, $"/odata/TenderChangeRequests({changeRequest})/Governance.Decide", new { Approved = true }, HttpStatusCode.Conflict), StringComparison.Ordinal);
 
         // Evaluation: a ranking waits for the whole evaluation; a declared conflict voids that evaluator's scores; one live score each.
         Assert.Contains("stage-not-evaluated", await RefusedAsync(lead, $"/odata/Procurements({procurement})/Governance.ChoosePreferredBidder", new { BidderId = bidders[0] }, HttpStatusCode.Conflict), StringComparison.Ordinal);
@@ -177,7 +189,15 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         Assert.Contains("one-live-score", await RefusedAsync(evaluator, "/odata/Scores", new { ProcurementId = procurement, BidderId = bidders[0], CriterionId = criteria[0], Value = 8, Justification = "Again." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         var second = await CreatedAsync(evaluator, "/odata/Scores", new { ProcurementId = procurement, BidderId = bidders[0], CriterionId = criteria[0], Value = 8, Justification = "Re-read the integration plan.", ChangeReason = "Missed the integration appendix." });
         Assert.Equal(2, second.GetProperty("Version").GetInt32());
-        await EvaluateAsync(lead, lead, procurement, "FinalTenders", new() { [bidders[0]] = [8, 7], [bidders[1]] = [6, 6] });
+        await EvaluateAsync(lead, lead, procurement, "FinalTenders", new() { [bidders[0]] = [8, 7], [bidders[1]] = [6, 5] });
+        // A moderated score is corrected by a new version with its reason; the ranking reads the latest.
+        Assert.Contains("moderation-correction", await RefusedAsync(lead, "/odata/ModeratedScores", new { ProcurementId = procurement, BidderId = bidders[1], CriterionId = criteria[1], Value = 6, Rationale = "Again." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        var corrected = await CreatedAsync(lead, "/odata/ModeratedScores", new { ProcurementId = procurement, BidderId = bidders[1], CriterionId = criteria[1], Value = 6, Rationale = "Consensus 6/10.", ChangeReason = "The delivery plan's appendix was missed in moderation." });
+        Assert.Equal(2, corrected.GetProperty("Version").GetInt32());
+        using var awaiting = await lead.GetAsync($"/odata/Procurements({procurement})/Governance.Ranking(stage='FinalTenders')", Ct);
+        Assert.Equal(HttpStatusCode.Conflict, awaiting.StatusCode);
+        Assert.Contains("awaits a second team member", await awaiting.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await OkAsync(evaluator, $"/odata/TenderChangeRequests({changeRequest})/Governance.Decide", new { Approved = true, Reason = "The hosting location was already required; nothing essential changes." });
 
         var ranked = await lead.GetJsonAsync($"/odata/Procurements({procurement})/Governance.Ranking(stage='FinalTenders')");
         Assert.Equal(bidders[0], ranked.GetProperty("value")[0].GetProperty("BidderId").GetInt32()); // 8*.6+7*.1 quality beats the cheaper bid

@@ -9,12 +9,23 @@ public sealed class FinalTenderPriceRulesTests
 {
     private static readonly ProcurementStageDate Closed = new() { Stage = ProcurementStage.FinalTenders, SubmissionDeadline = Utc(2024, 9, 20, 12) };
 
+    private static readonly TenderChangeRequest Asked = new() { Kind = SubmissionKind.Optimisation, Status = ChangeRequestStatus.Open };
+
     [Fact]
     public void CheckSubmission_OptimisationCuttingThePrice_BreaksPriceFixed()
     {
         var procurement = new Procurement { Stage = ProcurementStage.FinalTenders };
-        Broken("price-fixed-after-deadline", () => TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "An optimisation.", false, Utc(2024, 9, 21), 2_500_000m, 2_900_000m));
-        Assert.Equal(ProcurementStage.FinalTenders, TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "An optimisation.", false, Utc(2024, 9, 21), 2_900_000m, 2_900_000m));
+        Broken("price-fixed-after-deadline", () => TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "An optimisation.", false, Utc(2024, 9, 21), 2_500_000m, 2_900_000m, Asked));
+        Assert.Equal(ProcurementStage.FinalTenders, TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "An optimisation.", false, Utc(2024, 9, 21), 2_900_000m, 2_900_000m, Asked));
+    }
+
+    [Fact]
+    public void CheckSubmission_ChangeTheCouncilDidNotAskFor_BreaksAuthorityRequestOnly()
+    {
+        var procurement = new Procurement { Stage = ProcurementStage.FinalTenders };
+        Broken("authority-request-only", () => TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "Unasked.", false, Utc(2024, 9, 21), 2_900_000m, 2_900_000m));
+        var clarification = new TenderChangeRequest { Kind = SubmissionKind.Clarification, Status = ChangeRequestStatus.Open };
+        Broken("authority-request-only", () => TenderingRules.CheckSubmission(procurement, Closed, SubmissionKind.Optimisation, "Other kind.", false, Utc(2024, 9, 21), 2_900_000m, 2_900_000m, clarification));
     }
 
     [Fact]

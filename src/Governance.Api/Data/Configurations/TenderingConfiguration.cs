@@ -55,7 +55,8 @@ internal sealed class ProcurementChildConfiguration :
 internal sealed class BidRecordConfiguration :
     IEntityTypeConfiguration<Submission>, IEntityTypeConfiguration<Score>, IEntityTypeConfiguration<ModeratedScore>,
     IEntityTypeConfiguration<ConflictDeclaration>, IEntityTypeConfiguration<DialogueSession>, IEntityTypeConfiguration<ClarificationQuestion>,
-    IEntityTypeConfiguration<ConsentRecord>, IEntityTypeConfiguration<SolutionDisclosure>, IEntityTypeConfiguration<AwardLetter>
+    IEntityTypeConfiguration<ConsentRecord>, IEntityTypeConfiguration<SolutionDisclosure>, IEntityTypeConfiguration<AwardLetter>,
+    IEntityTypeConfiguration<TenderChangeRequest>
 {
     public void Configure(EntityTypeBuilder<Submission> builder)
     {
@@ -67,13 +68,21 @@ internal sealed class BidRecordConfiguration :
     {
         BidRecord(builder);
         builder.HasOne<EvaluationCriterion>().WithMany().HasForeignKey(s => s.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        // One live score each: two versions of the same number cannot be saved, even by two requests at once.
+        builder.HasIndex(s => new { s.BidderId, s.CriterionId, s.Evaluator, s.Version }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<ModeratedScore> builder)
     {
         BidRecord(builder);
         builder.HasOne<EvaluationCriterion>().WithMany().HasForeignKey(s => s.CriterionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => new { s.BidderId, s.CriterionId }).IsUnique();
+        builder.HasIndex(s => new { s.BidderId, s.CriterionId, s.Version }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<TenderChangeRequest> builder)
+    {
+        BidRecord(builder);
+        builder.HasOne<Submission>().WithMany().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<ConflictDeclaration> builder) => BidRecord(builder);

@@ -23,7 +23,7 @@ public sealed class AuditEntriesController(GovernanceDbContext db, AuditVerifier
     public static readonly string[] ConfidentialTypes =
     [
         nameof(Bidder), nameof(Submission), nameof(Score), nameof(ModeratedScore), nameof(ConflictDeclaration), nameof(DialogueSession),
-        nameof(ClarificationQuestion), nameof(ConsentRecord), nameof(SolutionDisclosure), nameof(AwardLetter),
+        nameof(ClarificationQuestion), nameof(ConsentRecord), nameof(SolutionDisclosure), nameof(AwardLetter), nameof(TenderChangeRequest),
     ];
 
     protected override IQueryable<AuditEntry> Scope(IQueryable<AuditEntry> rows) => rows.Select(a => new AuditEntry

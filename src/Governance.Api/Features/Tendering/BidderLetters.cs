@@ -68,6 +68,11 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
         TellAsync(procurement, bidder, $"award-letter:{bidder.Id}", successful ? "Award decision: your tender was successful" : "Award decision: your tender was not successful",
             "Your award decision letter, with the scores, the reasons and the end of the standstill period, is in AwardLetters.", ct);
 
+    /// <summary>The council asks the bidder to clarify, specify or optimise its final tender, saying what it asks.</summary>
+    public Task ChangeRequestedAsync(Procurement procurement, Bidder bidder, Domain.Tendering.Bids.TenderChangeRequest request, CancellationToken ct) =>
+        TellAsync(procurement, bidder, $"change-request:{request.RequestedAt.Ticks}:{bidder.Id}", $"The council asks for a {request.Kind} of your final tender",
+            $"{request.Request}{Environment.NewLine}Answer with a {request.Kind} submission naming this request; the price cannot change.", ct);
+
     /// <summary>The contract award notice is published: standstill has begun, and ends at the given instant.</summary>
     public Task StandstillAsync(Procurement procurement, Bidder bidder, DateTime endsAt, CancellationToken ct) =>
         TellAsync(procurement, bidder, $"standstill:{endsAt.Ticks}:{bidder.Id}", "Contract award notice published",

@@ -29,7 +29,10 @@ public sealed class ProcurementEvaluation(GovernanceDbContext db)
             .GroupBy(s => s.BidderId)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Version)!.Price);
         var opened = await db.ProcurementStageDates.AnyAsync(d => d.ProcurementId == procurement.Id && d.Stage == stage && d.SubmissionsOpenedAt != null, ct);
-        var evaluation = new StageEvaluation(stage, opened, criteria, moderated, prices, bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? $"Bidder {b.Id}"));
+        var changes = stage == ProcurementStage.FinalTenders
+            ? await db.TenderChangeRequests.AsNoTracking().Where(r => r.ProcurementId == procurement.Id).ToListAsync(ct)
+            : [];
+        var evaluation = new StageEvaluation(stage, opened, criteria, moderated, prices, bidders.ToDictionary(b => b.Id, b => b.Supplier?.Name ?? $"Bidder {b.Id}"), changes);
         var ranking = Ranking.Rank(criteria, moderated, prices, ids, procurement.PriceScoringMethod);
         return new Result(ranking, criteria, moderated, bidders, evaluation);
     }

@@ -8,10 +8,10 @@ namespace Governance.Domain.Tendering.Bids;
 /// </summary>
 public sealed class StageEvaluation(
     ProcurementStage stage, bool opened, IReadOnlyCollection<EvaluationCriterion> criteria, IReadOnlyCollection<ModeratedScore> moderated,
-    IReadOnlyDictionary<int, decimal> prices, IReadOnlyDictionary<int, string> bidders)
+    IReadOnlyDictionary<int, decimal> prices, IReadOnlyDictionary<int, string> bidders, IReadOnlyCollection<TenderChangeRequest>? changeRequests = null)
 {
     /// <summary>What is missing, in words a procurement officer can act on; empty when the stage is evaluated.</summary>
-    public IReadOnlyList<string> Missing { get; } = FindMissing(stage, opened, criteria, moderated, prices, bidders);
+    public IReadOnlyList<string> Missing { get; } = [.. FindMissing(stage, opened, criteria, moderated, prices, bidders), .. Undecided(changeRequests ?? [], bidders)];
 
     public bool IsComplete => Missing.Count == 0;
 
@@ -21,6 +21,12 @@ public sealed class StageEvaluation(
         if (!IsComplete)
             throw new BusinessRuleException("stage-not-evaluated", $"{doing} needs {stage} evaluated; missing: {string.Join("; ", Missing)}.");
     }
+
+    /// <summary>A tender change the council asked for is part of the tender once decided: until then the stage is not evaluated.</summary>
+    private static IEnumerable<string> Undecided(IReadOnlyCollection<TenderChangeRequest> requests, IReadOnlyDictionary<int, string> bidders) =>
+        requests.Where(r => r.Status is ChangeRequestStatus.Open or ChangeRequestStatus.Answered && bidders.ContainsKey(r.BidderId)).Select(r => r.Status == ChangeRequestStatus.Open
+            ? $"{bidders[r.BidderId]} has not answered the {r.Kind} request {r.Id}"
+            : $"{bidders[r.BidderId]}'s {r.Kind} (request {r.Id}) awaits a second team member's decision");
 
     private static List<string> FindMissing(
         ProcurementStage stage, bool opened, IReadOnlyCollection<EvaluationCriterion> criteria, IReadOnlyCollection<ModeratedScore> moderated,

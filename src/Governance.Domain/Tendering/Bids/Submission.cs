@@ -45,6 +45,9 @@ public class Submission : Entity, IBidderRecord
     [MaxLength(2000)]
     public string? Justification { get; set; }
 
+    /// <summary>After the final-tender deadline: the council's change request this change answers.</summary>
+    public int? ChangeRequestId { get; set; }
+
     [ServerManaged]
     public int Version { get; set; }
 

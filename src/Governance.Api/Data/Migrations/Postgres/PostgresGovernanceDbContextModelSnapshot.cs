@@ -2476,7 +2476,7 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ProcurementId");
 
-                    b.HasIndex("BidderId", "CriterionId")
+                    b.HasIndex("BidderId", "CriterionId", "Version")
                         .IsUnique();
 
                     b.ToTable("ModeratedScores");
@@ -2536,11 +2536,12 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BidderId");
-
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("ProcurementId");
+
+                    b.HasIndex("BidderId", "CriterionId", "Evaluator", "Version")
+                        .IsUnique();
 
                     b.ToTable("Scores");
                 });
@@ -2606,6 +2607,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<int>("BidderId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ChangeRequestId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -2660,6 +2664,72 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BidderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("ProcurementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int?>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidderId");
+
+                    b.HasIndex("ProcurementId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("TenderChangeRequests");
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>
@@ -3751,6 +3821,26 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.HasOne("Governance.Domain.Tendering.Bidder", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Bids.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>

@@ -2477,7 +2477,7 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("ProcurementId");
 
-                    b.HasIndex("BidderId", "CriterionId")
+                    b.HasIndex("BidderId", "CriterionId", "Version")
                         .IsUnique();
 
                     b.ToTable("ModeratedScores");
@@ -2537,11 +2537,12 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BidderId");
-
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("ProcurementId");
+
+                    b.HasIndex("BidderId", "CriterionId", "Evaluator", "Version")
+                        .IsUnique();
 
                     b.ToTable("Scores");
                 });
@@ -2607,6 +2608,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int>("BidderId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ChangeRequestId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -2661,6 +2665,72 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BidderId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int>("ProcurementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int?>("SubmissionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidderId");
+
+                    b.HasIndex("ProcurementId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("TenderChangeRequests");
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>
@@ -3753,6 +3823,26 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.HasOne("Governance.Domain.Tendering.Bidder", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Bids.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>

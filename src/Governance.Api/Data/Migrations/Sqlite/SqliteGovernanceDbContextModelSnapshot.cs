@@ -2383,7 +2383,7 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ProcurementId");
 
-                    b.HasIndex("BidderId", "CriterionId")
+                    b.HasIndex("BidderId", "CriterionId", "Version")
                         .IsUnique();
 
                     b.ToTable("ModeratedScores");
@@ -2441,11 +2441,12 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BidderId");
-
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("ProcurementId");
+
+                    b.HasIndex("BidderId", "CriterionId", "Evaluator", "Version")
+                        .IsUnique();
 
                     b.ToTable("Scores");
                 });
@@ -2507,6 +2508,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int>("BidderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChangeRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -2561,6 +2565,70 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BidderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcurementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidderId");
+
+                    b.HasIndex("ProcurementId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("TenderChangeRequests");
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>
@@ -3632,6 +3700,26 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasForeignKey("ProcurementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Tendering.Bids.TenderChangeRequest", b =>
+                {
+                    b.HasOne("Governance.Domain.Tendering.Bidder", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Procurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Tendering.Bids.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Governance.Domain.Tendering.BudgetLine", b =>

@@ -36,10 +36,23 @@ public sealed class SubmissionsController(GovernanceDbContext db, ProcurementTea
         var now = time.GetUtcNow().UtcDateTime;
         var finalTenderPrice = await Db.Submissions.Where(s => s.BidderId == bidder.Id && s.Stage == ProcurementStage.FinalTenders)
             .OrderByDescending(s => s.Version).Select(s => (decimal?)s.Price).FirstOrDefaultAsync(ct);
-        entity.Stage = TenderingRules.CheckSubmission(procurement, dates, entity.Kind, entity.Justification, bidder.Status == BidderStatus.PreferredBidder, now, entity.Price, finalTenderPrice);
+        var request = entity.ChangeRequestId is { } id
+            ? await Db.TenderChangeRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.BidderId == bidder.Id, ct)
+              ?? throw new Domain.Common.BusinessRuleException("UnknownReference", $"ChangeRequestId {id} is not a request made of this bidder.", isInvalidInput: true)
+            : null;
+        entity.Stage = TenderingRules.CheckSubmission(procurement, dates, entity.Kind, entity.Justification, bidder.Status == BidderStatus.PreferredBidder, now, entity.Price, finalTenderPrice, request);
         entity.Version = await Db.Submissions.CountAsync(s => s.BidderId == bidder.Id && s.Stage == entity.Stage, ct) + 1;
         entity.SubmittedAt = now;
         entity.SubmittedBy = User.Identity?.Name ?? "";
         return null;
+    }
+
+    /// <summary>A change made at the council's request answers it, in the same transaction.</summary>
+    protected override async Task AfterCreateAsync(Submission entity, CancellationToken ct)
+    {
+        if (entity.ChangeRequestId is not { } id)
+            return;
+        (await Db.TenderChangeRequests.SingleAsync(r => r.Id == id, ct)).Answer(entity);
+        await Db.SaveChangesAsync(ct);
     }
 }
