@@ -14,7 +14,9 @@ public class BudgetLine : ArchivableEntity, IProcurementRecord
     [MaxLength(300)]
     public string? ApprovedBy { get; set; }
 
+    [Range(0, 1e15, ErrorMessage = "Approved is an amount of GBP 0 or more.")]
     public decimal Approved { get; set; }
 
+    [Range(0, 1e15, ErrorMessage = "Spent is an amount of GBP 0 or more.")]
     public decimal Spent { get; set; }
 }

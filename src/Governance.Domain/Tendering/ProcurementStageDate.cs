@@ -46,6 +46,23 @@ public class ProcurementStageDate : Entity, IProcurementRecord
         : null;
 
     /// <summary>
+    /// Rule <c>timetable-order</c>: planned dates follow the order of the stages; a later stage is not planned before
+    /// an earlier one.
+    /// </summary>
+    public static void CheckPlannedOrder(IEnumerable<ProcurementStageDate> timetable)
+    {
+        var planned = timetable.Where(d => d.PlannedOn is not null).OrderBy(d => d.Stage).ToList();
+        foreach (var (earlier, later) in planned.Zip(planned.Skip(1)))
+        {
+            if (later.PlannedOn < earlier.PlannedOn)
+            {
+                throw new BusinessRuleException("timetable-order",
+                    $"PlannedOn {later.PlannedOn:d MMMM yyyy} for {later.Stage} is before {earlier.Stage}, planned for {earlier.PlannedOn:d MMMM yyyy}.", isInvalidInput: true);
+            }
+        }
+    }
+
+    /// <summary>
     /// Sets the stage's submission deadline once. Rule <c>submission-stage</c>: only a stage that takes submissions
     /// has one; rule <c>deadline-set-once</c>: a deadline already set moves only by <see cref="ExtendDeadline"/>;
     /// rule <c>deadline-in-future</c>: a deadline is set ahead of now.

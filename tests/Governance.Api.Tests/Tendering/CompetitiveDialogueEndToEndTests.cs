@@ -124,7 +124,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
             await CreatedAsync(lead, "/odata/SolutionDisclosures", new { ProcurementId = procurement, BidderId = bidders[0], Part = "integration design", DisclosedTo = "All bidders" });
         }
 
-        await CreatedAsync(lead, "/odata/DialogueSessions", new { ProcurementId = procurement, BidderId = bidders[0], HeldOn = "2024-07-30", Attendees = "Team and bidder", Minutes = "Integration discussed." });
+        await CreatedAsync(lead, "/odata/DialogueSessions", new { ProcurementId = procurement, BidderId = bidders[0], HeldOn = "2024-07-22", Attendees = "Team and bidder", Minutes = "Integration discussed." });
         await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "DetailedSolutions", Deadline = Iso(At(8, 30, 12)) });
         foreach (var (email, bidder) in emails.Zip(bidders).Take(2))
         {

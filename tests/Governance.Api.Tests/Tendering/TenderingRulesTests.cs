@@ -142,4 +142,35 @@ public sealed class TenderingRulesTests(SqliteApp app)
         var detailed = timetable.GetProperty("value").EnumerateArray().Single(s => s.GetProperty("Stage").GetString() == "DetailedSolutions");
         Assert.Equal(20, detailed.GetProperty("SlippageDays").GetInt32()); // planned 1 July 2014, began 21 July
     }
+
+    [Fact]
+    public async Task BadInput_NegativeMoneyImpossibleDatesAndTimetableOrder_Is400NamingTheFieldAndRule()
+    {
+        using var lead = await app.ClientForAsync("ProcurementOfficer");
+        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveFlexible");
+        Assert.Contains("Approved is an amount of GBP 0 or more", await RefusedAsync(lead, "/odata/BudgetLines", new { ProcurementId = id, Name = "Programme", Approved = -5, Spent = 0 }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        await RefusedAsync(lead, "/odata/Procurements", new { Reference = $"NEG-{Guid.NewGuid():N}"[..20], Title = "Negative", DepartmentId = 1, Procedure = "CompetitiveFlexible", EstimatedValue = -1 }, HttpStatusCode.BadRequest);
+        await CreatedAsync(lead, "/odata/ProcurementStageDates", new { ProcurementId = id, Stage = "DetailedSolutions", PlannedOn = "2027-06-01" });
+        Assert.Contains("timetable-order", await RefusedAsync(lead, "/odata/ProcurementStageDates", new { ProcurementId = id, Stage = "FinalTenders", PlannedOn = "2027-05-01" }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+
+        // A dialogue session of the seeded procurement recorded for 2031, or before its stage opened.
+        var bidder = (await lead.GetJsonAsync("/odata/Bidders?$filter=ProcurementId eq 1 and Status eq 'InDialogue'&$top=1")).GetProperty("value")[0].GetProperty("Id").GetInt32();
+        foreach (var heldOn in new[] { "2031-01-15", "2014-01-06" })
+        {
+            var body = await RefusedAsync(lead, "/odata/DialogueSessions", new { ProcurementId = 1, BidderId = bidder, HeldOn = heldOn, Attendees = "x", Minutes = "x" }, HttpStatusCode.BadRequest);
+            Assert.Contains("dialogue-session-date", body, StringComparison.Ordinal);
+            Assert.Contains("HeldOn", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task RunningLate_LeavesOutACancelledProcurement()
+    {
+        using var lead = await app.ClientForAsync("ProcurementOfficer");
+        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveFlexible");
+        await CreatedAsync(lead, "/odata/ProcurementStageDates", new { ProcurementId = id, Stage = "SelectionQuestionnaire", PlannedOn = "2026-01-05" });
+        Assert.Contains((await lead.GetJsonAsync("/odata/Procurements/Governance.RunningLate()")).GetProperty("value").EnumerateArray(), p => p.GetProperty("ProcurementId").GetInt32() == id);
+        await WorkflowApi.FireOkAsync(lead, (await WorkflowApi.InstanceAsync(lead, "Procurement", id)).GetProperty("Id").GetInt32(), "Cancel", "The service stays in house.");
+        Assert.DoesNotContain((await lead.GetJsonAsync("/odata/Procurements/Governance.RunningLate()")).GetProperty("value").EnumerateArray(), p => p.GetProperty("ProcurementId").GetInt32() == id);
+    }
 }

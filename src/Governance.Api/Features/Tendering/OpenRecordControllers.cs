@@ -3,6 +3,7 @@ using Governance.Api.Data;
 using Governance.Domain.Tendering;
 using Governance.Domain.Tendering.Bids;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Tendering;
 
@@ -19,6 +20,19 @@ public sealed class ProcurementStageDatesController(GovernanceDbContext db, Time
     : ProcurementRecordController<ProcurementStageDate>(db, time, team)
 {
     protected override Expression<Func<ProcurementStageDate, bool>> SupplierRows(int supplierId) => d => Db.Bidders.Any(b => b.ProcurementId == d.ProcurementId && b.SupplierId == supplierId);
+
+    protected override async Task<IActionResult?> BeforeCreateAsync(ProcurementStageDate entity, CancellationToken ct) =>
+        await base.BeforeCreateAsync(entity, ct) ?? await CheckOrderAsync(entity, ct);
+
+    protected override Task<IActionResult?> BeforeUpdateAsync(ProcurementStageDate entity, CancellationToken ct) => CheckOrderAsync(entity, ct);
+
+    /// <summary>The timetable with this row as it would stand, in stage order.</summary>
+    private async Task<IActionResult?> CheckOrderAsync(ProcurementStageDate entity, CancellationToken ct)
+    {
+        var others = await Db.ProcurementStageDates.AsNoTracking().Where(d => d.ProcurementId == entity.ProcurementId && d.Id != entity.Id).ToListAsync(ct);
+        ProcurementStageDate.CheckPlannedOrder([.. others, entity]);
+        return null;
+    }
 }
 
 public sealed class LotsController(GovernanceDbContext db, TimeProvider time, ProcurementTeam team)

@@ -20,12 +20,19 @@ public class DialogueSession : Entity, IBidderRecord
 
     [MaxLength(4000)]
     public string? Actions { get; set; }
-}
 
-/// <summary>
-/// A bidder's clarification question. Its answer is published to every bidder without saying who asked:
-/// the asker is known only to the team and to the asking bidder.
-/// </summary>
+    /// <summary>
+    /// Rule <c>dialogue-session-date</c>: minutes are recorded of a session already held, during this procurement's
+    /// dialogue: not in the future, not before the stage opened.
+    /// </summary>
+    public void CheckHeldOn(DateOnly stageOpenedOn, DateOnly today)
+    {
+        if (HeldOn > today)
+            throw new BusinessRuleException("dialogue-session-date", $"HeldOn {HeldOn:d MMMM yyyy} is in the future: a session's minutes are recorded once it has been held.", isInvalidInput: true);
+        if (HeldOn < stageOpenedOn)
+            throw new BusinessRuleException("dialogue-session-date", $"HeldOn {HeldOn:d MMMM yyyy} is before the dialogue stage opened on {stageOpenedOn:d MMMM yyyy}.", isInvalidInput: true);
+    }
+}
 public class ClarificationQuestion : Entity, IBidderRecord
 {
     public int ProcurementId { get; set; }

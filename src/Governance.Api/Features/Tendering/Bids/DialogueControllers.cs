@@ -9,16 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Tendering.Bids;
 
 /// <summary>Dialogue sessions with one bidder: minutes are confidential to the team and that bidder. Closing dialogue ends them.</summary>
-public sealed class DialogueSessionsController(GovernanceDbContext db, ProcurementTeam team) : ConfidentialRecordController<DialogueSession>(db, team)
+public sealed class DialogueSessionsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time) : ConfidentialRecordController<DialogueSession>(db, team)
 {
     protected override async Task<IActionResult?> BeforeCreateAsync(DialogueSession entity, CancellationToken ct)
     {
         if (await base.BeforeCreateAsync(entity, ct) is { } refused)
             return refused;
         var stage = await Db.Procurements.Where(p => p.Id == entity.ProcurementId).Select(p => p.Stage).SingleAsync(ct);
-        return TenderingRules.DialogueStages.Contains(stage)
-            ? null
-            : ODataErrors.Error(StatusCodes.Status409Conflict, "dialogue-closed", $"Dialogue sessions happen at the outline and detailed solutions stages; the procurement is at {stage}.");
+        if (!TenderingRules.DialogueStages.Contains(stage))
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "dialogue-closed", $"Dialogue sessions happen at the outline and detailed solutions stages; the procurement is at {stage}.");
+        var opened = await Db.ProcurementStageDates.Where(d => d.ProcurementId == entity.ProcurementId && d.Stage == stage).Select(d => d.ActualOn).SingleOrDefaultAsync(ct);
+        entity.CheckHeldOn(opened ?? DateOnly.MinValue, Domain.Calendar.LondonTime.DateOf(time.GetUtcNow().UtcDateTime));
+        return null;
     }
 }
 
