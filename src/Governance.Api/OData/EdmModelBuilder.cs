@@ -146,6 +146,7 @@ public static class EdmModelBuilder
         question.Action("Answer").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions").Parameter<string>("Answer");
         question.Action("Publish").ReturnsFromEntitySet<ClarificationQuestion>("ClarificationQuestions");
         builder.EntityType<OptionsAppraisal>().Action("Approve").ReturnsFromEntitySet<OptionsAppraisal>("OptionsAppraisals");
+        builder.EntityType<OptionsAppraisal>().Function("WeightedScores").ReturnsCollection<Features.Appraisal.OptionScoreView>();
     }
 
     private static void AddPerformanceOperations(ODataConventionModelBuilder builder)

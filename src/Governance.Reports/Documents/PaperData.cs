@@ -39,9 +39,10 @@ public sealed record StageRow(string Stage, DateOnly? Planned, DateOnly? Actual,
 
 public sealed record BudgetRow(string Name, string? ApprovedBy, decimal Approved, decimal Spent, Exemption? Exempt = null);
 
+/// <param name="PreferenceRationale">Why the preferred option was chosen over one that scored higher; null when it scored highest.</param>
 public sealed record AppraisalData(
     string Title, string Status, string? Summary, IReadOnlyList<(string Name, decimal Weight)> Criteria,
-    IReadOnlyList<OptionRow> Options, IReadOnlyList<SavingsRow> Savings);
+    IReadOnlyList<OptionRow> Options, IReadOnlyList<SavingsRow> Savings, string? PreferenceRationale = null);
 
 /// <param name="Scores">Per criterion in the order of <see cref="AppraisalData.Criteria"/>; null where not scored.</param>
 public sealed record OptionRow(

@@ -126,6 +126,15 @@ internal static class PaperSections
                 new TableCell(Format.Number(o.WeightedScore)),
                 new TableCell(Format.Money(o.WholeLifeCost)),
             ], o.Preferred))], "Options appraisal: scores out of 10 per criterion"));
+        var preferred = options.FirstOrDefault(o => o.Preferred);
+        var best = options.MaxBy(o => o.WeightedScore);
+        if (preferred is not null && best is not null && best.WeightedScore > preferred.WeightedScore)
+        {
+            s.Para($"The preferred option, *{preferred.Name}*, scores {Format.Number(preferred.WeightedScore)}, below *{best.Name}* at "
+                + $"{Format.Number(best.WeightedScore)}. " + (appraisal.PreferenceRationale is { Length: > 0 } why
+                    ? $"The recorded reason for preferring it: {why}"
+                    : "No reason for preferring it has been recorded."));
+        }
     }
 
     private static void SignOffs(SectionWriter s, CommitteePaperData data)

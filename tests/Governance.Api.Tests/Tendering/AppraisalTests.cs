@@ -64,4 +64,36 @@ public sealed class AppraisalTests(SqliteApp app)
         using var outsider = await app.ClientForAsync("SlaOwner");
         await RefusedAsync(outsider, "/odata/AppraisalCriteria", new { OptionsAppraisalId = ccp, Name = "Mine", Weight = 5 }, HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task PreferringALowerScoringOption_NeedsARationale_AndWeightedScoresAreReadable()
+    {
+        using var lead = await app.ClientForAsync("ProcurementOfficer");
+        var procurement = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveFlexible");
+        var appraisal = (await CreatedAsync(lead, "/odata/OptionsAppraisals", new { ProcurementId = procurement, Title = "Customer experience options" })).GetProperty("Id").GetInt32();
+        var criterion = (await CreatedAsync(lead, "/odata/AppraisalCriteria", new { OptionsAppraisalId = appraisal, Name = "Value and quality", Weight = 100 })).GetProperty("Id").GetInt32();
+        var blended = (await CreatedAsync(lead, "/odata/AppraisalOptions", new { OptionsAppraisalId = appraisal, Name = "Option 3: blended", Kind = "Blended", WholeLifeCost = 9 })).GetProperty("Id").GetInt32();
+        var inHouse = (await CreatedAsync(lead, "/odata/AppraisalOptions", new { OptionsAppraisalId = appraisal, Name = "Option 2: in-house", Kind = "InHouse", WholeLifeCost = 10, IsInHouseComparator = true })).GetProperty("Id").GetInt32();
+        await CreatedAsync(lead, "/odata/OptionScores", new { OptionsAppraisalId = appraisal, AppraisalOptionId = blended, AppraisalCriterionId = criterion, Value = 6.5m, Rationale = "Blended." });
+        await CreatedAsync(lead, "/odata/OptionScores", new { OptionsAppraisalId = appraisal, AppraisalOptionId = inHouse, AppraisalCriterionId = criterion, Value = 6.75m, Rationale = "In house." });
+        var current = await lead.GetJsonAsync($"/odata/OptionsAppraisals({appraisal})");
+        using (var preferred = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/OptionsAppraisals({appraisal})", new { PreferredOptionId = blended }, current.ETag()))
+            Assert.True(preferred.IsSuccessStatusCode);
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        var scores = (await union.GetJsonAsync($"/odata/OptionsAppraisals({appraisal})/Governance.WeightedScores()")).GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal([67.5m, 65.0m], scores.Select(o => o.GetProperty("WeightedScore").GetDecimal()));
+        Assert.True(scores[0].GetProperty("IsInHouseComparator").GetBoolean());
+        Assert.True(scores[1].GetProperty("Preferred").GetBoolean());
+
+        using var statutory = await app.ClientForAsync("StatutoryOfficer");
+        var refused = await RefusedAsync(statutory, $"/odata/OptionsAppraisals({appraisal})/Governance.Approve", new { }, HttpStatusCode.Conflict);
+        Assert.Contains("preference-rationale", refused, StringComparison.Ordinal);
+        Assert.Contains("67.5", refused, StringComparison.Ordinal);
+        current = await lead.GetJsonAsync($"/odata/OptionsAppraisals({appraisal})");
+        using (var why = await lead.SendJsonAsync(HttpMethod.Patch, $"/odata/OptionsAppraisals({appraisal})", new { PreferenceRationale = "Keeps the face-to-face offer while the in-house team is rebuilt." }, current.ETag()))
+            Assert.True(why.IsSuccessStatusCode);
+        var approved = await OkAsync(statutory, $"/odata/OptionsAppraisals({appraisal})/Governance.Approve", new { });
+        Assert.Equal("Keeps the face-to-face offer while the in-house team is rebuilt.", approved.GetProperty("PreferenceRationale").GetString());
+    }
 }

@@ -29,6 +29,20 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
     }
 
     [Fact]
+    public void Appraisal_PreferringALowerScoringOption_ShowsTheRecordedReason()
+    {
+        var paper = SamplePapers.Paper(withExempt: false);
+        var appraisal = paper.Procurement!.Appraisal! with
+        {
+            Options = [.. paper.Procurement.Appraisal.Options.Select(o => o with { Preferred = o.InHouseComparator, WeightedScore = o.InHouseComparator ? 51 : 71 })],
+            PreferenceRationale = "The council wants to keep the skills in house.",
+        };
+        var text = string.Join("\n", PdfText.Pages(Render(paper with { Procurement = paper.Procurement with { Appraisal = appraisal } }, PaperPart.A))).Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Contains("scores 51, below", text, StringComparison.Ordinal);
+        Assert.Contains("The council wants to keep the skills in house.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Part_A_carries_the_data_sections_from_the_data()
     {
         var text = string.Join("\n", PdfText.Pages(Render(SamplePapers.Paper(), PaperPart.A)));

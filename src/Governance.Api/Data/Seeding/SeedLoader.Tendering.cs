@@ -99,7 +99,11 @@ public sealed partial class SeedLoader
 
     private async Task AddAppraisalAsync(int procurementId, AppraisalSeed a, CancellationToken ct)
     {
-        var appraisal = new OptionsAppraisal { ProcurementId = procurementId, Title = a.Title, Summary = a.Summary, Status = a.Status, ApprovedBy = a.ApprovedBy, ApprovedAt = Utc(a.ApprovedAt) };
+        var appraisal = new OptionsAppraisal
+        {
+            ProcurementId = procurementId, Title = a.Title, Summary = a.Summary, Status = a.Status, ApprovedBy = a.ApprovedBy, ApprovedAt = Utc(a.ApprovedAt),
+            PreferenceRationale = a.PreferenceRationale,
+        };
         db.Add(appraisal);
         await db.SaveChangesAsync(ct);
         var options = a.Options.ToDictionary(o => o.Name, o => new AppraisalOption

@@ -54,7 +54,8 @@ public sealed record ScoreSeed(string Bidder, string Criterion, decimal Value, s
 
 public sealed record AppraisalSeed(
     string Title, string? Summary, AppraisalStatus Status, string? Preferred, string? ApprovedBy, DateTime? ApprovedAt,
-    List<AppraisalOptionSeed> Options, List<AppraisalCriterionSeed> Criteria, List<OptionScoreSeed> Scores, List<SavingsSeed> Savings, List<AppraisalRiskSeed> Risks);
+    List<AppraisalOptionSeed> Options, List<AppraisalCriterionSeed> Criteria, List<OptionScoreSeed> Scores, List<SavingsSeed> Savings, List<AppraisalRiskSeed> Risks,
+    string? PreferenceRationale = null);
 
 public sealed record AppraisalOptionSeed(string Name, OptionKind Kind, string? Description, decimal WholeLifeCost, bool IsInHouseComparator);
 

@@ -49,6 +49,27 @@ public sealed class OptionsAppraisalsController(GovernanceDbContext db, TimeProv
         return Ok(appraisal);
     }
 
+    /// <summary>
+    /// GET /odata/OptionsAppraisals(1)/Governance.WeightedScores(): each option's weighted score out of 100 on the
+    /// appraisal's criteria, highest first, with the in-house comparator and the preferred option marked. Computed
+    /// from what the caller may see: an option or score marked exempt is left out for those it is withheld from.
+    /// </summary>
+    [HttpGet]
+    public async Task<IActionResult> WeightedScores([FromODataUri] int key, CancellationToken ct)
+    {
+        var appraisal = await ReadableRows().SingleOrDefaultAsync(a => a.Id == key, ct);
+        if (appraisal is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"OptionsAppraisal {key} does not exist.");
+        var options = await Db.AppraisalOptions.AsNoTracking().Where(o => o.OptionsAppraisalId == key).ToListAsync(ct);
+        var criteria = await Db.AppraisalCriteria.AsNoTracking().Where(c => c.OptionsAppraisalId == key).ToListAsync(ct);
+        var scores = await Db.OptionScores.AsNoTracking().Where(o => o.OptionsAppraisalId == key).ToListAsync(ct);
+        return Ok(options.Select(o => new OptionScoreView
+        {
+            OptionId = o.Id, Name = o.Name, Kind = o.Kind.ToString(), IsInHouseComparator = o.IsInHouseComparator, Preferred = appraisal.PreferredOptionId == o.Id,
+            WholeLifeCost = o.WholeLifeCost, WeightedScore = AppraisalRules.WeightedScore(o, criteria, scores),
+        }).OrderByDescending(v => v.WeightedScore).ThenBy(v => v.OptionId).ToList());
+    }
+
     private async Task<IActionResult?> CheckPreferredAsync(OptionsAppraisal entity, CancellationToken ct) =>
         entity.PreferredOptionId is { } option && !await Db.AppraisalOptions.AnyAsync(o => o.Id == option && o.OptionsAppraisalId == entity.Id, ct)
             ? ODataErrors.BadRequest("preferred-option", $"PreferredOptionId {option} is not an option of this appraisal.")

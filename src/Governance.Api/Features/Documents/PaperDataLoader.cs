@@ -142,7 +142,8 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
                 [.. criteria.Select(c => scores.FirstOrDefault(s => s.AppraisalOptionId == o.Id && s.AppraisalCriterionId == c.Id)?.Value)],
                 AppraisalRules.WeightedScore(o, criteria, scores), ExemptionOf(nameof(AppraisalOption), o.Id)))],
             [.. savings.Select(s => new SavingsRow(s.Description, options.FirstOrDefault(o => o.Id == s.AppraisalOptionId)?.Name, s.AnnualAmount, s.Method, s.Assumptions, s.Evidence,
-                ExemptionOf(nameof(SavingsLine), s.Id)))]);
+                ExemptionOf(nameof(SavingsLine), s.Id)))],
+            appraisal.PreferenceRationale);
     }
 
     /// <param name="year">The year to assess; by default the last full year before <paramref name="asAt"/> with returns, else the latest.</param>
