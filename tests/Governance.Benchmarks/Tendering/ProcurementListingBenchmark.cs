@@ -94,7 +94,8 @@ internal static class ProcurementListingBenchmark
         var page = new List<ProcurementRow>();
         await using (var command = SqliteBulk.Command(connection, $"""
             SELECT "Id","Reference","Title","Description","DepartmentId","LeadOfficer","LeadMember","Procedure","Stage","EstimatedValue",
-                   "ContractNoticeSentOn","ParticipationDeadline","PriceScoringMethod","ShortlistReason","ArchivedAt","Revision"
+                   "ContractNoticeSentOn","ParticipationDeadline","PriceScoringMethod","ShortlistReason","ArchivedAt","Revision",
+                   "StartedOn","StandstillEndsAt","StandstillSuspendedAt"
             FROM "Procurements" AS "p" WHERE "ArchivedAt" IS NULL AND "Stage" = 'DetailedSolutions' AND {ExemptionSql.HiddenUnlessEntitled("Procurement", "p")}
             ORDER BY "Id" LIMIT 100
             """, ("$viewer", ExemptionSql.Viewer)))
@@ -106,14 +107,15 @@ internal static class ProcurementListingBenchmark
                     reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8),
                     reader.GetDecimal(9), reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetString(12),
-                    reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetInt64(15), []));
+                    reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetInt64(15),
+                    reader.GetString(16), reader.IsDBNull(17) ? null : reader.GetString(17), reader.IsDBNull(18) ? null : reader.GetString(18), []));
             }
         }
 
         var byId = page.ToDictionary(p => p.Id);
         await using (var stages = SqliteBulk.Command(connection,
             $"""
-            SELECT "Id","ProcurementId","Stage","PlannedOn","ActualOn","SubmissionDeadline","Revision" FROM "ProcurementStageDates" AS "p"
+            SELECT "Id","ProcurementId","Stage","PlannedOn","ActualOn","SubmissionDeadline","Revision","DeadlineChangeReason","SubmissionsOpenedAt","SubmissionsOpenedBy" FROM "ProcurementStageDates" AS "p"
             WHERE "ProcurementId" IN ({string.Join(',', byId.Keys)}) AND {ExemptionSql.HiddenUnlessEntitled("ProcurementStageDate", "p")}
             """, ("$viewer", ExemptionSql.Viewer)))
         await using (var reader = await stages.ExecuteReaderAsync())
@@ -122,7 +124,8 @@ internal static class ProcurementListingBenchmark
             {
                 byId[reader.GetInt32(1)].Stages.Add(new StageRow(
                     reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6)));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
             }
         }
 
@@ -133,9 +136,12 @@ internal static class ProcurementListingBenchmark
 
     private sealed record ProcurementRow(
         int Id, string Reference, string Title, string? Description, int DepartmentId, string? LeadOfficer, string? LeadMember, string Procedure, string Stage,
-        decimal EstimatedValue, string? ContractNoticeSentOn, string? ParticipationDeadline, string PriceScoringMethod, string? ShortlistReason, long Revision, List<StageRow> Stages);
+        decimal EstimatedValue, string? ContractNoticeSentOn, string? ParticipationDeadline, string PriceScoringMethod, string? ShortlistReason, long Revision,
+        string StartedOn, string? StandstillEndsAt, string? StandstillSuspendedAt, List<StageRow> Stages);
 
-    private sealed record StageRow(int Id, int ProcurementId, string Stage, string? PlannedOn, string? ActualOn, string? SubmissionDeadline, long Revision);
+    private sealed record StageRow(
+        int Id, int ProcurementId, string Stage, string? PlannedOn, string? ActualOn, string? SubmissionDeadline, long Revision,
+        string? DeadlineChangeReason, string? SubmissionsOpenedAt, string? SubmissionsOpenedBy);
 
     private static async Task FillAsync(string connectionString)
     {

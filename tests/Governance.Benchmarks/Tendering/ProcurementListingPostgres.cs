@@ -40,7 +40,8 @@ internal static class ProcurementListingPostgres
         var page = new List<ProcurementRow>();
         await using (var command = new NpgsqlCommand($"""
             SELECT "Id","Reference","Title","Description","DepartmentId","LeadOfficer","LeadMember","Procedure","Stage","EstimatedValue",
-                   "ContractNoticeSentOn","ParticipationDeadline","PriceScoringMethod","ShortlistReason","ArchivedAt","Revision"
+                   "ContractNoticeSentOn","ParticipationDeadline","PriceScoringMethod","ShortlistReason","ArchivedAt","Revision",
+                   "StartedOn","StandstillEndsAt","StandstillSuspendedAt"
             FROM "Procurements" AS "p" WHERE "ArchivedAt" IS NULL AND "Stage" = 'DetailedSolutions' AND {ExemptionSql.HiddenUnlessEntitled("Procurement", "p", "@viewer")}
             ORDER BY "Id" LIMIT 100
             """, connection))
@@ -53,13 +54,14 @@ internal static class ProcurementListingPostgres
                     reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8),
                     reader.GetDecimal(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10), reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11),
-                    reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetInt64(15), []));
+                    reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetInt64(15),
+                    reader.GetFieldValue<DateOnly>(16), reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTime>(17), reader.IsDBNull(18) ? null : reader.GetFieldValue<DateTime>(18), []));
             }
         }
 
         var byId = page.ToDictionary(p => p.Id);
         await using (var stages = new NpgsqlCommand($"""
-            SELECT "Id","ProcurementId","Stage","PlannedOn","ActualOn","SubmissionDeadline","Revision" FROM "ProcurementStageDates" AS "p"
+            SELECT "Id","ProcurementId","Stage","PlannedOn","ActualOn","SubmissionDeadline","Revision","DeadlineChangeReason","SubmissionsOpenedAt","SubmissionsOpenedBy" FROM "ProcurementStageDates" AS "p"
             WHERE "ProcurementId" = ANY (@ids) AND {ExemptionSql.HiddenUnlessEntitled("ProcurementStageDate", "p", "@viewer")}
             """, connection))
         {
@@ -70,7 +72,8 @@ internal static class ProcurementListingPostgres
             {
                 byId[reader.GetInt32(1)].Stages.Add(new StageRow(
                     reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTime>(5), reader.GetInt64(6)));
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTime>(5), reader.GetInt64(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTime>(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
             }
         }
 
@@ -82,7 +85,9 @@ internal static class ProcurementListingPostgres
     private sealed record ProcurementRow(
         int Id, string Reference, string Title, string? Description, int DepartmentId, string? LeadOfficer, string? LeadMember, string Procedure, string Stage,
         decimal EstimatedValue, DateOnly? ContractNoticeSentOn, DateOnly? ParticipationDeadline, string PriceScoringMethod, string? ShortlistReason, long Revision,
-        List<StageRow> Stages);
+        DateOnly StartedOn, DateTime? StandstillEndsAt, DateTime? StandstillSuspendedAt, List<StageRow> Stages);
 
-    private sealed record StageRow(int Id, int ProcurementId, string Stage, DateOnly? PlannedOn, DateOnly? ActualOn, DateTime? SubmissionDeadline, long Revision);
+    private sealed record StageRow(
+        int Id, int ProcurementId, string Stage, DateOnly? PlannedOn, DateOnly? ActualOn, DateTime? SubmissionDeadline, long Revision,
+        string? DeadlineChangeReason, DateTime? SubmissionsOpenedAt, string? SubmissionsOpenedBy);
 }
