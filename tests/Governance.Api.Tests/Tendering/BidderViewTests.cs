@@ -20,4 +20,20 @@ public sealed class BidderViewTests(SqliteApp app)
         var bids = await oakfield.GetJsonAsync("/odata/Submissions?$filter=ProcurementId eq 1");
         Assert.All(bids.GetProperty("value").EnumerateArray(), b => Assert.Equal(bids.GetProperty("value")[0].GetProperty("BidderId").GetInt32(), b.GetProperty("BidderId").GetInt32()));
     }
+
+    [Fact]
+    public async Task RequestToParticipate_NamingItsOwnStatusOrDate_Is400()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var procurement = await WorkflowApi.CreateProcurementAsync(officer, "CompetitiveFlexible");
+        using var supplier = await app.ClientForAsync("supplier2@demo.local");
+        foreach (var body in new object[] { new { ProcurementId = procurement, Status = "PreferredBidder" }, new { ProcurementId = procurement, RequestedToParticipateOn = "2020-01-01" } })
+        {
+            using var response = await supplier.PostJsonAsync("/odata/Bidders", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        var statuses = await officer.GetJsonAsync("/odata/Bidders?$filter=ProcurementId eq 1&$select=Status&$orderby=Status");
+        Assert.Contains(statuses.GetProperty("value").EnumerateArray(), b => b.GetProperty("Status").GetString() == "InDialogue");
+    }
 }
