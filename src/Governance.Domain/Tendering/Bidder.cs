@@ -91,6 +91,17 @@ public class Bidder : Entity, IProcurementRecord
             Leave(BidderStatus.Unsuccessful, "Not the most economically advantageous tender", stage);
     }
 
+    /// <summary>The award decision is re-made: a bidder that the decision made successful or unsuccessful competes again.</summary>
+    public void ReopenAward()
+    {
+        if (Status == BidderStatus.Successful || (Status == BidderStatus.Unsuccessful && ExitStage == ProcurementStage.AwardDecision))
+        {
+            Status = BidderStatus.InDialogue;
+            ExitReason = null;
+            ExitStage = null;
+        }
+    }
+
     /// <summary>Rule <c>bidder-not-active</c>: the preferred bidder is one still competing.</summary>
     public void MakePreferred()
     {

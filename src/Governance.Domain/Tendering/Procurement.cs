@@ -192,6 +192,18 @@ public class Procurement : ArchivableEntity
         return resumed;
     }
 
+    /// <summary>
+    /// The award decision is re-made after a challenge: the suspended standstill is abandoned, and a new one will
+    /// begin with the new decision's notices. Rule <c>standstill-not-suspended</c>.
+    /// </summary>
+    public void AbandonStandstill()
+    {
+        if (StandstillSuspendedAt is null)
+            throw new BusinessRuleException("standstill-not-suspended", "Only an award decision whose standstill a challenge suspended is re-made.");
+        StandstillEndsAt = null;
+        StandstillSuspendedAt = null;
+    }
+
     /// <summary>The end of standstill if it were resumed now: a suspended standstill keeps the time it had left.</summary>
     public DateTime? StandstillEndIfResumedAt(DateTime nowUtc) =>
         StandstillEndsAt is { } ends && StandstillSuspendedAt is { } suspended ? nowUtc + (ends - suspended) : StandstillEndsAt;

@@ -8,7 +8,8 @@ namespace Governance.Api.Tests.Tendering;
 /// <summary>
 /// A Procurement Act 2023 competitive flexible procedure from the tender notice to a contract: the closing day rolled
 /// past Easter, union consultation before the notice, assessment summaries (s.50) before the contract award notice,
-/// and a standstill of eight working days beginning with the notice's day that skips a Northern Irish bank holiday (s.123).
+/// a standstill of eight working days beginning with the notice's day that skips a Northern Irish bank holiday (s.123), and
+/// a challenge upheld, after which the award decision is re-made and a new standstill begins.
 /// </summary>
 [Collection(TimerTests.Name)]
 public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
@@ -18,7 +19,7 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task CompetitiveFlexible_TenderNoticeToContract_SummariesBeforeTheNotice_StandstillOnUkWorkingDays()
+    public async Task CompetitiveFlexible_TenderNoticeToContract_SummariesBeforeTheNotice_StandstillOnUkWorkingDays_AwardRemadeAfterAChallenge()
     {
         TestClock.TravelTo(At(3, 1, 9)); // Monday 1 March 2027
         var lead = await app.ClientForAsync("ProcurementOfficer");
@@ -95,13 +96,45 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
             Assert.Contains("Wednesday 21 July 2027", Assert.Single(told.GetProperty("value").EnumerateArray()).GetProperty("Body").GetString(), StringComparison.Ordinal);
         }
 
-        await RunTimersAtAsync(app.Services, At(7, 20, 23).AddMinutes(1));
+        // A challenge upheld: the award decision is re-made. The standstill is abandoned, the summaries superseded,
+        // the final tenders re-moderated, the decision signed off afresh, and a new standstill begins.
+        TestClock.TravelTo(At(7, 13, 9));
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        await FireOkAsync(lead, instance, "Challenge", "Claim by Roadworthy on the moderation of delivery.");
+        await FireOkAsync(lead, instance, "RemakeAwardDecision", "The panel re-moderates delivery on legal advice.");
+        var reopened = await lead.GetJsonAsync($"/odata/Procurements({procurement})");
+        Assert.Equal("FinalTenders", reopened.GetProperty("Stage").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reopened.GetProperty("StandstillEndsAt").ValueKind);
+        var criteria = await QualityCriteriaAsync(lead, procurement, "FinalTenders");
+        foreach (var criterion in criteria)
+            await CreatedAsync(lead, "/odata/ModeratedScores", new { ProcurementId = procurement, BidderId = bidders[1], CriterionId = criterion, Value = 9, Rationale = "Re-moderated 9/10.", ChangeReason = "The challenge showed the delivery evidence was misread." });
+        Assert.Contains("best-price-quality-ratio", await RefusedAsync(lead, $"/odata/Procurements({procurement})/Governance.ChoosePreferredBidder", new { BidderId = bidders[0] }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.ChoosePreferredBidder", new { BidderId = bidders[1] });
+        await FireOkAsync(lead, instance, "CloseTendering");
+        Assert.Contains("signoff:award", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "SendAssessmentSummaries" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await SignOffAsync(app, "Procurement", procurement, "award");
+        await FireOkAsync(lead, instance, "SendAssessmentSummaries");
+        TestClock.TravelTo(At(7, 16, 10)); // Friday 16 July: 16, 19-23, 26, 27 July
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        await FireOkAsync(lead, instance, "PublishContractAwardNotice");
+        var newEnds = At(7, 27, 23);
+        using (var runnerUp = await SupplierAsync(app, emails[1]))
+        {
+            var letters = (await runnerUp.GetJsonAsync($"/odata/AwardLetters?$filter=ProcurementId eq {procurement}&$orderby=Round")).GetProperty("value").EnumerateArray().ToList();
+            Assert.Equal(2, letters.Count);
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, letters[0].GetProperty("SupersededAt").ValueKind);
+            Assert.False(letters[0].GetProperty("Successful").GetBoolean());
+            Assert.True(letters[1].GetProperty("Successful").GetBoolean());
+            Assert.Equal(newEnds, letters[1].GetProperty("StandstillEndsAt").GetDateTime().ToUniversalTime());
+        }
+
+        await RunTimersAtAsync(app.Services, ends.AddMinutes(1)); // the first standstill's end means nothing now
         Assert.Equal("Standstill", (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("Stage").GetString());
-        await RunTimersAtAsync(app.Services, ends.AddMinutes(1));
-        TestClock.TravelTo(ends.AddMinutes(5));
+        await RunTimersAtAsync(app.Services, newEnds.AddMinutes(1));
+        TestClock.TravelTo(newEnds.AddMinutes(5));
         using var manager = await app.ClientForAsync("ContractManager");
         var contract = await OkAsync(manager, $"/odata/Procurements({procurement})/Governance.CreateContract", new { StartOn = "2027-09-01", EndOn = "2032-08-31", ContractManager = "Priya Shah" });
         Assert.Equal("CompetitiveFlexible", contract.GetProperty("Procedure").GetString());
-        Assert.Equal(2300000m, contract.GetProperty("TotalValue").GetDecimal());
+        Assert.Equal(2150000m, contract.GetProperty("TotalValue").GetDecimal());
     }
 }

@@ -35,4 +35,19 @@ public sealed class BidderRulesTests
         Broken("bidder-not-active", () => bidder.Leave(BidderStatus.Withdrawn, "Again.", ProcurementStage.OutlineSolutions));
         Broken("bidder-not-active", () => bidder.MakePreferred());
     }
+
+    [Fact]
+    public void ReopenAward_ReturnsThoseTheDecisionSorted_NotThoseEliminatedBefore()
+    {
+        var winner = new Bidder { Status = BidderStatus.PreferredBidder };
+        winner.DecideAward(successful: true, ProcurementStage.AwardDecision);
+        var runnerUp = new Bidder { Status = BidderStatus.InDialogue };
+        runnerUp.DecideAward(successful: false, ProcurementStage.AwardDecision);
+        var eliminated = new Bidder { Status = BidderStatus.InDialogue };
+        eliminated.Leave(BidderStatus.Eliminated, "Lowest outline score.", ProcurementStage.OutlineSolutions);
+        Broken("best-price-quality-ratio", () => new Bidder { Status = BidderStatus.InDialogue }.DecideAward(successful: true, ProcurementStage.AwardDecision));
+        foreach (var bidder in new[] { winner, runnerUp, eliminated })
+            bidder.ReopenAward();
+        Assert.Equal([BidderStatus.InDialogue, BidderStatus.InDialogue, BidderStatus.Eliminated], new[] { winner, runnerUp, eliminated }.Select(b => b.Status));
+    }
 }

@@ -35,4 +35,16 @@ public sealed class StandstillRulesTests
         procurement.BeginStandstill(Utc(2024, 9, 30, 23));
         Broken("standstill-not-suspended", () => procurement.ResumeStandstill(Utc(2024, 9, 25)));
     }
+
+    [Fact]
+    public void AbandonStandstill_OnlyWhenSuspended_ClearsItForANewDecision()
+    {
+        var procurement = new Procurement();
+        procurement.BeginStandstill(Utc(2024, 9, 30, 23));
+        Broken("standstill-not-suspended", procurement.AbandonStandstill);
+        procurement.SuspendStandstill(Utc(2024, 9, 23));
+        procurement.AbandonStandstill();
+        Assert.Null(procurement.StandstillEndsAt);
+        Assert.Null(procurement.StandstillSuspendedAt);
+    }
 }

@@ -102,7 +102,7 @@ internal sealed class BidRecordConfiguration :
     public void Configure(EntityTypeBuilder<AwardLetter> builder)
     {
         BidRecord(builder);
-        builder.HasIndex(l => new { l.ProcurementId, l.BidderId }).IsUnique();
+        builder.HasIndex(l => new { l.ProcurementId, l.BidderId, l.Round }).IsUnique();
     }
 
     private static void BidRecord<T>(EntityTypeBuilder<T> builder)

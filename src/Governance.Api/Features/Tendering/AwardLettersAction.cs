@@ -26,12 +26,15 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
     {
         // Tracked: entering Standstill has just set its end in this unit of work; the letters quote that very instant.
         var procurement = await db.Procurements.FindAsync([context.Subject.Id], ct) ?? throw new InvalidOperationException($"Procurement {context.Subject.Id} does not exist.");
-        var written = await db.AwardLetters.Where(l => l.ProcurementId == procurement.Id).ToListAsync(ct);
+        var letters = await db.AwardLetters.Where(l => l.ProcurementId == procurement.Id).ToListAsync(ct);
+        var written = letters.Where(l => l.SupersededAt == null).ToList();
         if (written.Count > 0)
         {
             await DateStandstillAsync(procurement, written, ct);
             return;
         }
+
+        var round = letters.Select(l => l.Round).DefaultIfEmpty(0).Max() + 1;
 
         var result = await evaluation.EvaluateAsync(procurement, ProcurementStage.FinalTenders, ct);
         var bidders = await db.Bidders.Include(b => b.Supplier).Where(b => b.ProcurementId == procurement.Id && Bidder.Active.Contains(b.Status)).ToListAsync(ct);
@@ -45,10 +48,10 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
             db.AwardLetters.Add(new AwardLetter
             {
                 ProcurementId = procurement.Id, BidderId = bidder.Id, Successful = successful, WinnerName = winner.Supplier!.Name,
-                BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = procurement.StandstillEndsAt, GeneratedAt = context.NowUtc,
+                BidderScore = rank.Total, WinnerScore = winnerRank.Total, StandstillEndsAt = procurement.StandstillEndsAt, GeneratedAt = context.NowUtc, Round = round,
                 Content = Letter(procurement, bidder, winner, rank, winnerRank, result, procurement.StandstillEndsAt),
             });
-            await bidderLetters.AwardLetterAsync(procurement, bidder, successful, ct);
+            await bidderLetters.AwardLetterAsync(procurement, bidder, successful, round, ct);
             bidder.DecideAward(successful, ProcurementStage.AwardDecision);
         }
     }

@@ -64,8 +64,8 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
     }
 
     /// <summary>The bidder's own award decision letter (or assessment summary) is ready to read.</summary>
-    public Task AwardLetterAsync(Procurement procurement, Bidder bidder, bool successful, CancellationToken ct) =>
-        TellAsync(procurement, bidder, $"award-letter:{bidder.Id}", successful ? "Award decision: your tender was successful" : "Award decision: your tender was not successful",
+    public Task AwardLetterAsync(Procurement procurement, Bidder bidder, bool successful, int round, CancellationToken ct) =>
+        TellAsync(procurement, bidder, $"award-letter:{round}:{bidder.Id}", successful ? "Award decision: your tender was successful" : "Award decision: your tender was not successful",
             "Your award decision letter, with the scores, the reasons and the end of the standstill period, is in AwardLetters.", ct);
 
     /// <summary>The council asks the bidder to clarify, specify or optimise its final tender, saying what it asks.</summary>

@@ -9,7 +9,7 @@ namespace Governance.Api.Features.Workflows;
 /// request-signoff — a gate asks for its signatories: { "action": "request-signoff", "gate" }. Each role the
 /// workflow names for the gate (under "signoffs") gets a request with the gate's quorum; an older workflow that
 /// declares no gates names the role in the action ("role", "quorum"). A request already pending or approved for the
-/// same record, gate and role is not raised again.
+/// same record, gate and role since the state was entered is not raised again.
 /// </summary>
 internal sealed class RequestSignOffAction(GovernanceDbContext db) : IWorkflowAction
 {
@@ -25,8 +25,9 @@ internal sealed class RequestSignOffAction(GovernanceDbContext db) : IWorkflowAc
             : ([context.Parameters["role"]], int.TryParse(context.Parameters.GetValueOrDefault("quorum"), out var q) ? q : 1);
         foreach (var role in roles)
         {
+            // Raised on an earlier entry to this state (an award decision now re-made), a request does not stand for this one.
             if (await db.SignOffRequests.AnyAsync(s => s.SubjectType == context.Subject.Type && s.SubjectId == context.Subject.Id && s.Gate == gate
-                    && s.RequiredRole == role && s.Status != SignOffStatus.Rejected, ct))
+                    && s.RequiredRole == role && s.Status != SignOffStatus.Rejected && s.RaisedAt >= context.Subject.EnteredStateAtUtc, ct))
                 continue;
             db.SignOffRequests.Add(new SignOffRequest
             {

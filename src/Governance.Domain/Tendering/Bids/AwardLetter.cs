@@ -25,6 +25,14 @@ public class AwardLetter : Entity, IBidderRecord
     /// </summary>
     public DateTime? StandstillEndsAt { get; set; }
 
+    /// <summary>1 for the first award decision; a decision re-made after a challenge writes its letters as the next round.</summary>
+    [ServerManaged]
+    public int Round { get; set; } = 1;
+
+    /// <summary>Set when the award decision was re-made: the letter stays on the record, no longer in force.</summary>
+    [ServerManaged]
+    public DateTime? SupersededAt { get; set; }
+
     [MaxLength(100_000)]
     public string Content { get; set; } = "";
 

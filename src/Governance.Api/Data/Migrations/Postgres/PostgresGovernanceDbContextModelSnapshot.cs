@@ -2178,11 +2178,17 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Successful")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WinnerName")
                         .IsRequired()
@@ -2197,7 +2203,7 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasIndex("BidderId");
 
-                    b.HasIndex("ProcurementId", "BidderId")
+                    b.HasIndex("ProcurementId", "BidderId", "Round")
                         .IsUnique();
 
                     b.ToTable("AwardLetters");

@@ -2179,11 +2179,17 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("Successful")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("WinnerName")
                         .IsRequired()
@@ -2198,7 +2204,7 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("BidderId");
 
-                    b.HasIndex("ProcurementId", "BidderId")
+                    b.HasIndex("ProcurementId", "BidderId", "Round")
                         .IsUnique();
 
                     b.ToTable("AwardLetters");

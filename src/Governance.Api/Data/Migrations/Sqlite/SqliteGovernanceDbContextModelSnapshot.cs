@@ -2097,11 +2097,17 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("StandstillEndsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Successful")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WinnerName")
                         .IsRequired()
@@ -2116,7 +2122,7 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("BidderId");
 
-                    b.HasIndex("ProcurementId", "BidderId")
+                    b.HasIndex("ProcurementId", "BidderId", "Round")
                         .IsUnique();
 
                     b.ToTable("AwardLetters");

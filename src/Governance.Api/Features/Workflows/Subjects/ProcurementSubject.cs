@@ -62,6 +62,9 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
             case ProcurementStage.Suspended:
                 procurement.SuspendStandstill(nowUtc);
                 break;
+            case ProcurementStage.FinalTenders when procurement.StandstillSuspendedAt is not null:
+                await RemakeAwardAsync(procurement, nowUtc, ct);
+                break;
             case ProcurementStage.ContractSigned:
                 await EnterContractAsync(procurement, ct);
                 break;
@@ -81,6 +84,20 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
     private DateTime NewStandstillEnds(Procurement procurement, DateTime nowUtc) => procurement.Procedure == ProcurementProcedure.CompetitiveFlexible
         ? clocks.Pa2023StandstillEnds(nowUtc)
         : clocks.Reg87StandstillEnds(nowUtc);
+
+    /// <summary>
+    /// A challenge upheld sends the award back to evaluation: the suspended standstill is abandoned, the bidders the
+    /// decision sorted compete again, and the letters stay on the record marked superseded; the new decision writes
+    /// the next round and starts a new standstill.
+    /// </summary>
+    private async Task RemakeAwardAsync(Procurement procurement, DateTime nowUtc, CancellationToken ct)
+    {
+        procurement.AbandonStandstill();
+        foreach (var bidder in await db.Bidders.Where(b => b.ProcurementId == procurement.Id).ToListAsync(ct))
+            bidder.ReopenAward();
+        foreach (var letter in await db.AwardLetters.Where(l => l.ProcurementId == procurement.Id && l.SupersededAt == null).ToListAsync(ct))
+            letter.SupersededAt = nowUtc;
+    }
 
     /// <summary>Rule <c>contract-not-created</c>: signing enters the contract created from the award, which becomes active (s.52 checked).</summary>
     private async Task EnterContractAsync(Procurement procurement, CancellationToken ct)
