@@ -246,6 +246,13 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         }
 
         Assert.Equal(Governance.Domain.Calendar.StatutoryClocks.EnglandAndWales.Reg87StandstillEnds(At(9, 20, 13)), standstillEnds);
+        using (var gamma = await SupplierAsync(app, emails[2])) // eliminated at outline solutions, told of the award too
+        {
+            var decided = Assert.Single((await gamma.GetJsonAsync("/odata/Notifications?$filter=startswith(Subject,'Award decision:')")).GetProperty("value").EnumerateArray());
+            Assert.Contains("Alpha Digital", decided.GetProperty("Body").GetString(), StringComparison.Ordinal);
+            Assert.Empty((await gamma.GetJsonAsync("/odata/AwardLetters")).GetProperty("value").EnumerateArray());
+        }
+
         TestClock.TravelTo(At(9, 23, 9));
         lead = await app.ClientForAsync("ProcurementOfficer");
         await FireOkAsync(lead, instance, "Challenge", "Claim issued by Beta Systems.");

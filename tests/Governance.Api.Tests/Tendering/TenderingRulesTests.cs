@@ -173,4 +173,37 @@ public sealed class TenderingRulesTests(SqliteApp app)
         await WorkflowApi.FireOkAsync(lead, (await WorkflowApi.InstanceAsync(lead, "Procurement", id)).GetProperty("Id").GetInt32(), "Cancel", "The service stays in house.");
         Assert.DoesNotContain((await lead.GetJsonAsync("/odata/Procurements/Governance.RunningLate()")).GetProperty("value").EnumerateArray(), p => p.GetProperty("ProcurementId").GetInt32() == id);
     }
+
+    [Fact]
+    public async Task TenderingActions_MalformedBodies_Are4xxNeverA500()
+    {
+        using var lead = await app.ClientForAsync("ProcurementOfficer");
+        var id = await WorkflowApi.CreateProcurementAsync(lead, "CompetitiveFlexible");
+        var ct = TestContext.Current.CancellationToken;
+        (string Url, string Body)[] attempts =
+        [
+            ($"/odata/Procurements({id})/Governance.SetSubmissionDeadline", "{}"),
+            ($"/odata/Procurements({id})/Governance.SetSubmissionDeadline", """{"Stage":"FinalTenders","Deadline":"not a date"}"""),
+            ($"/odata/Procurements({id})/Governance.SetSubmissionDeadline", """{"Stage":"Standstill","Deadline":"2030-01-01T00:00:00Z"}"""),
+            ($"/odata/Procurements({id})/Governance.SetSubmissionDeadline", """{"Stage":"99","Deadline":"2030-01-01T00:00:00Z"}"""),
+            ($"/odata/Procurements({id})/Governance.ExtendDeadline", """{"Stage":"FinalTenders","Deadline":"2030-01-01T00:00:00Z"}"""),
+            ($"/odata/Procurements({id})/Governance.OpenSubmissions", """{"Stage":null}"""),
+            ("/odata/Procurements(987654)/Governance.OpenSubmissions", """{"Stage":"FinalTenders"}"""),
+            ("/odata/TenderChangeRequests(987654)/Governance.Decide", """{"Approved":true}"""),
+            ("/odata/TenderChangeRequests(1)/Governance.Decide", """{"Approved":"maybe"}"""),
+            ("/odata/TenderChangeRequests", $$"""{"ProcurementId":{{id}},"BidderId":987654,"Kind":"Clarification","Request":"x"}"""),
+            ("/odata/TenderChangeRequests", """{"ProcurementId":987654,"BidderId":1,"Kind":"Clarification","Request":"x"}"""),
+            ("/odata/SignOffRequests", """{"SubjectType":"Nothing","SubjectId":1,"Gate":"award","RequiredRole":"StatutoryOfficer"}"""),
+            ("/odata/SignOffRequests", $$"""{"SubjectType":"Procurement","SubjectId":{{id}},"Gate":"award","RequiredRole":"Mayor"}"""),
+        ];
+        foreach (var (url, body) in attempts)
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await lead.PostAsync(url, content, ct);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"POST {url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+
+        using var missing = await lead.GetAsync("/odata/OptionsAppraisals(987654)/Governance.WeightedScores()", ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

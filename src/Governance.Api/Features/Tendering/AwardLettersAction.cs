@@ -54,6 +54,10 @@ internal sealed class AwardLettersAction(GovernanceDbContext db, ProcurementEval
             await bidderLetters.AwardLetterAsync(procurement, bidder, successful, round, ct);
             bidder.DecideAward(successful, ProcurementStage.AwardDecision);
         }
+
+        var ids = bidders.Select(b => b.Id).ToList();
+        foreach (var former in await db.Bidders.AsNoTracking().Where(b => b.ProcurementId == procurement.Id && !ids.Contains(b.Id)).ToListAsync(ct))
+            await bidderLetters.AwardDecidedAsync(procurement, former, winner.Supplier!.Name, round, ct);
     }
 
     /// <summary>

@@ -73,6 +73,14 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
         TellAsync(procurement, bidder, $"change-request:{request.RequestedAt.Ticks}:{bidder.Id}", $"The council asks for a {request.Kind} of your final tender",
             $"{request.Request}{Environment.NewLine}Answer with a {request.Kind} submission naming this request; the price cannot change.", ct);
 
+    /// <summary>
+    /// The award decision, told to a candidate or tenderer that left at an earlier stage (reg 86 informs each one
+    /// concerned): who is to be awarded the contract, and the stage and reason of its own exit, which it was told then.
+    /// </summary>
+    public Task AwardDecidedAsync(Procurement procurement, Bidder former, string winner, int round, CancellationToken ct) =>
+        TellAsync(procurement, former, $"award-decided:{round}:{former.Id}", "Award decision",
+            $"The council intends to award the contract to {winner}. Your participation ended at {former.ExitStage}: {former.ExitReason}", ct);
+
     /// <summary>The contract award notice is published: standstill has begun, and ends at the given instant.</summary>
     public Task StandstillAsync(Procurement procurement, Bidder bidder, DateTime endsAt, CancellationToken ct) =>
         TellAsync(procurement, bidder, $"standstill:{endsAt.Ticks}:{bidder.Id}", "Contract award notice published",

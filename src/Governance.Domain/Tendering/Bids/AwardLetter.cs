@@ -37,4 +37,7 @@ public class AwardLetter : Entity, IBidderRecord
     public string Content { get; set; } = "";
 
     public DateTime GeneratedAt { get; set; }
+
+    /// <summary>The award decision was re-made: this letter stays on the record, no longer in force.</summary>
+    public void Supersede(DateTime nowUtc) => SupersededAt ??= nowUtc;
 }

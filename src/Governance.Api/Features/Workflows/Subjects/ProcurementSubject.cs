@@ -96,7 +96,7 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
         foreach (var bidder in await db.Bidders.Where(b => b.ProcurementId == procurement.Id).ToListAsync(ct))
             bidder.ReopenAward();
         foreach (var letter in await db.AwardLetters.Where(l => l.ProcurementId == procurement.Id && l.SupersededAt == null).ToListAsync(ct))
-            letter.SupersededAt = nowUtc;
+            letter.Supersede(nowUtc);
     }
 
     /// <summary>Rule <c>contract-not-created</c>: signing enters the contract created from the award, which becomes active (s.52 checked).</summary>
