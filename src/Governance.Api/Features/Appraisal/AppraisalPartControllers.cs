@@ -16,6 +16,8 @@ public abstract class AppraisalPartController<T>(GovernanceDbContext db, TimePro
 
     protected override Task<IActionResult?> BeforeUpdateAsync(T entity, CancellationToken ct) => CheckAsync(entity, ct);
 
+    protected override Task<IActionResult?> MayChangeAsync(T entity, CancellationToken ct) => CheckAsync(entity, ct);
+
     /// <summary>Further checks of one kind of part; null when it is fine.</summary>
     protected virtual Task<ObjectResult?> CheckPartAsync(T entity, CancellationToken ct) => Task.FromResult<ObjectResult?>(null);
 
@@ -24,8 +26,8 @@ public abstract class AppraisalPartController<T>(GovernanceDbContext db, TimePro
         var appraisal = await Db.OptionsAppraisals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == entity.OptionsAppraisalId, ct);
         if (appraisal is null)
             return ODataErrors.BadRequest("UnknownReference", $"OptionsAppraisalId {entity.OptionsAppraisalId} does not refer to an existing OptionsAppraisal.");
-        if (!await team.IsMemberAsync(appraisal.ProcurementId, User, ct))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", "Only the procurement's team changes its options appraisal.");
+        if (await team.RefuseChangeAsync(appraisal.ProcurementId, User, ct) is { } refused)
+            return refused;
         if (appraisal.Status == AppraisalStatus.Approved)
             return ODataErrors.Error(StatusCodes.Status409Conflict, "appraisal-approved", "An approved appraisal is not changed; start a new one.");
         return await CheckPartAsync(entity, ct);

@@ -15,8 +15,8 @@ public sealed class RequirementDocumentsController(GovernanceDbContext db, TimeP
 
     protected override async Task<IActionResult?> BeforeCreateAsync(RequirementDocument entity, CancellationToken ct)
     {
-        if (!await team.IsMemberAsync(entity.ProcurementId, User, ct))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "procurement-team", $"Only the team of procurement {entity.ProcurementId} may issue requirements.");
+        if (await team.RefuseChangeAsync(entity.ProcurementId, User, ct) is { } refused)
+            return refused;
         entity.Version = 1;
         if (entity.SupersedesId is { } previousId)
         {

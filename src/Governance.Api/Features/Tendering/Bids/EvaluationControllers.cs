@@ -34,8 +34,8 @@ public sealed class ScoresController(GovernanceDbContext db, ProcurementTeam tea
 {
     protected override async Task<IActionResult?> BeforeCreateAsync(Score entity, CancellationToken ct)
     {
-        if (!await Team.IsMemberAsync(entity.ProcurementId, User, ct, TeamRole.Evaluator) && !await Team.IsMemberAsync(entity.ProcurementId, User, ct, TeamRole.Lead))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "evaluators-only", "Only the team's evaluators (and its lead) score bids.");
+        if (await Team.RefuseChangeAsync(entity.ProcurementId, User, ct, TeamRole.Evaluator) is { } notEvaluator)
+            return notEvaluator;
         entity.Evaluator = User.Identity?.Name ?? "";
         entity.ScoredAt = time.GetUtcNow().UtcDateTime;
         if (await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.Evaluator, ct) is { } refused)
@@ -52,8 +52,8 @@ public sealed class ModeratedScoresController(GovernanceDbContext db, Procuremen
 {
     protected override async Task<IActionResult?> BeforeCreateAsync(ModeratedScore entity, CancellationToken ct)
     {
-        if (!await Team.IsMemberAsync(entity.ProcurementId, User, ct, TeamRole.Lead))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "lead-only", "Moderated scores are recorded by the team's lead.");
+        if (await Team.RefuseChangeAsync(entity.ProcurementId, User, ct, TeamRole.Lead) is { } notLead)
+            return notLead;
         entity.ModeratedBy = User.Identity?.Name ?? "";
         entity.ModeratedAt = time.GetUtcNow().UtcDateTime;
         if (await checks.CheckAsync(entity.ProcurementId, entity.BidderId, entity.CriterionId, entity.ModeratedBy, ct) is { } refused)
