@@ -36,4 +36,18 @@ public sealed class BidderViewTests(SqliteApp app)
         var statuses = await officer.GetJsonAsync("/odata/Bidders?$filter=ProcurementId eq 1&$select=Status&$orderby=Status");
         Assert.Contains(statuses.GetProperty("value").EnumerateArray(), b => b.GetProperty("Status").GetString() == "InDialogue");
     }
+
+    [Fact]
+    public async Task Timetables_SameQueryFromTwoSuppliers_EachSeesOnlyItsOwnProcurements()
+    {
+        const string query = "/odata/ProcurementStageDates?$filter=ProcurementId eq 1&$orderby=Stage";
+        using var bidder = await app.ClientForAsync("supplier2@demo.local");
+        using var stranger = await TenderApi.SupplierAsync(app, await TenderApi.NewSupplierAccountAsync(app, "Stranger Services"));
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.NotEqual(0, (await bidder.GetJsonAsync(query)).Count());
+            Assert.Equal(0, (await stranger.GetJsonAsync(query)).Count());
+            Assert.Equal(0, (await stranger.GetJsonAsync("/odata/TenderChangeRequests")).Count());
+        }
+    }
 }
