@@ -80,6 +80,9 @@ public static class AccessRules
         ["ContractOptions"] = new(Everyone, [Roles.ContractManager]),
         ["RemediationPlans"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
         ["RemediationActions"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
+        ["IndicatorVersions"] = new(Council, []),
+        ["PerformanceAssessments"] = new(Everyone, []),
+        ["PerformanceNotices"] = new(Council, [Roles.ContractManager]),
         ["AuditEntries"] = new([Roles.Administrator, Roles.StatutoryOfficer], []),
         // Workflows move only through Fire, whose roles each definition's transitions name.
         ["WorkflowDefinitions"] = new(Council, []),

@@ -13,10 +13,16 @@ public static class Roles
     public const string UnionRepresentative = nameof(UnionRepresentative);
     public const string StatutoryOfficer = nameof(StatutoryOfficer);
 
+    /// <summary>A department's head of service: holds the second rung of an escalation.</summary>
+    public const string HeadOfService = nameof(HeadOfService);
+
+    /// <summary>A director: holds the director rung of an escalation.</summary>
+    public const string Director = nameof(Director);
+
     public static readonly IReadOnlyList<string> All =
     [
         Administrator, ProcurementOfficer, ContractManager, Supplier, SlaOwner,
-        DemocraticServicesOfficer, Councillor, UnionRepresentative, StatutoryOfficer,
+        DemocraticServicesOfficer, Councillor, UnionRepresentative, StatutoryOfficer, HeadOfService, Director,
     ];
 
     /// <summary>Every role but Supplier: council staff, members and union representatives.</summary>

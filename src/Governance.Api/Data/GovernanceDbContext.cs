@@ -81,6 +81,12 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ContractOption> ContractOptions => Set<ContractOption>();
     public DbSet<RemediationPlan> RemediationPlans => Set<RemediationPlan>();
     public DbSet<RemediationAction> RemediationActions => Set<RemediationAction>();
+
+    public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
+
+    public DbSet<PerformanceAssessment> PerformanceAssessments => Set<PerformanceAssessment>();
+
+    public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();

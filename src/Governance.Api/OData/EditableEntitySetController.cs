@@ -36,6 +36,8 @@ public abstract class EditableEntitySetController<T>(GovernanceDbContext db, Tim
             return forbidden;
         if (entity is not IArchivable archivable)
             return ODataErrors.Error(StatusCodes.Status405MethodNotAllowed, "NotDeletable", $"{typeof(T).Name} records are never deleted.");
+        if (await BeforeArchiveAsync(entity!, ct) is { } kept)
+            return kept;
         archivable.Archive(time.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
         return NoContent();
@@ -67,6 +69,9 @@ public abstract class EditableEntitySetController<T>(GovernanceDbContext db, Tim
     /// record at all, before anything is applied. Returns a refusal or null.
     /// </summary>
     protected virtual Task<IActionResult?> MayChangeAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);
+
+    /// <summary>Rules that keep a record from being archived (a KPI a contract still needs); returns a refusal or null.</summary>
+    protected virtual Task<IActionResult?> BeforeArchiveAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);
 
     /// <summary>Checks rules that depend on the user or on the row's state; returns a refusal or null.</summary>
     protected virtual Task<IActionResult?> BeforeUpdateAsync(T entity, CancellationToken ct) => Task.FromResult<IActionResult?>(null);

@@ -60,6 +60,17 @@ internal static class EntityWrites
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(entity, new ValidationContext(entity), results, validateAllProperties: true))
             return ODataErrors.BadRequest("Invalid", string.Join(" ", results.Select(r => r.ErrorMessage)));
+        if (entity is ICheckedValues checkedValues)
+        {
+            try
+            {
+                checkedValues.CheckValues();
+            }
+            catch (BusinessRuleException rule)
+            {
+                return ODataErrors.BadRequest(rule.Rule, rule.Message);
+            }
+        }
 
         foreach (var foreignKey in db.Model.FindEntityType(typeof(T))!.GetForeignKeys())
         {

@@ -48,15 +48,16 @@ public static class DescriptiveFields
         [typeof(Contract)] = [nameof(Contract.Reference), nameof(Contract.Title), nameof(Contract.Description), nameof(Contract.DepartmentId), nameof(Contract.ContractManager),
             nameof(Contract.TotalValue), nameof(Contract.AnnualValue), nameof(Contract.Vat), nameof(Contract.IrrecoverableVat), nameof(Contract.ExitPlan),
             nameof(Contract.ExitPlanReviewedOn), nameof(Contract.ServiceCreditPercentPerRedKpi), nameof(Contract.ServiceCreditCapPercent), nameof(Contract.StartOn),
-            nameof(Contract.EndOn), nameof(Contract.ReviewOn)],
-        [typeof(ContractOption)] = [nameof(ContractOption.Kind), nameof(ContractOption.Description), nameof(ContractOption.Months), nameof(ContractOption.NoticeBy)],
-        [typeof(Indicator)] = [nameof(Indicator.Code), nameof(Indicator.Name), nameof(Indicator.Unit), nameof(Indicator.Direction), nameof(Indicator.Category),
-            nameof(Indicator.Target), nameof(Indicator.AmberThreshold), nameof(Indicator.RedThreshold), nameof(Indicator.ConsecutiveAmberLimit), nameof(Indicator.Frequency),
-            nameof(Indicator.Weight), nameof(Indicator.SupplierSelfReports), nameof(Indicator.DataSource), nameof(Indicator.EvidenceRequired)],
-        [typeof(InternalSla)] = [nameof(InternalSla.Title), nameof(InternalSla.Author), nameof(InternalSla.Monitor), nameof(InternalSla.EnforcementRoute), nameof(InternalSla.ReviewOn)],
-        [typeof(RemediationPlan)] = [nameof(RemediationPlan.Title), nameof(RemediationPlan.Objective), nameof(RemediationPlan.AgreedOn), nameof(RemediationPlan.AgreedWith)],
-        [typeof(RemediationAction)] = [nameof(RemediationAction.Description), nameof(RemediationAction.Owner), nameof(RemediationAction.DueOn), nameof(RemediationAction.Status),
-            nameof(RemediationAction.CompletedOn)],
+            nameof(Contract.EndOn), nameof(Contract.ReviewOn), nameof(Contract.RatingGoodFrom), nameof(Contract.RatingApproachingTargetFrom),
+            nameof(Contract.RatingRequiresImprovementFrom), nameof(Contract.RatingMinimumRatedShare), nameof(Contract.NotReportedCountsAsRed)],
+        [typeof(ContractOption)] = [nameof(ContractOption.Kind), nameof(ContractOption.Description), nameof(ContractOption.Months), nameof(ContractOption.NoticeBy), nameof(ContractOption.Value)],
+        // A KPI's direction, target, red threshold and weight change only by Revise (a new version from a future period);
+        // its unit and frequency never change, since past returns were made in them.
+        [typeof(Indicator)] = [nameof(Indicator.Code), nameof(Indicator.Name), nameof(Indicator.Category), nameof(Indicator.ConsecutiveAmberLimit),
+            nameof(Indicator.SupplierSelfReports), nameof(Indicator.DataSource), nameof(Indicator.EvidenceRequired)],
+        [typeof(InternalSla)] = [nameof(InternalSla.Title), nameof(InternalSla.Author), nameof(InternalSla.Monitor), nameof(InternalSla.EnforcementRoute), nameof(InternalSla.EnforcementRungs), nameof(InternalSla.ReviewOn)],
+        [typeof(RemediationPlan)] = [nameof(RemediationPlan.Title), nameof(RemediationPlan.Objective), nameof(RemediationPlan.AgreedWith)],
+        [typeof(RemediationAction)] = [nameof(RemediationAction.Description), nameof(RemediationAction.Owner), nameof(RemediationAction.DueOn)],
 
         // Organisation and scrutiny.
         [typeof(Department)] = [nameof(Department.Code), nameof(Department.Name), nameof(Department.Directorate), nameof(Department.HeadOfService), nameof(Department.Director)],

@@ -24,6 +24,10 @@ public class ContractOption : ArchivableEntity
     /// <summary>Length of an extension, in months.</summary>
     public int? Months { get; set; }
 
+    /// <summary>The estimated value of exercising the option in GBP, with VAT: Schedule 3 counts it in the contract's estimated value.</summary>
+    [Range(0, 1_000_000_000_000)]
+    public decimal Value { get; set; }
+
     /// <summary>The last day to give notice to exercise the option or break.</summary>
     public DateOnly? NoticeBy { get; set; }
 }

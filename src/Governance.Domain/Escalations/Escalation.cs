@@ -3,13 +3,19 @@ using Governance.Domain.Common;
 
 namespace Governance.Domain.Escalations;
 
-/// <summary>The rungs of the escalation ladder, lowest first.</summary>
+/// <summary>The rungs of the escalation ladders: a contract's KPI ladder and an internal SLA's enforcement route.</summary>
 public enum EscalationLevel
 {
     ContractManager,
     HeadOfService,
     Director,
     ScrutinyCommittee,
+
+    /// <summary>An internal SLA's monitor, the first rung of its enforcement route.</summary>
+    Monitor,
+
+    /// <summary>The Corporate Management Team, the top of an internal SLA's route.</summary>
+    CorporateManagementTeam,
 }
 
 public enum EscalationStatus
@@ -54,4 +60,35 @@ public class Escalation : Entity
 
     [ServerManaged, MaxLength(2000)]
     public string? ClosureReason { get; set; }
+
+    /// <summary>
+    /// The role that holds each rung: only it closes the case, agrees a plan or hands it back down. The committee rung
+    /// is closed through democratic services on a recorded committee decision; the Corporate Management Team's by a
+    /// statutory officer who sits on it.
+    /// </summary>
+    public static string HolderRole(EscalationLevel level) => level switch
+    {
+        EscalationLevel.ContractManager => "ContractManager",
+        EscalationLevel.Monitor => "SlaOwner",
+        EscalationLevel.HeadOfService => "HeadOfService",
+        EscalationLevel.Director => "Director",
+        EscalationLevel.ScrutinyCommittee => "DemocraticServicesOfficer",
+        _ => "StatutoryOfficer",
+    };
+
+    /// <summary>Whether a person with these roles holds the rung the escalation is on now.</summary>
+    public bool IsHeldBy(Func<string, bool> isInRole) => isInRole(HolderRole(Level));
+
+    /// <summary>Director level and above: a report goes to the director, the committee or the Corporate Management Team.</summary>
+    public static bool IsSenior(EscalationLevel level) =>
+        level is EscalationLevel.Director or EscalationLevel.ScrutinyCommittee or EscalationLevel.CorporateManagementTeam;
+
+    /// <summary>
+    /// A new slip on a case whose remediation plan was agreed before the slip's period: the plan is failing, and the case
+    /// moves up rather than quietly collecting the slip.
+    /// </summary>
+    public bool PlanFailsWith(DateOnly slipPeriod, DateOnly? planAgreedOn) =>
+        Status == EscalationStatus.RemediationAgreed && planAgreedOn is { } agreed && SlipsAfter(slipPeriod, agreed);
+
+    private static bool SlipsAfter(DateOnly slipPeriod, DateOnly agreed) => slipPeriod >= new DateOnly(agreed.Year, agreed.Month, 1);
 }

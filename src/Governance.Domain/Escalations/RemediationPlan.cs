@@ -14,6 +14,8 @@ public class RemediationPlan : Entity
     [Required, MaxLength(4000)]
     public string Objective { get; set; } = "";
 
+    /// <summary>Stamped by the server when the plan is recorded: the slip rules read it.</summary>
+    [ServerManaged]
     public DateOnly AgreedOn { get; set; }
 
     [MaxLength(300)]
@@ -39,7 +41,27 @@ public class RemediationAction : Entity
 
     public DateOnly DueOn { get; set; }
 
+    [ServerManaged]
     public RemediationActionStatus Status { get; set; }
 
+    [ServerManaged]
     public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>Done, on the day the server records it.</summary>
+    public void Complete(DateOnly today)
+    {
+        if (Status == RemediationActionStatus.Done)
+            throw new BusinessRuleException("remediation-action-done", "This action is already done.");
+        Status = RemediationActionStatus.Done;
+        CompletedOn = today;
+    }
+
+    /// <summary>An open action past its due date is missed; returns whether it just became so.</summary>
+    public bool MissIfOverdue(DateOnly today)
+    {
+        if (Status != RemediationActionStatus.Open || today <= DueOn)
+            return false;
+        Status = RemediationActionStatus.Missed;
+        return true;
+    }
 }

@@ -10,21 +10,19 @@ public enum Rag
 }
 
 /// <summary>
-/// A value's RAG status by its indicator's direction: green at or better than the amber threshold (the
-/// tolerance below target), red at or beyond the red threshold, amber between.
+/// A value's RAG status by its KPI's direction: green when the target is met, red at or past the red threshold,
+/// amber in between. Nothing short of the target is green.
 /// </summary>
 public static class RagRating
 {
-    public static Rag Rate(Direction direction, decimal amberThreshold, decimal redThreshold, decimal value) => direction switch
+    public static Rag Rate(Direction direction, decimal target, decimal redThreshold, decimal value) => direction switch
     {
-        Direction.HigherIsBetter when value >= amberThreshold => Rag.Green,
+        Direction.HigherIsBetter when value >= target => Rag.Green,
         Direction.HigherIsBetter when value <= redThreshold => Rag.Red,
-        Direction.LowerIsBetter when value <= amberThreshold => Rag.Green,
+        Direction.LowerIsBetter when value <= target => Rag.Green,
         Direction.LowerIsBetter when value >= redThreshold => Rag.Red,
         _ => Rag.Amber,
     };
-
-    public static Rag Rate(Indicator indicator, decimal value) => Rate(indicator.Direction, indicator.AmberThreshold, indicator.RedThreshold, value);
 
     /// <summary>Whether <paramref name="later"/> is worse than <paramref name="earlier"/> in the indicator's direction.</summary>
     public static bool IsWorse(Direction direction, decimal earlier, decimal later) =>

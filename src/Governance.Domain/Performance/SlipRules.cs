@@ -14,50 +14,86 @@ public static class SlipCause
 
 public sealed record Slip(string Cause, int IndicatorId, DateOnly Period, string Detail);
 
-/// <summary>One period's value of an indicator, the latest version only.</summary>
+/// <summary>One period's counted value of an indicator (the current version; a disputed one at the contract manager's figure).</summary>
 public sealed record PeriodValue(DateOnly Period, decimal Value);
 
-/// <summary>Slip rules over an indicator's returns, pure so that the sweep and a single new return agree.</summary>
+/// <summary>An indicator with the history of its definition and its counted values, ordered by period.</summary>
+public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<IndicatorVersion> Versions, IReadOnlyList<PeriodValue> Series)
+{
+    public KpiDefinition DefinitionAt(DateOnly period) => Versions.Count == 0 ? Indicator.Definition : IndicatorVersion.InForce(Versions, period);
+
+    public Rag RagAt(int index) => DefinitionAt(Series[index].Period).Rate(Series[index].Value);
+}
+
+/// <summary>
+/// Slip rules over every period of an indicator's returns, not only the latest: a back-log import, a correction of an
+/// old month or a gap in the middle is found wherever it lies. Pure, so that the sweep and a single write agree, and
+/// each slip names its period so that detection stays idempotent.
+/// </summary>
 public static class SlipRules
 {
     public const int WorseningPeriods = 3;
 
-    /// <summary>The slips shown by the latest period of one indicator's series (ordered by period).</summary>
-    public static IEnumerable<Slip> ForIndicator(Indicator indicator, IReadOnlyList<PeriodValue> series)
+    public static IEnumerable<Slip> ForIndicator(IndicatorSeries series)
     {
-        if (series.Count == 0)
-            yield break;
-        var latest = series[^1];
-        var rags = series.Select(v => RagRating.Rate(indicator, v.Value)).ToList();
-        if (rags[^1] == Rag.Red)
-            yield return new Slip(SlipCause.RedPeriod, indicator.Id, latest.Period, $"{indicator.Name} was red at {latest.Value} in {latest.Period:MMMM yyyy}.");
-
+        var indicator = series.Indicator;
         var limit = Math.Max(1, indicator.ConsecutiveAmberLimit);
-        if (rags.Count >= limit && rags.TakeLast(limit).All(r => r == Rag.Amber))
-            yield return new Slip(SlipCause.ConsecutiveAmber, indicator.Id, latest.Period, $"{indicator.Name} has been amber for {limit} periods in a row.");
-
-        if (IsWorsening(indicator.Direction, series))
-            yield return new Slip(SlipCause.Worsening, indicator.Id, latest.Period, $"{indicator.Name} has worsened in each of the last {WorseningPeriods} periods.");
+        for (var i = 0; i < series.Series.Count; i++)
+        {
+            var (period, value) = (series.Series[i].Period, series.Series[i].Value);
+            var rag = series.RagAt(i);
+            if (rag == Rag.Red)
+                yield return new Slip(SlipCause.RedPeriod, indicator.Id, period, $"{indicator.Name} was red at {value} in {period:MMMM yyyy}.");
+            if (rag == Rag.Amber && i + 1 >= limit && Enumerable.Range(i + 1 - limit, limit).All(j => series.RagAt(j) == Rag.Amber))
+                yield return new Slip(SlipCause.ConsecutiveAmber, indicator.Id, period, $"{indicator.Name} has been below target (amber) for {limit} periods in a row to {period:MMMM yyyy}.");
+            if (IsWorseningAt(series, i))
+                yield return new Slip(SlipCause.Worsening, indicator.Id, period, $"{indicator.Name} has worsened in each of the {WorseningPeriods} periods to {period:MMMM yyyy}.");
+        }
     }
 
-    /// <summary>Worse in each of the last three periods than in the one before.</summary>
-    public static bool IsWorsening(Direction direction, IReadOnlyList<PeriodValue> series) =>
-        series.Count > WorseningPeriods
-        && Enumerable.Range(series.Count - WorseningPeriods, WorseningPeriods).All(i => RagRating.IsWorse(direction, series[i - 1].Value, series[i].Value));
+    /// <summary>Worse in each of the three periods ending at <paramref name="index"/> than in the one before.</summary>
+    public static bool IsWorseningAt(IndicatorSeries series, int index) =>
+        index >= WorseningPeriods
+        && Enumerable.Range(index - WorseningPeriods + 1, WorseningPeriods)
+            .All(i => RagRating.IsWorse(series.DefinitionAt(series.Series[i].Period).Direction, series.Series[i - 1].Value, series.Series[i].Value));
+
+    /// <summary>Every period the indicator owed and did not return by its due date: gaps in the middle as well as at the end.</summary>
+    public static IEnumerable<Slip> Missing(Indicator indicator, DateOnly firstPeriod, DateOnly lastPeriod, IReadOnlyCollection<DateOnly> returned, Func<DateOnly, DateOnly> dueDate, DateOnly today)
+    {
+        foreach (var period in ReturnCounting.Periods(indicator.Frequency, firstPeriod, lastPeriod))
+        {
+            var due = dueDate(period);
+            if (today > due && !returned.Contains(period))
+                yield return new Slip(SlipCause.OverdueReturn, indicator.Id, period, $"The {period:MMMM yyyy} return for {indicator.Name} was due by {due:d MMMM yyyy} and has not been made.");
+        }
+    }
 
     /// <summary>
-    /// The headline KPIs are all green in the latest period while a complaints, staff or satisfaction indicator
-    /// is worsening: met on paper while the service deteriorates.
+    /// In any period where every headline KPI is green while a complaints, staff or satisfaction indicator has worsened
+    /// for three periods: met on paper while the service deteriorates.
     /// </summary>
-    public static Slip? GreenOutsideRedInside(IReadOnlyList<(Indicator Indicator, IReadOnlyList<PeriodValue> Series)> contractIndicators)
+    public static IEnumerable<Slip> GreenOutsideRedInside(IReadOnlyList<IndicatorSeries> contractIndicators)
     {
         var headline = contractIndicators.Where(i => i.Indicator.Category == IndicatorCategory.Performance && i.Series.Count > 0).ToList();
-        if (headline.Count == 0 || headline.Any(h => RagRating.Rate(h.Indicator, h.Series[^1].Value) != Rag.Green))
-            return null;
-        var inside = contractIndicators.FirstOrDefault(i => i.Indicator.Category != IndicatorCategory.Performance && IsWorsening(i.Indicator.Direction, i.Series));
-        return inside.Indicator is null ? null : new Slip(
-            SlipCause.GreenOutsideRedInside, inside.Indicator.Id, inside.Series[^1].Period,
-            $"All headline KPIs are green while {inside.Indicator.Name} ({inside.Indicator.Category}) has worsened for {WorseningPeriods} periods.");
+        if (headline.Count == 0)
+            yield break;
+        foreach (var inside in contractIndicators.Where(i => i.Indicator.Category != IndicatorCategory.Performance))
+        {
+            for (var i = WorseningPeriods; i < inside.Series.Count; i++)
+            {
+                var period = inside.Series[i].Period;
+                if (!IsWorseningAt(inside, i) || !headline.All(h => GreenAt(h, period)))
+                    continue;
+                yield return new Slip(SlipCause.GreenOutsideRedInside, inside.Indicator.Id, period,
+                    $"In {period:MMMM yyyy} every headline KPI was on target while {inside.Indicator.Name} ({inside.Indicator.Category}) had worsened for {WorseningPeriods} periods.");
+            }
+        }
+    }
+
+    private static bool GreenAt(IndicatorSeries headline, DateOnly period)
+    {
+        var index = headline.Series.ToList().FindIndex(v => v.Period == period);
+        return index >= 0 && headline.RagAt(index) == Rag.Green;
     }
 
     /// <summary>The first day of the period after <paramref name="period"/> for a frequency.</summary>
@@ -67,4 +103,7 @@ public static class SlipRules
         Frequency.Annually => period.AddYears(1),
         _ => period.AddMonths(1),
     };
+
+    /// <summary>The last day of a period.</summary>
+    public static DateOnly PeriodEnd(Frequency frequency, DateOnly period) => NextPeriod(frequency, period).AddDays(-1);
 }

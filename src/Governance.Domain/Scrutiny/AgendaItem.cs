@@ -68,10 +68,13 @@ public class Decision : Entity
     [Required, MaxLength(4000)]
     public string Outcome { get; set; } = "";
 
+    [Range(0, 10_000)]
     public int VotesFor { get; set; }
 
+    [Range(0, 10_000)]
     public int VotesAgainst { get; set; }
 
+    [Range(0, 10_000)]
     public int Abstentions { get; set; }
 
     public DateOnly DecidedOn { get; set; }

@@ -15,7 +15,7 @@ internal static class ContractBlocks
             : TableRow.Of(k.Code, k.Name, Format.Value(k.Target, k.Unit), "no return", "\u2013", "\u2013", "\u2013"))],
         $"KPIs of contract {contract.Reference} ({contract.Supplier}): latest returns");
 
-    /// <summary>A KPI's last 24 returns against its target and its amber and red thresholds.</summary>
+    /// <summary>A KPI's last 24 returns against its target and its red threshold.</summary>
     public static LineChart Trend(KpiData kpi)
     {
         var points = kpi.History.TakeLast(24).ToList();
@@ -25,7 +25,6 @@ internal static class ContractBlocks
             [new ChartSeries("Return", [.. points.Select(p => (double?)(double)p.Value)])],
             [
                 new ReferenceLine($"Target {Format.Number(kpi.Target)}", (double)kpi.Target, ReferenceKind.Target),
-                new ReferenceLine($"Amber {Format.Number(kpi.AmberThreshold)}", (double)kpi.AmberThreshold, ReferenceKind.Amber),
                 new ReferenceLine($"Red {Format.Number(kpi.RedThreshold)}", (double)kpi.RedThreshold, ReferenceKind.Red),
             ],
             kpi.Unit);
@@ -49,14 +48,22 @@ internal static class ContractBlocks
             ("Contract", $"{contract.Reference}: {contract.Title}"),
             ("Supplier", contract.Supplier),
             ("Assessment year", $"{assessment.Year}"),
-            ("Rating (UK9)", $"**{Format.Words(assessment.Rating)}**"),
-            ("Average score", $"{Format.Percent(assessment.AverageScore)} over {assessment.PeriodsAssessed} periods"),
+            ("Rating (UK9)", $"**{Format.Words(assessment.Rating)}** (thresholds are council policy)"),
+            ("Average score", $"{Format.Percent(assessment.AverageScore)} over {assessment.PeriodsAssessed} of {assessment.PeriodsInYear} periods"),
             ("Red periods", $"{assessment.RedPeriods}"),
+            ("Returns not made", $"{assessment.NotReportedReturns}"),
         ]);
         yield return new Paragraph($"Basis of the rating: {assessment.Basis}");
-        yield return new Paragraph(assessment.Publishable
-            ? "The rating may be published in a contract performance notice (UK9) under section 71 of the Procurement Act 2023."
-            : "The rating is poor and no opportunity to improve has been recorded: under section 71(4) of the Procurement Act 2023 it may not be published until the supplier has had that opportunity.");
+        yield return new Paragraph($"Council policy: {assessment.Policy}");
+        yield return new Paragraph("The annual assessment is published in a contract performance notice (UK9) under section 71 of the Procurement Act 2023 whatever the rating.");
+        if (assessment.Kpis.Count > 0)
+        {
+            yield return new Table(
+                [new("KPI", 1.05f), new("Indicator", 2.7f), new("Rating", 1.3f), new("Score", 0.8f, CellAlign.Right), new("Red", 0.6f, CellAlign.Right), new("Not made", 0.8f, CellAlign.Right)],
+                [.. assessment.Kpis.Select(k => TableRow.Of(k.Code, k.Name, Format.Words(k.Rating), Format.Percent(k.AverageScore), $"{k.RedPeriods}", $"{k.NotReported}"))],
+                $"Each KPI's rating, {assessment.Year} (council policy)");
+        }
+
         yield return new BarChart(
             $"Monthly performance score, {assessment.Year}",
             [.. assessment.Periods.Select(p => Format.Month(p.Period))],
@@ -64,8 +71,8 @@ internal static class ContractBlocks
             "%",
             170);
         yield return new Table(
-            [new("Period", 1.2f), new("Score", 1, CellAlign.Right), new("Status", 1, CellAlign.Center), new("KPIs reported", 1, CellAlign.Right)],
-            [.. assessment.Periods.Select(p => new TableRow([Format.Month(p.Period), Format.Percent(p.Score), new TableCell(p.Rag.ToString(), p.Rag), $"{p.KpisReported}"]))],
+            [new("Period", 1.2f), new("Score", 1, CellAlign.Right), new("Status", 1, CellAlign.Center), new("KPIs reported", 1, CellAlign.Right), new("Not made", 1, CellAlign.Right), new("Disputed", 1, CellAlign.Right)],
+            [.. assessment.Periods.Select(p => new TableRow([Format.Month(p.Period), Format.Percent(p.Score), new TableCell(p.Rag.ToString(), p.Rag), $"{p.KpisReported}", $"{p.NotReported}", $"{p.Disputed}"]))],
             $"Monthly ratings of contract {contract.Reference}, {assessment.Year}");
     }
 }

@@ -58,15 +58,20 @@ public sealed record ContractData(
     IReadOnlyList<KpiData> Kpis, AssessmentData? Assessment);
 
 public sealed record KpiData(
-    string Code, string Name, string Unit, bool HigherIsBetter, decimal Target, decimal AmberThreshold, decimal RedThreshold,
+    string Code, string Name, string Unit, bool HigherIsBetter, decimal Target, decimal RedThreshold,
     IReadOnlyList<KpiPoint> History, Exemption? Exempt = null);
 
 public sealed record KpiPoint(DateOnly Period, decimal Value, Domain.Performance.Rag Rag, string Verification);
 
 /// <summary>The annual assessment behind a UK9 contract performance notice (Procurement Act 2023 s.71).</summary>
 public sealed record AssessmentData(
-    int Year, string Rating, decimal AverageScore, int PeriodsAssessed, int RedPeriods, string Basis, bool OpportunityToImproveRecorded,
-    bool Publishable, IReadOnlyList<(DateOnly Period, decimal Score, Domain.Performance.Rag Rag, int KpisReported)> Periods);
+    int Year, string Rating, decimal AverageScore, int PeriodsAssessed, int PeriodsInYear, int RedPeriods, int NotReportedReturns, string Basis, string Policy,
+    IReadOnlyList<AssessedPeriod> Periods, IReadOnlyList<AssessedKpi> Kpis);
+
+public sealed record AssessedPeriod(DateOnly Period, decimal Score, Domain.Performance.Rag Rag, int KpisReported, int NotReported, int Disputed);
+
+/// <summary>One KPI's own rating over the assessed year.</summary>
+public sealed record AssessedKpi(string Code, string Name, string Rating, decimal AverageScore, int PeriodsAssessed, int RedPeriods, int NotReported);
 
 public sealed record EscalationData(
     string Contract, string Supplier, string Cause, string Level, string Status, DateTime OpenedAt, string? Owner, string? Summary,

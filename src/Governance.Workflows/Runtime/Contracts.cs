@@ -14,7 +14,8 @@ public sealed record WorkflowActor(string Name, Func<string, bool> IsInRole, boo
     public static WorkflowActor System(string name) => new(name, _ => false, IsSystem: true);
 }
 
-public sealed record GuardContext(WorkflowSubject Subject, string Guard, string? Argument, string? Comment, DateTime NowUtc);
+/// <summary>What a guard may read; <see cref="Actor"/> is who is firing (null when only listing what could fire).</summary>
+public sealed record GuardContext(WorkflowSubject Subject, string Guard, string? Argument, string? Comment, DateTime NowUtc, WorkflowActor? Actor = null);
 
 /// <summary>
 /// A named condition a transition may require. <see cref="Name"/> is either exact ("procurement:shortlist-ready")

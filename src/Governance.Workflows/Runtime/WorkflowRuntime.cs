@@ -15,7 +15,7 @@ public sealed class WorkflowRuntime(WorkflowVocabulary vocabulary)
         WorkflowDefinition definition, WorkflowSubject subject, WorkflowActor actor, DateTime nowUtc, CancellationToken ct)
     {
         var state = definition.State(subject.State);
-        var guards = await EvaluateGuardsAsync(state, subject, comment: null, nowUtc, ct);
+        var guards = await EvaluateGuardsAsync(state, subject, comment: null, nowUtc, ct, actor);
         var machine = Build(subject.State, state, guards);
         var statuses = new List<TriggerStatus>();
         foreach (var transition in state.On.Values)
@@ -38,7 +38,7 @@ public sealed class WorkflowRuntime(WorkflowVocabulary vocabulary)
         if (!MayFire(transition, actor))
             return new FireOutcome.RoleNotAllowed(transition.Roles);
 
-        var guards = await EvaluateGuardsAsync(state, subject, comment, nowUtc, ct);
+        var guards = await EvaluateGuardsAsync(state, subject, comment, nowUtc, ct, actor);
         var machine = Build(subject.State, state, guards);
         if (!machine.CanFire(trigger, out var unmet))
             return new FireOutcome.GuardsUnmet([.. unmet]);
@@ -67,14 +67,14 @@ public sealed class WorkflowRuntime(WorkflowVocabulary vocabulary)
     private static bool MayFire(TransitionDefinition transition, WorkflowActor actor) =>
         actor.IsSystem || transition.Roles.Any(actor.IsInRole);
 
-    private async Task<Dictionary<string, bool>> EvaluateGuardsAsync(StateDefinition state, WorkflowSubject subject, string? comment, DateTime nowUtc, CancellationToken ct)
+    private async Task<Dictionary<string, bool>> EvaluateGuardsAsync(StateDefinition state, WorkflowSubject subject, string? comment, DateTime nowUtc, CancellationToken ct, WorkflowActor? actor = null)
     {
         // Guards query the database, so they are evaluated once, before the (synchronous) state machine asks.
         var results = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var name in state.On.Values.SelectMany(t => t.Requires).Distinct(StringComparer.Ordinal))
         {
             var (guard, argument) = vocabulary.FindGuard(name) ?? throw new InvalidOperationException($"Guard {name} is not registered.");
-            results[name] = await guard.HoldsAsync(new GuardContext(subject, name, argument, comment, nowUtc), ct);
+            results[name] = await guard.HoldsAsync(new GuardContext(subject, name, argument, comment, nowUtc, actor), ct);
         }
 
         return results;

@@ -64,7 +64,7 @@ public sealed class PerformanceReportApiTests(SqliteApp app)
             var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
             {
                 ContractId = contract, Code = code, Name = name, Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
-                Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+                Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
             })).GetProperty("Id").GetInt32();
             if (code == "KPI-PENALTY")
             {

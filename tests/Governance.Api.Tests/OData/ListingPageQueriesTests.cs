@@ -36,7 +36,7 @@ public sealed class ListingPageQueriesTests(SqliteApp app)
         var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
         {
             ContractId = contract, Code = code, Name = "Indicator under exempt renegotiation", Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
-            Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+            Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
         })).GetProperty("Id").GetInt32();
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
         await CreatedAsync(dso, "/odata/ExemptionMarkings", new

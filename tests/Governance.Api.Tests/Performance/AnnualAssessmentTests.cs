@@ -1,4 +1,6 @@
+using System.Net;
 using Governance.Api.Tests.Infrastructure;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
 using static Governance.Api.Tests.Performance.PerformanceApi;
 
 namespace Governance.Api.Tests.Performance;
@@ -7,8 +9,9 @@ namespace Governance.Api.Tests.Performance;
 public sealed class AnnualAssessmentTests(SqliteApp app)
 {
     /// <summary>
-    /// One KPI (amber below 90, red at 85 or below) over 2019: eight green months (1 point), three amber (0.5)
-    /// and one red (0): (8 + 1.5 + 0) / 12 = 0.7917, a red period, so Approaching target, and publishable.
+    /// One KPI (target 95, red at 85 or below) over 2019: seven months at or above target (1 point), four short of it
+    /// (0.5; 94 is amber, not green) and one red (0): (7 + 2 + 0) / 12 = 0.75, a red period, so Approaching target under
+    /// the council's default policy, and publishable.
     /// </summary>
     [Fact]
     public async Task AnnualAssessment_HandWorkedYear()
@@ -22,15 +25,21 @@ public sealed class AnnualAssessmentTests(SqliteApp app)
 
         var assessment = await manager.GetJsonAsync($"/odata/Contracts({contract})/Governance.AnnualAssessment(year=2019)");
         Assert.Equal("ApproachingTarget", assessment.GetProperty("Rating").GetString());
-        Assert.Equal(0.7917m, assessment.GetProperty("AverageScore").GetDecimal());
+        Assert.Equal(0.75m, assessment.GetProperty("AverageScore").GetDecimal());
+        Assert.Contains("council policy", assessment.GetProperty("Policy").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ApproachingTarget", assessment.GetProperty("Kpis")[0].GetProperty("Rating").GetString());
         Assert.Equal(12, assessment.GetProperty("PeriodsAssessed").GetInt32());
         Assert.Equal(1, assessment.GetProperty("RedPeriods").GetInt32());
         Assert.True(assessment.GetProperty("Publishable").GetBoolean());
         Assert.Equal(12, assessment.GetProperty("Periods").GetArrayLength());
     }
 
+    /// <summary>
+    /// s.71: the annual assessment is publishable whatever the rating; the improve-first rule governs the separate notice of
+    /// poor performance, which waits until the remediation plan agreed for that escalation's cause has failed.
+    /// </summary>
     [Fact]
-    public async Task PoorRating_IsPublishableOnlyAfterAnOpportunityToImprove()
+    public async Task PoorRating_IsPublishable_TheNoticeOfPoorPerformanceWaitsForAFailedPlan()
     {
         using var manager = await app.ClientForAsync("ContractManager");
         var contract = await ContractAsync(manager);
@@ -39,14 +48,19 @@ public sealed class AnnualAssessmentTests(SqliteApp app)
             await ReturnAsync(manager, kpi, month, 80);
         var poor = await manager.GetJsonAsync($"/odata/Contracts({contract})/Governance.AnnualAssessment(year=2019)");
         Assert.Equal("Inadequate", poor.GetProperty("Rating").GetString());
-        Assert.False(poor.GetProperty("OpportunityToImproveRecorded").GetBoolean());
-        Assert.False(poor.GetProperty("Publishable").GetBoolean());
+        Assert.True(poor.GetProperty("Publishable").GetBoolean());
+        Assert.Equal(4, poor.GetProperty("NotReportedReturns").GetInt32()); // September to December were never sent: red, and flagged
 
         var escalation = (await manager.GetJsonAsync($"/odata/Escalations?$filter=ContractId eq {contract} and Cause eq 'red-period'")).GetProperty("value")[0].GetProperty("Id").GetInt32();
+        var notice = (await CreatedAsync(manager, "/odata/PerformanceNotices", new { ContractId = contract, EscalationId = escalation, Kind = "PoorPerformance", Description = "Below target all year." }))
+            .GetProperty("Id").GetInt32();
+        Assert.Contains("pa2023-s71-improve-first", await RefusedAsync(manager, $"/odata/PerformanceNotices({notice})/Governance.Publish", new { }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         var instance = (await WorkflowApi.InstanceAsync(manager, "Escalation", escalation)).GetProperty("Id").GetInt32();
         await WorkflowApi.FireOkAsync(manager, instance, "AgreeRemediation", "Supplier to restore staffing by September.");
-        var after = await manager.GetJsonAsync($"/odata/Contracts({contract})/Governance.AnnualAssessment(year=2019)");
-        Assert.True(after.GetProperty("Publishable").GetBoolean());
+        await CreatedAsync(manager, "/odata/RemediationPlans", new { EscalationId = escalation, Title = "Staffing", Objective = "Back to target." });
+        Assert.Contains("pa2023-s71-improve-first", await RefusedAsync(manager, $"/odata/PerformanceNotices({notice})/Governance.Publish", new { }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await WorkflowApi.FireOkAsync(manager, instance, "PlanBreached", "September's return was red again.");
+        Assert.Equal("Published", (await OkAsync(manager, $"/odata/PerformanceNotices({notice})/Governance.Publish", new { })).GetProperty("Status").GetString());
     }
 
     [Fact]

@@ -27,7 +27,9 @@ public sealed class ContractRegisterTests(SqliteApp app)
         await KpiAsync(manager, contract, "Two");
         var refusal = await RefusedAsync(manager, $"/odata/Contracts({contract})/Governance.Activate", new { }, HttpStatusCode.Conflict);
         Assert.Contains("s.52", refusal, StringComparison.Ordinal);
-        await KpiAsync(manager, contract, "Three");
+        var three = await KpiAsync(manager, contract, "Three", weight: 25);
+        Assert.Contains("kpi-weights-sum-100", await RefusedAsync(manager, $"/odata/Contracts({contract})/Governance.Activate", new { }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await OkAsync(manager, $"/odata/Indicators({three})/Governance.Revise", new { Target = 95, RedThreshold = 85, Weight = 50, EffectiveFrom = "2026-12-01", Reason = "The third KPI carries half the weight." });
         Assert.Equal("Active", (await OkAsync(manager, $"/odata/Contracts({contract})/Governance.Activate", new { })).GetProperty("Status").GetString());
         await RefusedAsync(manager, $"/odata/Contracts({contract})/Governance.Terminate", new { Reason = "" }, HttpStatusCode.BadRequest);
         var terminated = await OkAsync(manager, $"/odata/Contracts({contract})/Governance.Terminate", new { Reason = "Persistent failure after the rectification plan." });

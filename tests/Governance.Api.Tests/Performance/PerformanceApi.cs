@@ -10,17 +10,17 @@ internal static class PerformanceApi
         var contract = await TenderApi.CreatedAsync(manager, "/odata/Contracts", new
         {
             Reference = $"PERF-{Guid.NewGuid():N}"[..20], Title = "Performance test contract", SupplierId = 1, DepartmentId = 1,
-            TotalValue = 1000000, AnnualValue = 250000, StartOn = "2018-04-01", EndOn = "2022-03-31",
+            TotalValue = 1000000, AnnualValue = 250000, StartOn = "2019-01-01", EndOn = "2022-03-31",
         });
         return contract.GetProperty("Id").GetInt32();
     }
 
     public static async Task<int> KpiAsync(HttpClient manager, int contractId, string name, string direction = "HigherIsBetter", string category = "Performance",
-        decimal target = 95, decimal amber = 90, decimal red = 85, decimal weight = 1, bool selfReports = false) =>
+        decimal target = 95, decimal red = 85, decimal weight = 25, bool selfReports = false) =>
         (await TenderApi.CreatedAsync(manager, "/odata/Indicators", new
         {
             ContractId = contractId, Code = $"K-{Guid.NewGuid():N}"[..12], Name = name, Unit = "%", Direction = direction, Category = category,
-            Target = target, AmberThreshold = amber, RedThreshold = red, Frequency = "Monthly", Weight = weight, SupplierSelfReports = selfReports,
+            Target = target, RedThreshold = red, Frequency = "Monthly", Weight = weight, SupplierSelfReports = selfReports,
         })).GetProperty("Id").GetInt32();
 
     public static async Task<int> ReturnAsync(HttpClient client, int indicatorId, int monthOf2019, decimal value) =>

@@ -58,7 +58,7 @@ public sealed class SlipDetectionTests(SqliteApp app)
         using var manager = await app.ClientForAsync("ContractManager");
         var contract = await ContractAsync(manager);
         var headline = await KpiAsync(manager, contract, "Calls answered in 60 seconds");
-        var complaints = await KpiAsync(manager, contract, "Complaints", direction: "LowerIsBetter", category: "Complaints", target: 40, amber: 60, red: 80);
+        var complaints = await KpiAsync(manager, contract, "Complaints", direction: "LowerIsBetter", category: "Complaints", target: 40, red: 80);
         for (var month = 1; month <= 4; month++)
         {
             await ReturnAsync(manager, headline, month, 97);

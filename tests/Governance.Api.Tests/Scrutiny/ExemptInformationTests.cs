@@ -38,7 +38,7 @@ public sealed class ExemptInformationTests(SqliteApp app)
         var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
         {
             ContractId = contract, Code = code, Name = "Commercial penalty regime under renegotiation", Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
-            Target = 95, AmberThreshold = 90, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+            Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
         })).GetProperty("Id").GetInt32();
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
         await RefusedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Indicator", EntityKey = indicator, Paragraph = 9, PublicInterestTest = "x", CommitteeId = 1 }, HttpStatusCode.BadRequest);

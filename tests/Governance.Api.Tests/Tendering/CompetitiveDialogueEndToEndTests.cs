@@ -36,7 +36,7 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
         })).GetProperty("Id").GetInt32();
         var instance = (await InstanceAsync(lead, "Procurement", procurement)).GetProperty("Id").GetInt32();
         await CreatedAsync(lead, "/odata/ProcurementTeamMembers", new { ProcurementId = procurement, UserName = "contractmanager@demo.local", Role = "Evaluator" });
-        await CreatedAsync(lead, "/odata/ProposedKpis", new { ProcurementId = procurement, Code = "DCP-1", Name = "Transactions completed online", Unit = "%", Direction = "HigherIsBetter", Target = 60, AmberThreshold = 50, RedThreshold = 40, Frequency = "Monthly", Weight = 1 });
+        await CreatedAsync(lead, "/odata/ProposedKpis", new { ProcurementId = procurement, Code = "DCP-1", Name = "Transactions completed online", Unit = "%", Direction = "HigherIsBetter", Target = 60, AmberThreshold = 50, RedThreshold = 40, Frequency = "Monthly", Weight = 100 });
         Assert.Contains("appraisal:approved", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "PublishContractNotice" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         await ApprovedAppraisalAsync(app, lead, procurement);
         await FireOkAsync(lead, instance, "PublishContractNotice");

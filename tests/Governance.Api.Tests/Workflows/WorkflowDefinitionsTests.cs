@@ -10,7 +10,7 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@5", "competitive-flexible@5", "kpi-escalation@2", "sla-breach@1"],
+            ["competitive-dialogue@5", "competitive-flexible@5", "kpi-escalation@3", "sla-breach@2"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
         var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@5')");

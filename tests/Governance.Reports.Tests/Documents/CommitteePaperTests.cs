@@ -144,8 +144,9 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
         var text = string.Join("\n", PdfText.Pages(fixture.Renderer.RenderToBytes(ContractAssessmentReport.Build(contract, SamplePapers.Created))));
 
         Assert.Contains("Rating (UK9) Requires improvement", text);
-        Assert.Contains("Average score 62% over 12 periods", text);
-        Assert.Contains("Apr 14 62% Red 2", text);
+        Assert.Contains("Average score 62% over 12 of 12 periods", text);
+        Assert.Contains("Apr 14 62% Red 2 0 0", text);
+        Assert.Contains("council policy", text);
         Assert.Contains("section 71 of the Procurement Act 2023", text.Replace("\n", " ", StringComparison.Ordinal));
     }
 }

@@ -57,8 +57,10 @@ internal static class SamplePapers
         };
         if (withExempt)
             kpis.Add(Kpi("KPI-03", ExemptKpi, 100, 95, 90, months, _ => 97, Paragraph3));
-        var assessment = new AssessmentData(2014, "RequiresImprovement", 0.62m, 12, 3, "Average weighted score 0.62 over 12 periods, 3 red.", true, true,
-            [.. Enumerable.Range(1, 12).Select(m => (new DateOnly(2014, m, 1), 0.62m, m % 4 == 0 ? Rag.Red : Rag.Amber, 2))]);
+        var assessment = new AssessmentData(2014, "RequiresImprovement", 0.62m, 12, 12, 3, 1, "Average weighted score 0.62 over 12 periods, 3 red.",
+            Domain.Performance.PerformancePolicy.Default.Describe(),
+            [.. Enumerable.Range(1, 12).Select(m => new AssessedPeriod(new DateOnly(2014, m, 1), 0.62m, m % 4 == 0 ? Rag.Red : Rag.Amber, 2, m == 12 ? 1 : 0, 0))],
+            [new AssessedKpi("KPI-01", "Calls answered within 60 seconds", "RequiresImprovement", 0.6m, 12, 3, 1)]);
         var contract = new ContractData("SSO-2012-001", "Shared services", "Meridian Business Services Ltd", 16_000_000m, new DateOnly(2012, 10, 1), new DateOnly(2027, 9, 30),
             "InRemediation", kpis, assessment);
         var escalation = Escalation();
@@ -77,11 +79,11 @@ internal static class SamplePapers
             [("Recruit twelve advisers", "Supplier operations director", new DateOnly(2015, 10, 1), "Done"), ("Later shift pattern", "Supplier HR", new DateOnly(2015, 11, 1), "Open")]));
 
     private static KpiData Kpi(string code, string name, decimal target, decimal amber, decimal red, int months, Func<int, decimal> value, Exemption? exempt = null) => new(
-        code, name, "%", true, target, amber, red,
+        code, name, "%", true, target, red,
         [.. Enumerable.Range(0, months).Select(i =>
         {
             var v = value(i);
-            return new KpiPoint(new DateOnly(2013, 4, 1).AddMonths(i), v, RagRating.Rate(Domain.Contracts.Direction.HigherIsBetter, amber, red, v), i % 2 == 0 ? "Verified" : "Unverified");
+            return new KpiPoint(new DateOnly(2013, 4, 1).AddMonths(i), v, RagRating.Rate(Domain.Contracts.Direction.HigherIsBetter, target, red, v), i % 2 == 0 ? "Verified" : "Unverified");
         })],
         exempt);
 }

@@ -88,7 +88,7 @@ public sealed class DataGenerator(GovernanceDbContext db, ILogger<DataGenerator>
             return new Indicator
             {
                 ContractId = c.Id, Code = $"K{k + 1:D2}", Name = kpi.Name, Unit = kpi.Unit, Direction = kpi.Direction, Category = kpi.Category,
-                Target = kpi.Target, AmberThreshold = kpi.Amber, RedThreshold = kpi.Red, Frequency = Frequency.Monthly, Weight = 1 + k % 3, SupplierSelfReports = k % 2 == 0,
+                Target = kpi.Target, RedThreshold = kpi.Red, Frequency = Frequency.Monthly, Weight = 1 + k % 3, SupplierSelfReports = k % 2 == 0,
             };
         })).ToList();
         await BulkAsync(indicators, ct);

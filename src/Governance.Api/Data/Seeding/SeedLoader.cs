@@ -170,7 +170,7 @@ public sealed partial class SeedLoader(
                 Title = s.Title,
                 ProviderDepartment = Resolve(departments, s.Provider, "department"),
                 ConsumerDepartment = Resolve(departments, s.Consumer, "department"),
-                Author = s.Author, Monitor = s.Monitor, EnforcementRoute = s.EnforcementRoute, ReviewOn = s.ReviewOn,
+                Author = s.Author, Monitor = s.Monitor, EnforcementRoute = s.EnforcementRoute, EnforcementRungs = s.EnforcementRungs ?? InternalSla.DefaultRungs, ReviewOn = s.ReviewOn,
             };
             foreach (var i in s.Standards ?? [])
                 sla.Standards.Add(ToIndicator(i, MeasurementSource.SlaMonitor));
@@ -255,9 +255,13 @@ public sealed partial class SeedLoader(
         var indicator = new Indicator
         {
             Code = i.Code, Name = i.Name, Unit = i.Unit, Direction = i.Direction, Category = i.Category, Target = i.Target,
-            AmberThreshold = i.AmberThreshold, RedThreshold = i.RedThreshold, Frequency = i.Frequency, Weight = i.Weight,
+            RedThreshold = i.RedThreshold, Frequency = i.Frequency, Weight = i.Weight,
             SupplierSelfReports = i.SupplierSelfReports,
         };
+        // The KPI's definition is in force from its first return: the regime the council actually measured.
+        var firstMonth = (i.Series ?? []).Select(s => DateOnly.TryParseExact(s.From + "-01", "yyyy-MM-dd", out var d) ? d : DateOnly.MaxValue).DefaultIfEmpty(DateOnly.MaxValue).Min();
+        if (firstMonth != DateOnly.MaxValue)
+            indicator.Versions.Add(indicator.FirstVersion(firstMonth, "seed", firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
         foreach (var series in i.Series ?? [])
         {
             if (!DateOnly.TryParseExact(series.From + "-01", "yyyy-MM-dd", out var period))

@@ -78,7 +78,7 @@ public sealed record SeriesSeed(
 
 public sealed record IndicatorSeed(
     string Code, string Name, string Unit, Direction Direction, IndicatorCategory Category, decimal Target,
-    decimal AmberThreshold, decimal RedThreshold, Frequency Frequency, decimal Weight, bool SupplierSelfReports,
+    decimal RedThreshold, Frequency Frequency, decimal Weight, bool SupplierSelfReports,
     List<SeriesSeed>? Series);
 
 public sealed record ContractSeed(
@@ -92,7 +92,7 @@ public sealed record OptionSeed(ContractOptionKind Kind, string Description, int
 
 public sealed record InternalSlaSeed(
     string Title, string Provider, string Consumer, string Author, string Monitor, string EnforcementRoute,
-    DateOnly ReviewOn, List<IndicatorSeed>? Standards);
+    DateOnly ReviewOn, List<IndicatorSeed>? Standards, string? EnforcementRungs = null);
 
 public sealed record MemberSeed(string Name, MemberRole Role, string? Email, DateOnly TermStart, DateOnly? TermEnd);
 

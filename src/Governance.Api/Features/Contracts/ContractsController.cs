@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using Governance.Api.Data;
 using Governance.Api.Features.Performance;
 using Governance.Api.OData;
+using Governance.Domain.Calendar;
 using Governance.Domain.Contracts;
+using Governance.Domain.Performance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.EntityFrameworkCore;
@@ -17,17 +19,22 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
 
     protected override Expression<Func<Contract, bool>> SupplierRows(int supplierId) => c => c.SupplierId == supplierId;
 
-    /// <summary>GET /odata/Contracts(1)/Governance.Ratings(): each period's rating from the weighted KPIs.</summary>
+    /// <summary>GET /odata/Contracts(1)/Governance.Ratings(): each period's rating from the weighted KPIs, missing and disputed returns flagged.</summary>
     [HttpGet]
     public async Task<IActionResult> Ratings([FromODataUri] int key, CancellationToken ct)
     {
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
         var ratings = await Performance.PeriodRatingsAsync(key, null, null, ct);
-        return Ok(ratings.Select(p => new PeriodRatingView { Period = p.Period, Score = p.Score, Rag = p.Rag.ToString(), KpisReported = p.KpisReported }).ToList());
+        return Ok(ratings.Select(PeriodRatingView.Of).ToList());
     }
 
-    /// <summary>GET /odata/Contracts(1)/Governance.AnnualAssessment(year=2015): the rating and evidence of a UK9 notice.</summary>
+    /// <summary>GET /odata/Contracts(1)/Governance.KpiRatings(): each KPI's result in each period, with why it counts as it does.</summary>
+    [HttpGet]
+    public async Task<IActionResult> KpiRatings([FromODataUri] int key, CancellationToken ct) =>
+        await ReadableRows().AnyAsync(c => c.Id == key, ct) ? Ok(await Performance.KpiPeriodsAsync(key, ct)) : NotFound(key);
+
+    /// <summary>GET /odata/Contracts(1)/Governance.AnnualAssessment(year=2015): the rating and evidence of a UK9 notice (the published one, once published).</summary>
     [HttpGet]
     public async Task<IActionResult> AnnualAssessment([FromODataUri] int key, [FromODataUri] int year, CancellationToken ct)
     {
@@ -39,8 +46,8 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
     }
 
     /// <summary>
-    /// POST /odata/Contracts(1)/Governance.GenerateAssessment { "Year": 2015 } — the annual assessment with its UK9 rating as a PDF,
-    /// filed as a new published version.
+    /// POST /odata/Contracts(1)/Governance.GenerateAssessment { "Year": 2015 } — publishes the annual assessment with its UK9 rating as a
+    /// PDF and freezes the rating and its evidence: a published year is never re-rated.
     /// </summary>
     [HttpPost]
     public async Task<IActionResult> GenerateAssessment([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
@@ -51,32 +58,87 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             return ODataErrors.BadRequest("year", "Give the Year to assess, e.g. { \"Year\": 2015 }.");
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
+        if (await Db.PerformanceAssessments.AnyAsync(a => a.ContractId == key && a.Year == year && a.Occasion == AssessmentOccasion.Annual, ct))
+        {
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "assessment-published",
+                $"The {year} assessment is already published; it is never re-rated. Read it at /odata/PerformanceAssessments?$filter=ContractId eq {key}.");
+        }
+
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        var view = await Performance.AssessAsync(key, year, ct, ignoreFilters: true);
         var published = await Reports.PublishAssessmentAsync(key, year, User.Identity?.Name ?? "", ct);
-        return published is { } p ? Documents.PdfResults.Pdf(this, p.Document, p.Bytes) : NotFound(key);
+        if (published is not { } p || view is null)
+            return NotFound(key);
+        var now = Time.GetUtcNow().UtcDateTime;
+        view.PublishedAt = now;
+        Db.PerformanceAssessments.Add(new PerformanceAssessment
+        {
+            ContractId = key, Year = year, Occasion = AssessmentOccasion.Annual, Rating = Enum.Parse<PerformanceRating>(view.Rating), AverageScore = view.AverageScore,
+            Basis = view.Basis, Policy = view.Policy, Evidence = System.Text.Json.JsonSerializer.Serialize(view), PublishedDocumentId = p.Document.Id,
+            PublishedBy = User.Identity?.Name ?? "", PublishedAt = now,
+        });
+        await Db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Documents.PdfResults.Pdf(this, p.Document, p.Bytes);
     }
 
-    /// <summary>POST /odata/Contracts(1)/Governance.Activate — above GBP 5m only with three KPIs (s.52).</summary>
+    /// <summary>POST /odata/Contracts(1)/Governance.Activate — above GBP 5m (VAT and options included) only with three KPIs or a recorded s.52 exception.</summary>
     [HttpPost]
     public Task<IActionResult> Activate([FromODataUri] int key, CancellationToken ct) =>
-        ChangeStatusAsync(key, async c => c.Activate(await Db.Indicators.CountAsync(i => i.ContractId == c.Id, ct)), ct);
+        ChangeStatusAsync(key, async c =>
+        {
+            var (count, weights) = await ContractFacts.KpisAsync(Db, c.Id, ct);
+            c.Activate(count, await ContractFacts.OptionsValueAsync(Db, c.Id, ct), weights);
+        }, ct);
 
     /// <summary>POST /odata/Contracts(1)/Governance.EnterRemediation { "Reason": "..." } — a reset or remediation.</summary>
     [HttpPost]
     public Task<IActionResult> EnterRemediation([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
         ChangeStatusAsync(key, c => { c.EnterRemediation(parameters?.GetValueOrDefault("Reason") as string ?? ""); return Task.CompletedTask; }, ct);
 
-    /// <summary>POST /odata/Contracts(1)/Governance.Terminate { "Reason": "..." } — a termination notice (UK11) follows.</summary>
+    /// <summary>
+    /// POST /odata/Contracts(1)/Governance.Terminate { "Reason": "..." } — a termination notice (UK11) follows, and s.71(2) asks for a
+    /// performance assessment on termination: a reminder goes to the contract managers with the 30-day deadline.
+    /// </summary>
     [HttpPost]
     public Task<IActionResult> Terminate([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
-        ChangeStatusAsync(key, c => { c.Terminate(parameters?.GetValueOrDefault("Reason") as string ?? ""); return Task.CompletedTask; }, ct);
+        ChangeStatusAsync(key, async c =>
+        {
+            c.Terminate(parameters?.GetValueOrDefault("Reason") as string ?? "");
+            var due = StatutoryClocks.Pa2023PerformanceNoticeDue(LondonTime.DateOf(Time.GetUtcNow().UtcDateTime));
+            await Service<Notifications.NotificationOutbox>().AddAsync($"contract:{c.Id}:termination-assessment", Auth.Roles.ContractManager, null,
+                $"Assess {c.Reference} on termination by {due:d MMMM yyyy}",
+                "Procurement Act 2023 s.71(2): assess the supplier's performance against the KPIs on termination and publish a contract performance notice (UK9) within 30 days.",
+                $"/odata/Contracts({c.Id})", ct);
+        }, ct);
 
-    /// <summary>GET /odata/Contracts(1)/Governance.ServiceCredits(): credits per period from red KPIs, by the contract's rules.</summary>
-    [HttpGet]
-    public async Task<IActionResult> ServiceCredits([FromODataUri] int key, CancellationToken ct)
+    /// <summary>POST /odata/Contracts(1)/Governance.RecordS52Exemption { "Exemption": "LightTouchContract", "Reason": "..." } — which s.52 exception applies, and why.</summary>
+    [HttpPost]
+    public Task<IActionResult> RecordS52Exemption([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
     {
-        var contract = await ReadableRows().SingleOrDefaultAsync(c => c.Id == key, ct);
-        return contract is null ? NotFound(key) : Ok(await Performance.ServiceCreditsAsync(contract, ct));
+        if (parameters?.GetValueOrDefault("Exemption") is not S52Exemption exemption)
+            return Task.FromResult<IActionResult>(ODataErrors.BadRequest("exemption-required", $"Give the Exemption: one of {string.Join(", ", Enum.GetNames<S52Exemption>())}."));
+        return ChangeStatusAsync(key, c => { c.RecordS52Exemption(exemption, parameters.GetValueOrDefault("Reason") as string); return Task.CompletedTask; }, ct);
     }
+
+    /// <summary>POST /odata/Contracts(1)/Governance.Novate { "SupplierId": 7, "Reason": "..." } — the only way a contract's supplier changes.</summary>
+    [HttpPost]
+    public Task<IActionResult> Novate([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (parameters?.GetValueOrDefault("SupplierId") is not int supplierId)
+            return Task.FromResult<IActionResult>(ODataErrors.BadRequest("supplier-required", "Give the SupplierId of the supplier the contract passes to."));
+        return ChangeStatusAsync(key, async c =>
+        {
+            if (!await Db.Suppliers.AnyAsync(s => s.Id == supplierId, ct))
+                throw new Domain.Common.BusinessRuleException("UnknownReference", $"SupplierId {supplierId} does not refer to an existing Supplier.", isInvalidInput: true);
+            c.Novate(supplierId, parameters.GetValueOrDefault("Reason") as string, Time.GetUtcNow().UtcDateTime);
+        }, ct);
+    }
+
+    /// <summary>GET /odata/Contracts(1)/Governance.ServiceCredits(): credits per period from red KPIs (missing and disputed returns included), by the contract's rules.</summary>
+    [HttpGet]
+    public async Task<IActionResult> ServiceCredits([FromODataUri] int key, CancellationToken ct) =>
+        await ReadableRows().AnyAsync(c => c.Id == key, ct) ? Ok(await Performance.ServiceCreditsAsync(key, ct)) : NotFound(key);
 
     private async Task<IActionResult> ChangeStatusAsync(int key, Func<Contract, Task> change, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
             await recorder.PrepareAsync(entity, User, ct);
             return null;
         }
-        catch (BusinessRuleException rule) when (rule.Rule == "not-self-reported")
+        catch (BusinessRuleException rule) when (rule.Rule is "not-self-reported" or "contract-kpi-role" or "sla-standard-role")
         {
             return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
         }
@@ -36,7 +36,10 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
 
     protected override Task AfterCreateAsync(Measurement entity, CancellationToken ct) => DetectAsync(entity.IndicatorId, ct);
 
-    /// <summary>POST /odata/Measurements(1)/Governance.Correct { "Value": 91.5, "Note": "..." }</summary>
+    /// <summary>
+    /// POST /odata/Measurements(1)/Governance.Correct { "Value": 91.5, "Note": "..." } — a new version. A supplier's correction of a
+    /// verified or disputed return is a proposal (VerificationStatus Proposed) until a contract manager verifies it.
+    /// </summary>
     [HttpPost]
     public async Task<IActionResult> Correct([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
     {
@@ -48,49 +51,77 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
         if (current is null)
             return NotFound(key);
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-        var correction = await recorder.CorrectAsync(current, value, parameters.GetValueOrDefault("Note") as string, User, ct);
+        Measurement correction;
+        try
+        {
+            correction = await recorder.CorrectAsync(current, value, parameters.GetValueOrDefault("Note") as string, User, ct);
+        }
+        catch (BusinessRuleException rule) when (rule.Rule is "not-self-reported" or "contract-kpi-role" or "sla-standard-role")
+        {
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
+        }
+
         await Db.SaveChangesAsync(ct);
         await DetectAsync(current.IndicatorId, ct);
         await transaction.CommitAsync(ct);
         return Ok(correction);
     }
 
-    /// <summary>POST /odata/Measurements(1)/Governance.Verify — a contract manager accepts a supplier's return.</summary>
+    /// <summary>
+    /// POST /odata/Measurements(1)/Governance.Verify — a contract manager accepts a supplier's return, or accepts a proposed correction
+    /// (which then replaces the return it corrects).
+    /// </summary>
     [HttpPost]
     public Task<IActionResult> Verify([FromODataUri] int key, CancellationToken ct) =>
-        CheckAsync(key, m =>
+        CheckAsync(key, async (m, by, now) =>
         {
-            m.VerificationStatus = VerificationStatus.Verified;
-            m.DisputeReason = null;
-            return null;
+            if (m.VerificationStatus == VerificationStatus.Proposed)
+            {
+                var corrected = await Db.Measurements.SingleAsync(c => c.Id == m.SupersedesId, ct);
+                m.AcceptCorrection(corrected, by, now);
+            }
+            else
+            {
+                m.Verify(by, now);
+            }
         }, ct);
 
-    /// <summary>POST /odata/Measurements(1)/Governance.Dispute { "Reason": "..." } — the return is not accepted as evidence.</summary>
+    /// <summary>
+    /// POST /odata/Measurements(1)/Governance.Dispute { "Reason": "...", "ContractManagerValue": 85 } — the return is not accepted; the
+    /// period counts at the contract manager's figure, or red without one, until the dispute is settled.
+    /// </summary>
     [HttpPost]
     public Task<IActionResult> Dispute([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
-        CheckAsync(key, m =>
+        CheckAsync(key, async (m, by, now) =>
         {
-            if (parameters?.GetValueOrDefault("Reason") is not string reason || string.IsNullOrWhiteSpace(reason))
-                return ODataErrors.BadRequest("reason-required", "Say why the return is disputed.");
-            m.VerificationStatus = VerificationStatus.Disputed;
-            m.DisputeReason = reason;
-            return null;
+            var unit = await Db.Indicators.Where(i => i.Id == m.IndicatorId).Select(i => i.Unit).SingleAsync(ct);
+            m.Dispute(parameters?.GetValueOrDefault("Reason") as string, parameters?.GetValueOrDefault("ContractManagerValue") as decimal?, unit, by, now);
         }, ct);
 
-    private async Task<IActionResult> CheckAsync(int key, Func<Measurement, ObjectResult?> decide, CancellationToken ct)
+    /// <summary>POST /odata/Measurements(1)/Governance.RejectCorrection { "Reason": "..." } — a supplier's proposed correction is turned down.</summary>
+    [HttpPost]
+    public Task<IActionResult> RejectCorrection([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        CheckAsync(key, (m, by, now) =>
+        {
+            m.RejectCorrection(parameters?.GetValueOrDefault("Reason") as string, by, now);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<IActionResult> CheckAsync(int key, Func<Measurement, string, DateTime, Task> decide, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.ContractManager))
+        if (!User.IsInRole(Roles.ContractManager) && !User.IsInRole(Roles.SlaOwner))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "verification", "A contract manager verifies or disputes returns.");
         var measurement = await Scope(Db.Measurements).SingleOrDefaultAsync(m => m.Id == key, ct);
         if (measurement is null)
             return NotFound(key);
-        if (measurement.Superseded)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "correct-latest", "This version has been corrected; check the latest version.");
-        if (decide(measurement) is { } refused)
-            return refused;
-        measurement.VerifiedBy = User.Identity?.Name;
-        measurement.VerifiedAt = time.GetUtcNow().UtcDateTime;
+        var owner = await Db.Indicators.Where(i => i.Id == measurement.IndicatorId).Select(i => new { i.ContractId }).SingleAsync(ct);
+        if (owner.ContractId is not null ? !User.IsInRole(Roles.ContractManager) : !User.IsInRole(Roles.SlaOwner))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "verification", "A contract manager verifies a contract's returns; an SLA owner an internal SLA's.");
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await decide(measurement, User.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
+        await DetectAsync(measurement.IndicatorId, ct);
+        await transaction.CommitAsync(ct);
         return Ok(measurement);
     }
 

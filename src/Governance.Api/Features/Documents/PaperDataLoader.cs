@@ -148,30 +148,38 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
 
     /// <param name="year">The year to assess; by default the last full year before <paramref name="asAt"/> with returns, else the latest.</param>
     /// <param name="asAt">Returns after this date are left out (a past meeting's paper shows what was known then).</param>
+    /// <remarks>With a year, the KPI tables stop at the end of that year: an assessment's evidence is its own year's.</remarks>
     private async Task<ContractData> ContractAsync(int id, bool withAssessment, CancellationToken ct, int? year = null, DateOnly? asAt = null)
     {
-        var contract = await db.Contracts.IgnoreQueryFilters(Exempt).AsNoTracking().Include(c => c.Supplier).SingleAsync(c => c.Id == id, ct);
-        var indicators = await db.Indicators.IgnoreQueryFilters(Exempt).AsNoTracking().Where(i => i.ContractId == id).OrderBy(i => i.Code).ToListAsync(ct);
-        var ids = indicators.Select(i => i.Id).ToList();
-        var returns = await db.Measurements.IgnoreQueryFilters(Exempt).AsNoTracking()
-            .Where(m => ids.Contains(m.IndicatorId) && !m.Superseded && (asAt == null || m.PeriodStart <= asAt))
-            .Select(m => new { m.IndicatorId, m.PeriodStart, m.Value, m.VerificationStatus })
-            .ToListAsync(ct);
-        var kpis = indicators.Select(i => new KpiData(
-            i.Code, i.Name, i.Unit, i.Direction == Direction.HigherIsBetter, i.Target, i.AmberThreshold, i.RedThreshold,
-            [.. returns.Where(r => r.IndicatorId == i.Id).OrderBy(r => r.PeriodStart)
-                .Select(r => new KpiPoint(r.PeriodStart, r.Value, RagRating.Rate(i, r.Value), r.VerificationStatus.ToString()))],
-            ExemptionOf(nameof(Indicator), i.Id))).ToList();
+        var evidence = (await performance.EvidenceAsync(id, ct, ignoreFilters: true))!;
+        var contract = evidence.Contract;
+        var until = year is { } y0 ? new DateOnly(y0, 12, 31) : asAt;
+        var returns = evidence.Returns.Where(r => until == null || r.Period <= until).ToList();
+        var kpis = evidence.Indicators.Select(i =>
+        {
+            var schedule = evidence.Schedules.Single(s => s.IndicatorId == i.Id);
+            return new KpiData(
+                i.Code, i.Name, i.Unit, i.Direction == Direction.HigherIsBetter, i.Target, i.RedThreshold,
+                [.. returns.Where(r => r.IndicatorId == i.Id).OrderBy(r => r.Period).Select(r =>
+                {
+                    var counted = ReturnCounting.Count(i.Id, r.Period, IndicatorVersion.InForce(schedule.Versions, r.Period), r, evidence.Policy)!;
+                    return new KpiPoint(r.Period, r.Value, counted.Rag, r.Status.ToString());
+                })],
+                ExemptionOf(nameof(Indicator), i.Id));
+        }).ToList();
 
         AssessmentData? assessment = null;
-        var latestYear = returns.Count == 0 ? (int?)null : returns.Max(r => r.PeriodStart).Year;
-        var assessYear = year ?? (latestYear is { } latest && returns.Any(r => r.PeriodStart.Year == latest - 1) ? latest - 1 : latestYear);
-        if (withAssessment && assessYear is { } y && await performance.AssessAsync(id, y, ct) is { PeriodsAssessed: > 0 } view)
+        var latestYear = returns.Count == 0 ? (int?)null : returns.Max(r => r.Period).Year;
+        var assessYear = year ?? (latestYear is { } latest && returns.Any(r => r.Period.Year == latest - 1) ? latest - 1 : latestYear);
+        if (withAssessment && assessYear is { } y && await performance.AssessAsync(id, y, ct, ignoreFilters: true) is { PeriodsAssessed: > 0 } view)
         {
-            assessment = new AssessmentData(view.Year, view.Rating, view.AverageScore, view.PeriodsAssessed, view.RedPeriods, view.Basis,
-                view.OpportunityToImproveRecorded, view.Publishable,
-                [.. view.Periods.Select(p => (p.Period, p.Score, Enum.Parse<Rag>(p.Rag), p.KpisReported))]);
+            assessment = new AssessmentData(view.Year, view.Rating, view.AverageScore, view.PeriodsAssessed, view.PeriodsInYear, view.RedPeriods, view.NotReportedReturns,
+                view.Basis, view.Policy,
+                [.. view.Periods.Select(p => new AssessedPeriod(p.Period, p.Score, Enum.Parse<Rag>(p.Rag), p.KpisReported, p.NotReported, p.Disputed))],
+                [.. view.Kpis.Where(k => kpis.Any(d => d.Code == k.Code && d.Exempt is null) || !kpis.Any(d => d.Code == k.Code))
+                    .Select(k => new AssessedKpi(k.Code, k.Name, k.Rating, k.AverageScore, k.PeriodsAssessed, k.RedPeriods, k.NotReported))]);
         }
+
         return new ContractData(contract.Reference, contract.Title, contract.Supplier?.Name ?? "", contract.AnnualValue, contract.StartOn, contract.EndOn,
             contract.Status.ToString(), kpis, assessment);
     }

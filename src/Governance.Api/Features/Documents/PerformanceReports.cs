@@ -10,7 +10,7 @@ namespace Governance.Api.Features.Documents;
 public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher publisher, TimeProvider time)
 {
     /// <summary>Levels whose recipients get a report: the director and the scrutiny committee.</summary>
-    public static bool ReportsAt(EscalationLevel level) => level >= EscalationLevel.Director;
+    public static bool ReportsAt(EscalationLevel level) => Escalation.IsSenior(level);
 
     /// <summary>Stages the escalation report in the current unit of work; the caller saves.</summary>
     /// <returns>Null when the escalation does not exist or is not about a contract.</returns>

@@ -1,28 +1,58 @@
+using System.Text.Json;
 using Governance.Api.Data;
-using Governance.Domain.Escalations;
 using Governance.Domain.Performance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Performance;
 
-/// <summary>A contract's period ratings from its weighted KPIs, and the annual assessment behind a UK9 notice.</summary>
-public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration configuration)
+/// <summary>
+/// A contract's period ratings, KPI ratings, service credits and annual assessment (UK9), all from the same counted
+/// evidence: every period each KPI owes, rated with the definition in force then, missing and disputed returns
+/// counted by the council's policy and flagged.
+/// </summary>
+public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration configuration, ReturnDeadlines deadlines)
 {
-    /// <summary>Service credits per period: each red KPI credits its weight times the contract's rate, capped.</summary>
-    public async Task<List<ServiceCreditView>> ServiceCreditsAsync(Domain.Contracts.Contract contract, CancellationToken ct)
+    /// <summary>The council-wide rating policy (configuration "Performance:RatingPolicy"), which a contract may override.</summary>
+    public PerformancePolicy CouncilPolicy
     {
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ContractId == contract.Id).ToDictionaryAsync(i => i.Id, ct);
-        var ids = indicators.Keys.ToList();
-        var returns = await db.Measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId) && !m.Superseded)
-            .Select(m => new { m.IndicatorId, m.PeriodStart, m.Value }).ToListAsync(ct);
-        var monthly = contract.AnnualValue / 12m;
-        return [.. returns.GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g =>
+        get
         {
-            var red = g.Where(r => RagRating.Rate(indicators[r.IndicatorId], r.Value) == Rag.Red).ToList();
-            var percent = Math.Min(contract.ServiceCreditCapPercent, red.Sum(r => indicators[r.IndicatorId].Weight) * contract.ServiceCreditPercentPerRedKpi);
-            return new ServiceCreditView { Period = g.Key, RedKpis = red.Count, Percent = percent, Amount = Math.Round(monthly * percent / 100m, 2) };
+            var section = configuration.GetSection("Performance:RatingPolicy");
+            var d = PerformancePolicy.Default;
+            return new PerformancePolicy(
+                section.GetValue("GoodFrom", d.GoodFrom), section.GetValue("ApproachingTargetFrom", d.ApproachingTargetFrom),
+                section.GetValue("RequiresImprovementFrom", d.RequiresImprovementFrom), section.GetValue("MinimumRatedShare", d.MinimumRatedShare),
+                section.GetValue("NotReportedCountsAsRed", d.NotReportedCountsAsRed));
+        }
+    }
+
+    public Task<ContractEvidence?> EvidenceAsync(int contractId, CancellationToken ct, bool ignoreFilters = false) =>
+        ContractEvidence.LoadAsync(db, contractId, CouncilPolicy, ct, ignoreFilters);
+
+    /// <summary>Service credits per period: each red KPI (missing and disputed ones as the policy counts them) credits its weight times the rate, capped.</summary>
+    public async Task<List<ServiceCreditView>> ServiceCreditsAsync(int contractId, CancellationToken ct)
+    {
+        if (await EvidenceAsync(contractId, ct) is not { } evidence)
+            return [];
+        var contract = evidence.Contract;
+        var monthly = contract.AnnualValue / 12m;
+        return [.. evidence.Results(DateOnly.MinValue, DateOnly.MaxValue, deadlines).GroupBy(r => r.Period).OrderBy(g => g.Key).Select(g =>
+        {
+            var red = g.Where(r => r.Rag == Rag.Red).ToList();
+            var percent = Math.Min(contract.ServiceCreditCapPercent, red.Sum(r => r.Weight) / 100m * contract.ServiceCreditPercentPerRedKpi * KpiCountFactor(g.Count()));
+            return new ServiceCreditView
+            {
+                Period = g.Key, RedKpis = red.Count, NotReported = red.Count(r => r.State == ReturnState.NotReported), Disputed = g.Count(r => r.State == ReturnState.Disputed),
+                Percent = Math.Round(percent, 4), Amount = Math.Round(monthly * percent / 100m, 2),
+            };
         })];
     }
+
+    /// <summary>
+    /// Weights sum to 100 across a contract's KPIs, so a red KPI of average weight credits exactly the contract's rate
+    /// per red KPI: weight / 100 * KPIs.
+    /// </summary>
+    private static decimal KpiCountFactor(int kpis) => kpis;
 
     /// <summary>Each supplier's share of the value of live contracts, flagged over the configured share.</summary>
     public async Task<List<SupplierDependencyView>> SupplierDependencyAsync(CancellationToken ct)
@@ -41,37 +71,64 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
         }).OrderByDescending(v => v.SharePercent)];
     }
 
-    public async Task<IReadOnlyList<PeriodRating>> PeriodRatingsAsync(int contractId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<IReadOnlyList<PeriodRating>> PeriodRatingsAsync(int contractId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        await EvidenceAsync(contractId, ct) is { } evidence
+            ? ContractRating.RatePeriods(evidence.Results(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, deadlines))
+            : [];
+
+    /// <summary>Each KPI's result in each period: value counted, RAG, and why (verified, unverified, disputed, not reported).</summary>
+    public async Task<List<KpiPeriodView>> KpiPeriodsAsync(int contractId, CancellationToken ct)
     {
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ContractId == contractId).ToDictionaryAsync(i => i.Id, ct);
-        var ids = indicators.Keys.ToList();
-        var returns = await db.Measurements.AsNoTracking()
-            .Where(m => ids.Contains(m.IndicatorId) && !m.Superseded && (from == null || m.PeriodStart >= from) && (to == null || m.PeriodStart <= to))
-            .Select(m => new { m.IndicatorId, m.PeriodStart, m.Value })
-            .ToListAsync(ct);
-        return [.. returns.GroupBy(r => r.PeriodStart).OrderBy(g => g.Key)
-            .Select(g => ContractRating.RatePeriod(g.Key, [.. g.Select(r => new KpiResult(r.IndicatorId, indicators[r.IndicatorId].Weight, RagRating.Rate(indicators[r.IndicatorId], r.Value)))]))
-            .OfType<PeriodRating>()];
+        if (await EvidenceAsync(contractId, ct) is not { } evidence)
+            return [];
+        var codes = evidence.Indicators.ToDictionary(i => i.Id, i => i.Code);
+        return [.. evidence.Results(DateOnly.MinValue, DateOnly.MaxValue, deadlines).OrderBy(r => r.Period).ThenBy(r => codes[r.IndicatorId]).Select(r => new KpiPeriodView
+        {
+            IndicatorId = r.IndicatorId, Code = codes[r.IndicatorId], Period = r.Period, CountedValue = r.Value, Rag = r.Rag.ToString(), State = r.State.ToString(),
+        })];
     }
 
-    public async Task<AnnualAssessmentView?> AssessAsync(int contractId, int year, CancellationToken ct)
+    /// <summary>The annual assessment: the published one if it was published (never re-rated), otherwise rated now from the evidence.</summary>
+    public async Task<AnnualAssessmentView?> AssessAsync(int contractId, int year, CancellationToken ct, bool ignoreFilters = false)
     {
-        var contract = await db.Contracts.AsNoTracking().Include(c => c.Supplier).SingleOrDefaultAsync(c => c.Id == contractId, ct);
-        if (contract is null)
-            return null;
-        var periods = await PeriodRatingsAsync(contractId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1), ct);
-        var assessment = ContractRating.AssessYear(periods);
-        // s.71(4): the supplier must have had an opportunity to improve before a poor rating is published; an agreed
-        // remediation plan on one of the contract's escalations records it.
-        var opportunity = await db.Escalations.AnyAsync(e => e.ContractId == contractId
-            && (e.Status == EscalationStatus.RemediationAgreed || e.Status == EscalationStatus.Resolved), ct);
-        var poor = assessment.Rating is PerformanceRating.RequiresImprovement or PerformanceRating.Inadequate;
+        var published = await db.PerformanceAssessments.AsNoTracking()
+            .Where(a => a.ContractId == contractId && a.Year == year && a.Occasion == AssessmentOccasion.Annual)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        if (published is not null)
+            return JsonSerializer.Deserialize<AnnualAssessmentView>(published.Evidence);
+        return await EvidenceAsync(contractId, ct, ignoreFilters) is { } evidence ? Assess(evidence, year) : null;
+    }
+
+    /// <summary>The year's assessment from the evidence: only the periods of that year, per KPI and overall, under the stated policy.</summary>
+    public AnnualAssessmentView Assess(ContractEvidence evidence, int year)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
+        var results = evidence.Results(from, to, deadlines);
+        var periods = ContractRating.RatePeriods(results);
+        var contract = evidence.Contract;
+        var monthsInTerm = ReturnCounting.Periods(Domain.Contracts.Frequency.Monthly, from, to)
+            .Count(m => m.AddMonths(1) > contract.StartOn && m <= contract.EndOn && deadlines.IsDue(Domain.Contracts.Frequency.Monthly, m));
+        var assessment = ContractRating.AssessYear(periods, monthsInTerm, evidence.Policy);
+        var kpis = evidence.Indicators.Select(i =>
+        {
+            var own = results.Where(r => r.IndicatorId == i.Id).ToList();
+            var schedule = evidence.Schedules.Single(s => s.IndicatorId == i.Id);
+            var owed = ReturnCounting.Periods(i.Frequency, schedule.FirstPeriod, schedule.LastPeriod ?? to).Count(p => p >= from && p <= to && deadlines.IsDue(i.Frequency, p));
+            var rated = ContractRating.AssessKpi(i.Id, own, owed, evidence.Policy);
+            return new KpiAssessmentView
+            {
+                IndicatorId = i.Id, Code = i.Code, Name = i.Name, Rating = rated.Rating.ToString(), AverageScore = rated.AverageScore, PeriodsAssessed = rated.PeriodsAssessed,
+                RedPeriods = rated.RedPeriods, NotReported = rated.NotReported, Disputed = own.Count(r => r.State == ReturnState.Disputed), Basis = rated.Basis,
+            };
+        }).Where(k => k.PeriodsAssessed > 0 || k.NotReported > 0).ToList();
         return new AnnualAssessmentView
         {
             ContractId = contract.Id, ContractReference = contract.Reference, Supplier = contract.Supplier?.Name ?? "", Year = year,
-            Rating = assessment.Rating.ToString(), AverageScore = assessment.AverageScore, PeriodsAssessed = assessment.PeriodsAssessed,
-            RedPeriods = assessment.RedPeriods, Basis = assessment.Basis, OpportunityToImproveRecorded = opportunity, Publishable = !poor || opportunity,
-            Periods = [.. periods.Select(p => new PeriodRatingView { Period = p.Period, Score = p.Score, Rag = p.Rag.ToString(), KpisReported = p.KpisReported })],
+            Rating = assessment.Rating.ToString(), AverageScore = assessment.AverageScore, PeriodsAssessed = assessment.PeriodsAssessed, PeriodsInYear = assessment.PeriodsInYear,
+            RedPeriods = assessment.RedPeriods, NotReportedReturns = assessment.NotReportedReturns, Basis = assessment.Basis,
+            Policy = evidence.Policy.Describe(), PolicyLabel = PerformancePolicy.Label,
+            Periods = [.. periods.Select(PeriodRatingView.Of)],
+            Kpis = kpis,
         };
     }
 }

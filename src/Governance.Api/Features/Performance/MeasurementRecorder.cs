@@ -9,24 +9,27 @@ namespace Governance.Api.Features.Performance;
 
 /// <summary>
 /// The rules of recording a return, shared by the API, the CSV import and corrections: a supplier only for its own
-/// self-reported indicators (and unverified until checked), one record per period, corrections as new versions.
+/// self-reported KPIs (and unverified until checked), contract managers on contract KPIs, SLA owners on SLA standards;
+/// one record per period, inside the contract's term; values in range; corrections as new versions.
 /// </summary>
 public sealed class MeasurementRecorder(GovernanceDbContext db, TimeProvider time)
 {
     /// <summary>Checks a new return and stamps it; throws the rule it breaks.</summary>
     public async Task<Indicator> PrepareAsync(Measurement entity, ClaimsPrincipal user, CancellationToken ct)
     {
-        var supplierId = user.SupplierScope();
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Contract).SingleOrDefaultAsync(i => i.Id == entity.IndicatorId, ct);
-        // A supplier learns nothing about indicators that are not its own: they "do not exist".
-        if (indicator is null || (supplierId is not null && indicator.Contract?.SupplierId != supplierId))
-            throw new BusinessRuleException("UnknownReference", $"IndicatorId {entity.IndicatorId} does not refer to an existing Indicator.", isInvalidInput: true);
-        if (supplierId is not null && !indicator.SupplierSelfReports)
-            throw new BusinessRuleException("not-self-reported", "This indicator is recorded by the contract manager, not by the supplier.");
+        RefuseActor(indicator, entity.IndicatorId, user);
         if (entity.PeriodStart.Day != 1)
             throw new BusinessRuleException("period-start", "PeriodStart is the first day of the period (e.g. 2026-10-01).", isInvalidInput: true);
         if (entity.PeriodStart > Governance.Domain.Calendar.LondonTime.DateOf(time.GetUtcNow().UtcDateTime))
             throw new BusinessRuleException("period-in-future", $"The period starting {entity.PeriodStart:d MMMM yyyy} has not begun; returns are for periods under way or past.", isInvalidInput: true);
+        if (indicator!.Contract is { } contract && (entity.PeriodStart.AddMonths(1) <= contract.StartOn || entity.PeriodStart > contract.EndOn))
+        {
+            throw new BusinessRuleException("period-in-term",
+                $"The period starting {entity.PeriodStart:d MMMM yyyy} is outside the contract's term ({contract.StartOn:d MMMM yyyy} to {contract.EndOn:d MMMM yyyy}).", isInvalidInput: true);
+        }
+
+        Measurement.CheckValue(entity.Value, indicator.Unit);
         if (await db.Measurements.AnyAsync(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart, ct)
             || db.Measurements.Local.Any(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart && m != entity))
         {
@@ -38,29 +41,46 @@ public sealed class MeasurementRecorder(GovernanceDbContext db, TimeProvider tim
         return indicator;
     }
 
-    /// <summary>A correction: a new version of the current return, which is marked superseded.</summary>
+    /// <summary>
+    /// A correction: a new version of the current return, which it supersedes; a supplier's correction of a return the
+    /// council has verified or disputed is only a proposal until a contract manager accepts it.
+    /// </summary>
     public async Task<Measurement> CorrectAsync(Measurement current, decimal value, string? note, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (current.Superseded)
-            throw new BusinessRuleException("correct-latest", "This version has already been corrected; correct the latest version.");
-        var supplierId = user.SupplierScope();
-        if (supplierId is not null && !await db.Indicators.AnyAsync(i => i.Id == current.IndicatorId && i.SupplierSelfReports, ct))
-            throw new BusinessRuleException("not-self-reported", "This indicator is recorded by the contract manager, not by the supplier.");
-        var correction = new Measurement { IndicatorId = current.IndicatorId, PeriodStart = current.PeriodStart, Value = value, Note = note, SupersedesId = current.Id };
-        Stamp(correction, user, current.Version + 1);
-        current.Superseded = true;
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Contract).SingleAsync(i => i.Id == current.IndicatorId, ct);
+        RefuseActor(indicator, current.IndicatorId, user);
+        Measurement.CheckValue(value, indicator.Unit);
+        var bySupplier = user.SupplierScope() is not null;
+        var correction = current.Correct(value, note, bySupplier, SourceOf(user), user.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime);
         db.Measurements.Add(correction);
         return correction;
     }
 
+    /// <summary>Who may record on this KPI: its supplier on its own self-reported KPIs, contract managers on contract KPIs, SLA owners on SLA standards.</summary>
+    private static void RefuseActor(Indicator? indicator, int indicatorId, ClaimsPrincipal user)
+    {
+        var supplierId = user.SupplierScope();
+        // A supplier learns nothing about indicators that are not its own: they "do not exist".
+        if (indicator is null || (supplierId is not null && indicator.Contract?.SupplierId != supplierId))
+            throw new BusinessRuleException("UnknownReference", $"IndicatorId {indicatorId} does not refer to an existing Indicator.", isInvalidInput: true);
+        if (supplierId is not null && !indicator.SupplierSelfReports)
+            throw new BusinessRuleException("not-self-reported", "This indicator is recorded by the contract manager, not by the supplier.");
+        if (supplierId is null && indicator.ContractId is not null && !user.IsInRole(Roles.ContractManager))
+            throw new BusinessRuleException("contract-kpi-role", "A contract manager records returns on a contract's KPIs; SLA owners act on internal SLAs only.");
+        if (supplierId is null && indicator.InternalSlaId is not null && !user.IsInRole(Roles.SlaOwner))
+            throw new BusinessRuleException("sla-standard-role", "An SLA owner records returns on an internal SLA's standards.");
+    }
+
+    private static MeasurementSource SourceOf(ClaimsPrincipal user) =>
+        user.SupplierScope() is not null ? MeasurementSource.Supplier
+        : user.IsInRole(Roles.SlaOwner) && !user.IsInRole(Roles.ContractManager) ? MeasurementSource.SlaMonitor
+        : MeasurementSource.ContractManager;
+
     private void Stamp(Measurement entity, ClaimsPrincipal user, int version)
     {
-        var isSupplier = user.SupplierScope() is not null;
-        entity.Source = isSupplier ? MeasurementSource.Supplier
-            : user.IsInRole(Roles.SlaOwner) && !user.IsInRole(Roles.ContractManager) ? MeasurementSource.SlaMonitor
-            : MeasurementSource.ContractManager;
+        entity.Source = SourceOf(user);
         // A supplier's own return is unverified until a contract manager verifies or disputes it.
-        entity.VerificationStatus = isSupplier ? VerificationStatus.Unverified : VerificationStatus.Verified;
+        entity.VerificationStatus = user.SupplierScope() is not null ? VerificationStatus.Unverified : VerificationStatus.Verified;
         entity.RecordedBy = user.Identity?.Name ?? "";
         entity.RecordedAt = time.GetUtcNow().UtcDateTime;
         entity.Version = version;

@@ -5,6 +5,8 @@ public static class PerformanceRegistration
     public static IHostApplicationBuilder AddGovernancePerformance(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<MeasurementRecorder>();
+        builder.Services.AddScoped<ReturnDeadlines>();
+        builder.Services.AddScoped<Escalations.RemediationWatch>();
         builder.Services.AddScoped<SlipDetector>();
         builder.Services.AddScoped<SlipDetectionJob>();
         builder.Services.AddScoped<ContractPerformance>();

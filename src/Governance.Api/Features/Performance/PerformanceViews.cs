@@ -9,6 +9,62 @@ public sealed class PeriodRatingView
     public string Rag { get; set; } = "";
 
     public int KpisReported { get; set; }
+
+    /// <summary>KPI returns owed for the period and not made by their due date (counted as the policy says, and flagged).</summary>
+    public int NotReported { get; set; }
+
+    /// <summary>Returns disputed by the contract manager, counted at the manager's figure or red.</summary>
+    public int Disputed { get; set; }
+
+    /// <summary>Supplier returns the council has not yet verified.</summary>
+    public int Unverified { get; set; }
+
+    public static PeriodRatingView Of(Domain.Performance.PeriodRating p) => new()
+    {
+        Period = p.Period, Score = p.Score, Rag = p.Rag.ToString(), KpisReported = p.KpisReported, NotReported = p.NotReported, Disputed = p.Disputed, Unverified = p.Unverified,
+    };
+}
+
+/// <summary>One KPI's result in one period, as the rating counts it.</summary>
+public sealed class KpiPeriodView
+{
+    public int IndicatorId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public DateOnly Period { get; set; }
+
+    /// <summary>The value counted: the return, or the contract manager's figure for a disputed one; null when none counts.</summary>
+    public decimal? CountedValue { get; set; }
+
+    public string Rag { get; set; } = "";
+
+    /// <summary>Verified, Unverified, Disputed or NotReported.</summary>
+    public string State { get; set; } = "";
+}
+
+/// <summary>One KPI's own rating over the assessed year.</summary>
+public sealed class KpiAssessmentView
+{
+    public int IndicatorId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Rating { get; set; } = "";
+
+    public decimal AverageScore { get; set; }
+
+    public int PeriodsAssessed { get; set; }
+
+    public int RedPeriods { get; set; }
+
+    public int NotReported { get; set; }
+
+    public int Disputed { get; set; }
+
+    public string Basis { get; set; } = "";
 }
 
 /// <summary>The data of a contract performance notice (UK9) for one year (Procurement Act 2023 s.71).</summary>
@@ -29,17 +85,29 @@ public sealed class AnnualAssessmentView
 
     public int PeriodsAssessed { get; set; }
 
+    /// <summary>Months of the year within the contract's term whose returns were due.</summary>
+    public int PeriodsInYear { get; set; }
+
     public int RedPeriods { get; set; }
+
+    public int NotReportedReturns { get; set; }
 
     public string Basis { get; set; } = "";
 
-    /// <summary>Whether the supplier was given an opportunity to improve (an agreed remediation plan) before this rating.</summary>
-    public bool OpportunityToImproveRecorded { get; set; }
+    /// <summary>The thresholds behind the rating, in words: they are the council's policy, not the statute's.</summary>
+    public string Policy { get; set; } = "";
 
-    /// <summary>A poor rating is published only after an opportunity to improve (s.71(4)).</summary>
-    public bool Publishable { get; set; }
+    public string PolicyLabel { get; set; } = "";
+
+    /// <summary>The annual KPI assessment is always publishable (s.71(2)); the improve-first rule governs a separate notice.</summary>
+    public bool Publishable { get; set; } = true;
+
+    /// <summary>When this assessment was published as a UK9 notice; null while it is only a draft rating.</summary>
+    public DateTime? PublishedAt { get; set; }
 
     public List<PeriodRatingView> Periods { get; set; } = [];
+
+    public List<KpiAssessmentView> Kpis { get; set; } = [];
 }
 
 public sealed class ServiceCreditView
@@ -47,6 +115,11 @@ public sealed class ServiceCreditView
     public DateOnly Period { get; set; }
 
     public int RedKpis { get; set; }
+
+    /// <summary>Of the red KPIs, those red because no return was made by the due date.</summary>
+    public int NotReported { get; set; }
+
+    public int Disputed { get; set; }
 
     /// <summary>Percentage of the monthly charge, after the cap.</summary>
     public decimal Percent { get; set; }

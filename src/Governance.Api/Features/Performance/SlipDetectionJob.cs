@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Performance;
 
-/// <summary>The daily sweep: slip detection over every active contract and internal SLA. Safe to run twice.</summary>
-public sealed class SlipDetectionJob(GovernanceDbContext db, SlipDetector detector, ILogger<SlipDetectionJob> logger)
+/// <summary>The daily sweep: missed remediation actions, then slip detection over every active contract and internal SLA. Safe to run twice.</summary>
+public sealed class SlipDetectionJob(GovernanceDbContext db, SlipDetector detector, Escalations.RemediationWatch remediation, ILogger<SlipDetectionJob> logger)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await ScopedAsync(() => remediation.RunAsync(ct));
         var contracts = await db.Contracts.AsNoTracking()
             .Where(c => c.Status == Domain.Contracts.ContractStatus.Active || c.Status == Domain.Contracts.ContractStatus.InRemediation)
             .Select(c => c.Id).ToListAsync(ct);

@@ -62,12 +62,14 @@ public static class ContractFromAward
         };
         foreach (var k in kpis)
         {
-            contract.Indicators.Add(new Indicator
+            var indicator = new Indicator
             {
                 Code = k.Code, Name = k.Name, Unit = k.Unit, Direction = k.Direction, Category = k.Category, Target = k.Target,
-                AmberThreshold = k.AmberThreshold, RedThreshold = k.RedThreshold, Frequency = k.Frequency, Weight = k.Weight,
+                RedThreshold = k.RedThreshold, Frequency = k.Frequency, Weight = k.Weight,
                 SupplierSelfReports = k.SupplierSelfReports,
-            });
+            };
+            indicator.Versions.Add(indicator.FirstVersion(startOn, "award", startOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+            contract.Indicators.Add(indicator);
         }
 
         return contract;

@@ -70,7 +70,15 @@ public sealed class WorkflowCommands(
         instance.UpdatedAt = now;
         instance.EnteredStateAt = now;
         var scheduled = accepted.Timer is { } t ? AddTimer(instance, t) : null;
-        await SubjectOf(instance.SubjectType).OnEnteredAsync(instance.SubjectId, accepted.To, comment, scheduled?.DueAt, now, ct);
+        var subject = SubjectOf(instance.SubjectType);
+        await subject.OnEnteredAsync(instance.SubjectId, accepted.To, comment, scheduled?.DueAt, now, ct);
+        if (await subject.PassOverAsync(instance.SubjectId, accepted.To, ct) is { } pass)
+        {
+            // Passed over: the state's notifications and reports are for records that stop here.
+            await FireAsync(instance, pass.Trigger, WorkflowActor.System("route"), pass.Reason, ct, [.. stored, .. scheduled is null ? [] : new[] { scheduled }]);
+            return outcome;
+        }
+
         await RunActionsAsync(definition, instance, accepted.OnEnter, trigger, actor.Name, comment, now, ct);
         return outcome;
     }

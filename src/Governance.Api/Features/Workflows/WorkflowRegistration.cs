@@ -20,6 +20,7 @@ public static class WorkflowRegistration
         services.AddSingleton<IWorkflowClock, WorkflowClock>();
 
         services.AddScoped<IWorkflowGuard, CommentGivenGuard>();
+        services.AddScoped<IWorkflowGuard, RungHolderGuard>();
         services.AddScoped<SignOffGates>();
         services.AddScoped<IWorkflowGuard, SignOffGuard>();
         services.AddScoped<IWorkflowGuard, ShortlistReadyGuard>();

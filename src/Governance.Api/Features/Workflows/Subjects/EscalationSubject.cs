@@ -62,11 +62,23 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
         escalation.RespondBy = nextTimerDue;
     }
 
+    /// <summary>An internal SLA's breach climbs only the rungs its written route names; the others are passed over.</summary>
+    public async Task<(string Trigger, string Reason)?> PassOverAsync(int id, string state, CancellationToken ct)
+    {
+        if (LevelOf(state) is not { } level || level == EscalationLevel.Monitor)
+            return null;
+        var escalation = await db.Escalations.FindAsync([id], ct);
+        if (escalation?.InternalSlaId is not { } slaId)
+            return null;
+        if (!slas.TryGetValue(slaId, out var sla))
+            slas[slaId] = sla = await SlasWithDepartment.SingleAsync(s => s.Id == slaId, ct);
+        return sla.RouteIncludes(level) ? null : ("Escalate", $"{level} is not a rung of this SLA's enforcement route ({sla.EnforcementRungs}).");
+    }
+
     /// <summary>The ladder's rung for a state of either ladder (contract KPIs or an internal SLA's route).</summary>
     private static EscalationLevel? LevelOf(string state) => state switch
     {
-        "Monitor" => EscalationLevel.ContractManager,
-        "CorporateManagementTeam" => EscalationLevel.ScrutinyCommittee,
+        _ when state is nameof(EscalationStatus.RemediationAgreed) or nameof(EscalationStatus.Resolved) => null,
         _ => Enum.TryParse<EscalationLevel>(state, out var level) ? level : null,
     };
 
@@ -91,7 +103,7 @@ internal sealed class EscalationSubject(GovernanceDbContext db) : IWorkflowSubje
             slas[slaId] = sla = await SlasWithDepartment.SingleAsync(s => s.Id == slaId, ct);
         return level switch
         {
-            EscalationLevel.ContractManager => sla.Monitor,
+            EscalationLevel.ContractManager or EscalationLevel.Monitor => sla.Monitor,
             EscalationLevel.HeadOfService => sla.ProviderDepartment?.HeadOfService,
             EscalationLevel.Director => sla.ProviderDepartment?.Director,
             _ => "Corporate Management Team",

@@ -26,4 +26,10 @@ public interface IWorkflowSubjectType : ISubjectDates
 
     /// <summary>Whether the person is one of those doing the work on this record, who cannot sign off its independent gates.</summary>
     Task<bool> IsInvolvedAsync(int id, ClaimsPrincipal user, CancellationToken ct) => Task.FromResult(false);
+
+    /// <summary>
+    /// A trigger to fire at once because this record passes over the state just entered (an internal SLA whose written
+    /// route does not name that rung), with the reason; null when the record stops here.
+    /// </summary>
+    Task<(string Trigger, string Reason)?> PassOverAsync(int id, string state, CancellationToken ct) => Task.FromResult<(string, string)?>(null);
 }

@@ -105,6 +105,9 @@ internal sealed class ProcurementSubject(GovernanceDbContext db, StatutoryClocks
         var contract = await db.Contracts.SingleOrDefaultAsync(c => c.ProcurementId == procurement.Id, ct)
             ?? throw new BusinessRuleException("contract-not-created", "Create the contract from the award (CreateContract) before signing it.");
         if (contract.Status == ContractStatus.Draft)
-            contract.Activate(await db.Indicators.CountAsync(i => i.ContractId == contract.Id && i.ArchivedAt == null, ct));
+        {
+            var (count, weights) = await Contracts.ContractFacts.KpisAsync(db, contract.Id, ct);
+            contract.Activate(count, await Contracts.ContractFacts.OptionsValueAsync(db, contract.Id, ct), weights);
+        }
     }
 }
