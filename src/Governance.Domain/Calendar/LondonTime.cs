@@ -13,6 +13,10 @@ public static class LondonTime
     public static DateTime StartOfDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>The UTC instant of a Europe/London wall-clock time (a meeting at 18:15 is 17:15 UTC in summer).</summary>
+    public static DateTime ToUtc(DateTime londonWallClock) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(londonWallClock, DateTimeKind.Unspecified), Zone);
+
     /// <summary>The UTC instant at which a London date ends: midnight at the end of it.</summary>
     public static DateTime EndOfDayUtc(DateOnly date) => StartOfDayUtc(date.AddDays(1));
 }

@@ -49,7 +49,18 @@ public sealed class SeedFilesTests(SqliteApp app)
         var commission = await db.Committees.Include(c => c.Members).SingleAsync(c => c.Name == "Overview and Scrutiny Commission", Ct);
         Assert.Contains(commission.Members, m => m.Role == Governance.Domain.Scrutiny.MemberRole.UnionRepresentative);
         Assert.Contains("GBP 800k", (await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct)).Description, StringComparison.Ordinal);
-        Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, (await db.Escalations.SingleAsync(e => e.ContractId == sso.Id && e.Cause == "red-period", Ct)).Level);
+        // The flagship story: calls answered below target from May 2015, escalated to director level under an agreed plan that then failed
+        // (later slips moved it back up); before that, headline KPIs on target while complaints rose: green outside, red inside.
+        var belowTarget = await db.Escalations.SingleAsync(e => e.ContractId == sso.Id && e.Cause == "consecutive-amber" && e.OpenedAt < new DateTime(2016, 1, 1), Ct);
+        Assert.Equal(Governance.Domain.Escalations.EscalationLevel.Director, belowTarget.Level);
+        Assert.Contains("below its 80% target", belowTarget.Summary, StringComparison.Ordinal);
+        var calls = await db.Indicators.SingleAsync(i => i.Code == "SSO-KPI-03", Ct);
+        Assert.True(await db.SlipObservations.AnyAsync(o => o.IndicatorId == calls.Id && o.Cause == "consecutive-amber" && o.PeriodStart == new DateOnly(2015, 6, 1), Ct));
+        Assert.True(await db.Escalations.AnyAsync(e => e.ContractId == sso.Id && e.Cause == "green-outside-red-inside", Ct));
+        Assert.True(await db.SlipObservations.AnyAsync(o => o.Cause == "green-outside-red-inside" && o.PeriodStart == new DateOnly(2014, 12, 1), Ct));
+
+        // Seeded meeting times are Europe/London wall-clock times: 18:15 on 29 September 2015 (BST) is 17:15 UTC.
+        Assert.True(await db.Meetings.AnyAsync(m => m.StartsAt == new DateTime(2015, 9, 29, 17, 15, 0, DateTimeKind.Utc), Ct));
 
         // Slip detection over the seeded returns: the waste contract is green outside, red inside; an SLA is breached.
         var env = await db.Contracts.SingleAsync(c => c.Reference == "ENV-2014-007", Ct);

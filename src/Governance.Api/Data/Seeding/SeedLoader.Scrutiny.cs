@@ -14,11 +14,11 @@ public sealed partial class SeedLoader
         var clocks = StatutoryClocks.EnglandAndWales;
         foreach (var a in seed.AgendaItems)
         {
-            var startsAt = DateTime.SpecifyKind(a.MeetingStartsAt, DateTimeKind.Utc);
+            var startsAt = LondonTime.ToUtc(a.MeetingStartsAt);
             var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Committee!.Name == a.Committee && m.StartsAt == startsAt, ct)
                 ?? throw new SeedException(file, $"no meeting of '{a.Committee}' at {a.MeetingStartsAt:O}");
             var deadline = clocks.LatestAgendaPublication(LondonTime.DateOf(startsAt));
-            var published = a.PaperPublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : (DateTime?)null;
+            var published = a.PaperPublishedAt is { } p ? LondonTime.ToUtc(p) : (DateTime?)null;
             var (subjectType, subjectId) = a.Procurement is not null ? (nameof(Procurement), Resolve(procurements, a.Procurement, "procurement").Id)
                 : a.Contract is not null ? (nameof(Contract), (await db.Contracts.SingleOrDefaultAsync(c => c.Reference == a.Contract, ct) ?? throw new SeedException(file, $"no contract '{a.Contract}'")).Id)
                 : ((string?)null, (int?)null);
@@ -34,8 +34,8 @@ public sealed partial class SeedLoader
             await AddPaperSectionsAsync(item, meeting.CommitteeId, a.Sections ?? [], ct);
             db.ScrutinyQuestions.AddRange((a.Questions ?? []).Select(q => new ScrutinyQuestion
             {
-                AgendaItemId = item.Id, Question = q.Question, AskedBy = q.AskedBy, AskedAt = DateTime.SpecifyKind(q.AskedAt, DateTimeKind.Utc), DueOn = q.DueOn,
-                Answer = q.Answer, AnsweredBy = q.AnsweredBy, AnsweredAt = q.Answer is null ? null : DateTime.SpecifyKind(q.AskedAt, DateTimeKind.Utc).AddDays(5),
+                AgendaItemId = item.Id, Question = q.Question, AskedBy = q.AskedBy, AskedAt = LondonTime.ToUtc(q.AskedAt), DueOn = q.DueOn,
+                Answer = q.Answer, AnsweredBy = q.AnsweredBy, AnsweredAt = q.Answer is null ? null : LondonTime.ToUtc(q.AskedAt).AddDays(5),
             }));
         }
 
@@ -54,7 +54,7 @@ public sealed partial class SeedLoader
         db.Consultations.AddRange(seed.Consultations.Select(c => new Consultation
         {
             SubjectType = nameof(Procurement), SubjectId = Resolve(procurements, c.Procurement, "procurement").Id, Gate = c.Gate, Topic = c.Topic,
-            ResponseWorkingDays = c.ResponseWorkingDays, OpenedAt = DateTime.SpecifyKind(c.OpenedAt, DateTimeKind.Utc), RespondBy = c.RespondBy, Response = c.Response,
+            ResponseWorkingDays = c.ResponseWorkingDays, OpenedAt = LondonTime.ToUtc(c.OpenedAt), RespondBy = c.RespondBy, Response = c.Response,
         }));
         await db.SaveChangesAsync(ct);
     }

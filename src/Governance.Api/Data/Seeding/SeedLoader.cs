@@ -186,7 +186,7 @@ public sealed partial class SeedLoader(
             foreach (var m in c.Members ?? [])
                 committee.Members.Add(new Member { Name = m.Name, Role = m.Role, Email = m.Email, TermStart = m.TermStart, TermEnd = m.TermEnd });
             foreach (var m in c.Meetings ?? [])
-                committee.Meetings.Add(new Meeting { StartsAt = DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), Venue = m.Venue });
+                committee.Meetings.Add(new Meeting { StartsAt = LondonTime.ToUtc(m.StartsAt), Venue = m.Venue });
             db.Add(committee);
         }
     }
@@ -201,7 +201,7 @@ public sealed partial class SeedLoader(
             {
                 SubjectType = nameof(Procurement), SubjectId = Resolve(procurements, s.Procurement, "procurement").Id,
                 Gate = s.Gate, RequiredRole = s.RequiredRole, Summary = s.Summary, RaisedBy = s.RaisedBy,
-                RaisedAt = DateTime.SpecifyKind(s.RaisedAt, DateTimeKind.Utc), Status = SignOffStatus.Pending,
+                RaisedAt = LondonTime.ToUtc(s.RaisedAt), Status = SignOffStatus.Pending,
             });
         }
     }
@@ -241,8 +241,8 @@ public sealed partial class SeedLoader(
             added.Add(new Escalation
             {
                 ContractId = Resolve(contracts, e.Contract, "contract").Id, Cause = e.Cause, Summary = e.Summary, Level = e.Level, Status = e.Status,
-                OpenedAt = DateTime.SpecifyKind(e.OpenedAt, DateTimeKind.Utc),
-                RespondBy = e.RespondBy is { } r ? DateTime.SpecifyKind(r, DateTimeKind.Utc) : null,
+                OpenedAt = LondonTime.ToUtc(e.OpenedAt),
+                RespondBy = e.RespondBy is { } r ? LondonTime.ToUtc(r) : null,
             });
         }
 
