@@ -12,6 +12,26 @@ namespace Governance.Api.Infrastructure;
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>
+    /// A write that could not get the database's write lock in time (SQLite busy or locked, a PostgreSQL lock timeout,
+    /// deadlock or serialization failure, a SQL Server deadlock or lock timeout): the caller should retry, so 503.
+    /// </summary>
+    private static bool IsBusy(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }:
+                case Npgsql.PostgresException { SqlState: "40001" or "40P01" or "55P03" }:
+                case Microsoft.Data.SqlClient.SqlException { Number: 1205 or 1222 }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         // OData builds some queries by reflection, which wraps what EF Core throws.
@@ -22,6 +42,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
             ODataException odata => (400, "Invalid OData request", odata.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            _ when IsBusy(exception) => (503, "Database busy",
+                "The database is busy with another change (a large import, for instance). Nothing was saved; send the request again in a few seconds."),
             DbUpdateConcurrencyException => (412, "Changed by someone else", "The record changed while your request was processed. Read it again and reapply your change."),
             DbUpdateException => (409, "Conflicts with existing data", "The change conflicts with existing data: a value that must be unique is already used, or a referenced record is missing or in use."),
             InvalidOperationException invalid when invalid.Message.Contains("could not be translated", StringComparison.Ordinal)
@@ -37,6 +59,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             logger.LogInformation("Request refused with {Status}: {Detail}", status, detail);
 
         context.Response.StatusCode = status;
+        if (status == 503)
+            context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

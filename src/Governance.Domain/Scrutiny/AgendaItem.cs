@@ -168,7 +168,7 @@ public class Consultation : Entity
     [Required, MaxLength(2000)]
     public string Topic { get; set; } = "";
 
-    [Range(1, 60)]
+    [Range(1, MaxResponseWorkingDays)]
     public int ResponseWorkingDays { get; set; } = 10;
 
     [ServerManaged]
@@ -182,6 +182,21 @@ public class Consultation : Entity
 
     [ServerManaged, MaxLength(256)]
     public string? RespondedBy { get; set; }
+
+    public const int MaxResponseWorkingDays = 60;
+
+    /// <summary>Opens the consultation now, with the response deadline its working days give.</summary>
+    public void Open(DateTime nowUtc, Calendar.WorkingDays days)
+    {
+        if (ResponseWorkingDays is < 1 or > MaxResponseWorkingDays)
+        {
+            throw new BusinessRuleException("consultation-response-days",
+                $"ResponseWorkingDays ({ResponseWorkingDays}) is a number of working days from 1 to {MaxResponseWorkingDays}.", isInvalidInput: true);
+        }
+
+        OpenedAt = nowUtc;
+        RespondBy = days.AddWorkingDays(Calendar.LondonTime.DateOf(nowUtc), ResponseWorkingDays);
+    }
 
     [ServerManaged]
     public DateTime? RespondedAt { get; set; }

@@ -15,10 +15,16 @@ public sealed record ImportReport(bool Imported, int Accepted, int Rejected, IRe
 /// <summary>
 /// POST /api/measurements/import (text/csv, columns contract,indicator,period,value,note): every row checked by the
 /// same rules as a single return, a report per row, and nothing imported when any row is rejected unless
-/// ?partial=true. One transaction.
+/// ?partial=true. Set-based: the whole file is parsed and checked against what two queries read (its KPIs and the
+/// periods already recorded) before a short write transaction inserts the rows and runs slip detection once per
+/// contract, so other writers wait seconds, not minutes. A file over the row limit is refused with 413.
 /// </summary>
 public static class MeasurementImport
 {
+    public const int DefaultMaxRows = 20_000;
+
+    private const string Header = "contract,indicator,period,value,note";
+
     public static IEndpointRouteBuilder MapMeasurementImport(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/measurements/import", ImportAsync)
@@ -28,30 +34,67 @@ public static class MeasurementImport
         return app;
     }
 
-    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, BadRequest<string>>> ImportAsync(
-        HttpRequest request, bool? partial, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, CancellationToken ct)
-    {
-        using var reader = new StreamReader(request.Body);
-        var lines = (await reader.ReadToEndAsync(ct)).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        if (lines.Count == 0 || !lines[0].StartsWith("contract,indicator,period,value", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.BadRequest("The first line must be the header: contract,indicator,period,value,note");
+    private sealed record CsvRow(int Line, string Reference, string Code, DateOnly Period, decimal Value, string? Note);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+    private static async Task<IResult> ImportAsync(
+        HttpRequest request, bool? partial, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, IConfiguration configuration, CancellationToken ct)
+    {
+        var maxRows = configuration.GetValue("Performance:ImportMaxRows", DefaultMaxRows);
+        using var reader = new StreamReader(request.Body);
+        var header = await reader.ReadLineAsync(ct);
+        if (header is null || !header.TrimEnd('\r').StartsWith("contract,indicator,period,value", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.BadRequest($"The first line must be the header: {Header}");
+
         var rows = new List<ImportRow>();
-        var accepted = new List<(int Line, Measurement Measurement)>();
-        for (var i = 1; i < lines.Count; i++)
+        var parsed = new List<CsvRow>();
+        var line = 1;
+        while (await reader.ReadLineAsync(ct) is { } text)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
                 continue;
-            var (measurement, reason) = await ParseAsync(lines[i], db, recorder, request.HttpContext.User, ct);
-            if (measurement is null)
+            if (parsed.Count + rows.Count >= maxRows)
             {
-                rows.Add(new ImportRow(i + 1, "rejected", reason, null));
+                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "import-too-large",
+                    detail: $"An import holds at most {maxRows:N0} rows; split the file and send the parts one after another.");
+            }
+
+            if (Parse(line, text.TrimEnd('\r'), out var row) is { } reason)
+                rows.Add(new ImportRow(line, "rejected", reason, null));
+            else
+                parsed.Add(row!);
+        }
+
+        // Two reads for the whole file: its KPIs with their contracts, and the periods they already have.
+        var references = parsed.Select(r => r.Reference).Distinct().ToList();
+        var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Contract)
+                .Where(i => i.Contract != null && references.Contains(i.Contract.Reference)).ToListAsync(ct))
+            .GroupBy(i => (i.Contract!.Reference, i.Code)).ToDictionary(g => g.Key, g => g.First());
+        var ids = indicators.Values.Select(i => i.Id).ToList();
+        var recorded = (await db.Measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId)).Select(m => new { m.IndicatorId, m.PeriodStart }).ToListAsync(ct))
+            .Select(m => (m.IndicatorId, m.PeriodStart)).ToHashSet();
+
+        var accepted = new List<(int Line, Measurement Measurement)>();
+        foreach (var row in parsed)
+        {
+            var indicator = indicators.GetValueOrDefault((row.Reference, row.Code));
+            if (indicator is null)
+            {
+                rows.Add(new ImportRow(row.Line, "rejected", $"no indicator {row.Code} on contract {row.Reference}", null));
                 continue;
             }
 
-            db.Measurements.Add(measurement);
-            accepted.Add((i + 1, measurement));
+            var measurement = new Measurement { IndicatorId = indicator.Id, PeriodStart = row.Period, Value = row.Value, Note = row.Note };
+            try
+            {
+                recorder.Check(indicator, measurement, request.HttpContext.User, recorded.Contains((indicator.Id, row.Period)));
+                recorded.Add((indicator.Id, row.Period)); // a second row for the same period in the file is a duplicate too
+                accepted.Add((row.Line, measurement));
+            }
+            catch (BusinessRuleException rule)
+            {
+                rows.Add(new ImportRow(row.Line, "rejected", rule.Message, null));
+            }
         }
 
         var rejected = rows.Count;
@@ -61,12 +104,15 @@ public static class MeasurementImport
             return TypedResults.UnprocessableEntity(new ImportReport(false, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Measurements.AddRange(accepted.Select(a => a.Measurement));
         await db.SaveChangesAsync(ct);
-        foreach (var indicator in accepted.Select(a => a.Measurement.IndicatorId).Distinct().ToList())
+        foreach (var contract in accepted.Select(a => indicators.Values.First(i => i.Id == a.Measurement.IndicatorId)).Select(i => (i.ContractId, i.InternalSlaId)).Distinct())
         {
-            var contract = await db.Indicators.Where(x => x.Id == indicator).Select(x => x.ContractId).SingleAsync(ct);
-            if (contract is { } id)
-                await slips.DetectForContractAsync(id, ct);
+            if (contract.ContractId is { } contractId)
+                await slips.DetectForContractAsync(contractId, ct);
+            else if (contract.InternalSlaId is { } slaId)
+                await slips.DetectForSlaAsync(slaId, ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -74,30 +120,18 @@ public static class MeasurementImport
         return TypedResults.Ok(new ImportReport(true, accepted.Count, rejected, [.. rows.OrderBy(r => r.Line)]));
     }
 
-    private static async Task<(Measurement? Measurement, string? Reason)> ParseAsync(
-        string line, GovernanceDbContext db, MeasurementRecorder recorder, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    private static string? Parse(int line, string text, out CsvRow? row)
     {
-        var cells = line.Split(',');
+        row = null;
+        var cells = text.Split(',');
         if (cells.Length < 4)
-            return (null, "expected contract,indicator,period,value[,note]");
+            return $"expected {Header}";
         if (!DateOnly.TryParseExact(cells[2].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
-            return (null, $"period '{cells[2].Trim()}' is not a date (yyyy-MM-dd)");
+            return $"period '{cells[2].Trim()}' is not a date (yyyy-MM-dd)";
         if (!decimal.TryParse(cells[3].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-            return (null, $"value '{cells[3].Trim()}' is not a number");
-        var reference = cells[0].Trim();
-        var code = cells[1].Trim();
-        var indicatorId = await db.Indicators.Where(i => i.Code == code && i.Contract!.Reference == reference).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
-        if (indicatorId is null)
-            return (null, $"no indicator {code} on contract {reference}");
-        var measurement = new Measurement { IndicatorId = indicatorId.Value, PeriodStart = period, Value = value, Note = cells.Length > 4 ? string.Join(',', cells[4..]).Trim() : null };
-        try
-        {
-            await recorder.PrepareAsync(measurement, user, ct);
-            return (measurement, null);
-        }
-        catch (BusinessRuleException rule)
-        {
-            return (null, rule.Message);
-        }
+            return $"value '{cells[3].Trim()}' is not a number";
+        var note = cells.Length > 4 ? string.Join(',', cells[4..]).Trim() : null;
+        row = new CsvRow(line, cells[0].Trim(), cells[1].Trim(), period, value, string.IsNullOrEmpty(note) ? null : note);
+        return null;
     }
 }

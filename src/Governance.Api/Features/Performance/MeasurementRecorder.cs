@@ -18,6 +18,18 @@ public sealed class MeasurementRecorder(GovernanceDbContext db, TimeProvider tim
     public async Task<Indicator> PrepareAsync(Measurement entity, ClaimsPrincipal user, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Contract).SingleOrDefaultAsync(i => i.Id == entity.IndicatorId, ct);
+        var recorded = await db.Measurements.AnyAsync(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart, ct)
+            || db.Measurements.Local.Any(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart && m != entity);
+        Check(indicator, entity, user, recorded);
+        return indicator!;
+    }
+
+    /// <summary>
+    /// The rules of a new return over what the caller has already read (the indicator with its contract, and whether the
+    /// period is recorded): the API asks per return, the import per file with one query for all its rows.
+    /// </summary>
+    public void Check(Indicator? indicator, Measurement entity, ClaimsPrincipal user, bool alreadyRecorded)
+    {
         RefuseActor(indicator, entity.IndicatorId, user);
         if (entity.PeriodStart.Day != 1)
             throw new BusinessRuleException("period-start", "PeriodStart is the first day of the period (e.g. 2026-10-01).", isInvalidInput: true);
@@ -30,15 +42,13 @@ public sealed class MeasurementRecorder(GovernanceDbContext db, TimeProvider tim
         }
 
         Measurement.CheckValue(entity.Value, indicator.Unit);
-        if (await db.Measurements.AnyAsync(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart, ct)
-            || db.Measurements.Local.Any(m => m.IndicatorId == entity.IndicatorId && m.PeriodStart == entity.PeriodStart && m != entity))
+        if (alreadyRecorded)
         {
             throw new BusinessRuleException("period-recorded-once",
                 $"A value for {entity.PeriodStart:yyyy-MM-dd} is already recorded for this indicator. Record a correction as a new version of it instead (POST /odata/Measurements(id)/Governance.Correct).");
         }
 
         Stamp(entity, user, version: 1);
-        return indicator;
     }
 
     /// <summary>

@@ -83,9 +83,7 @@ public sealed class ConsultationsController(GovernanceDbContext db, TimeProvider
 {
     protected override Task<IActionResult?> BeforeCreateAsync(Consultation entity, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        entity.OpenedAt = now;
-        entity.RespondBy = clocks.Days.AddWorkingDays(LondonTime.DateOf(now), entity.ResponseWorkingDays);
+        entity.Open(time.GetUtcNow().UtcDateTime, clocks.Days);
         return Task.FromResult<IActionResult?>(null);
     }
 
