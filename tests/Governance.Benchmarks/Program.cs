@@ -13,6 +13,7 @@ namespace Governance.Benchmarks;
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing [sqlite] [postgres]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- import [row counts...]   (CSV import against a bulk INSERT)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- scale [S M L]   (KPI returns at each scale)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- load [sqlite] [postgres]   (LOAD_SECONDS, default 60)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them; PostgreSQL parts need GOVERNANCE_TEST_POSTGRES)
@@ -37,6 +38,9 @@ internal static class BenchmarkEntry
             case "listing":
                 await ProcurementListingBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["sqlite", "postgres"]);
                 break;
+            case "import":
+                await ImportBenchmark.RunAsync(Console.Out, Sizes(args[1..], [10_000]));
+                break;
             case "scale":
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["S", "M", "L"]);
                 break;
@@ -53,6 +57,7 @@ internal static class BenchmarkEntry
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, ["S", "M", "L"]);
+                await ImportBenchmark.RunAsync(Console.Out, [10_000]);
                 await Load.LoadTest.RunAsync(Console.Out, ["sqlite", "postgres"], TimeSpan.FromSeconds(60));
                 break;
         }

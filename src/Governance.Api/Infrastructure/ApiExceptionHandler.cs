@@ -32,6 +32,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return false;
     }
 
+    /// <summary>A unique or foreign key violated by a write made outside EF's change tracker (a bulk insert).</summary>
+    private static bool IsConstraint(Exception exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => true,
+        Npgsql.PostgresException { SqlState: "23505" or "23503" } => true,
+        Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 or 547 } => true,
+        _ => false,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         // OData builds some queries by reflection, which wraps what EF Core throws.
@@ -45,6 +54,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             _ when IsBusy(exception) => (503, "Database busy",
                 "The database is busy with another change (a large import, for instance). Nothing was saved; send the request again in a few seconds."),
             DbUpdateConcurrencyException => (412, "Changed by someone else", "The record changed while your request was processed. Read it again and reapply your change."),
+            _ when IsConstraint(exception) => (409, "Conflicts with existing data",
+                "The change conflicts with existing data: a value that must be unique is already used, or a referenced record is missing or in use."),
             DbUpdateException => (409, "Conflicts with existing data", "The change conflicts with existing data: a value that must be unique is already used, or a referenced record is missing or in use."),
             InvalidOperationException invalid when invalid.Message.Contains("could not be translated", StringComparison.Ordinal)
                 => (400, "Query not supported", "The query cannot be run against the database. Simplify the $filter, $orderby or $apply expression."),

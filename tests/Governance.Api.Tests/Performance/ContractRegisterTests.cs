@@ -125,6 +125,7 @@ public sealed class ContractRegisterTests(SqliteApp app)
         Assert.Equal(2, (await manager.GetJsonAsync($"/odata/Measurements?$filter=Indicator/ContractId eq {contract}")).Count());
 
         using var again = await manager.PostAsync("/api/measurements/import?partial=true", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
-        Assert.Contains("already recorded", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var againText = await again.Content.ReadAsStringAsync(Ct);
+        Assert.True(againText.Contains("already recorded", StringComparison.Ordinal), againText);
     }
 }

@@ -60,6 +60,7 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         }
 
         var client = CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(30); // scenarios time their own requests
         using var login = await client.PostAsJsonAsync("/auth/login", new { email, password = "Benchmark-password-1" });
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

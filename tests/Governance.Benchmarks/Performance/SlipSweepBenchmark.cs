@@ -40,7 +40,10 @@ internal static class SlipSweepBenchmark
         }
     }
 
-    /// <summary>Indicators whose latest period is red, amber twice running, or worse three times running.</summary>
+    /// <summary>
+    /// Indicators whose latest period is red, below target twice running, or worse three times running. (The sweep now
+    /// examines every period and owed gaps, so its count is the larger: this query stays the old latest-period baseline.)
+    /// </summary>
     private static async Task<int> SetBasedAsync(string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -59,8 +62,8 @@ internal static class SlipSweepBenchmark
             SELECT
               (SELECT count(*) FROM latest l JOIN "Indicators" i ON i."Id" = l.id WHERE l.v1 <= CAST(i."RedThreshold" AS REAL))
             + (SELECT count(*) FROM latest l JOIN "Indicators" i ON i."Id" = l.id
-                 WHERE l.v1 < CAST(i."AmberThreshold" AS REAL) AND l.v1 > CAST(i."RedThreshold" AS REAL)
-                   AND l.v2 < CAST(i."AmberThreshold" AS REAL) AND l.v2 > CAST(i."RedThreshold" AS REAL))
+                 WHERE l.v1 < CAST(i."Target" AS REAL) AND l.v1 > CAST(i."RedThreshold" AS REAL)
+                   AND l.v2 < CAST(i."Target" AS REAL) AND l.v2 > CAST(i."RedThreshold" AS REAL))
             + (SELECT count(*) FROM latest l WHERE l.v1 < l.v2 AND l.v2 < l.v3 AND l.v3 < l.v4)
             """);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
@@ -82,9 +85,9 @@ internal static class SlipSweepBenchmark
             VALUES ($ref,'Benchmark contract',1,1,'1000000','200000','0','0','2021-01-01','2030-12-31','Active','0','0',0)
             """, ("$ref", ""));
         await using var indicator = SqliteBulk.Command(connection, """
-            INSERT INTO "Indicators" ("ContractId","Code","Name","Unit","Direction","Category","Target","AmberThreshold","RedThreshold","Frequency","Weight",
+            INSERT INTO "Indicators" ("ContractId","Code","Name","Unit","Direction","Category","Target","RedThreshold","Frequency","Weight",
               "SupplierSelfReports","ConsecutiveAmberLimit","Revision")
-            VALUES ($contract,$code,'Benchmark KPI','%','HigherIsBetter','Performance','95','90','85','Monthly','1',0,2,0)
+            VALUES ($contract,$code,'Benchmark KPI','%','HigherIsBetter','Performance','95','85','Monthly','10',0,2,0)
             """, ("$contract", 0), ("$code", ""));
         await using var measurement = SqliteBulk.Command(connection, """
             INSERT INTO "Measurements" ("IndicatorId","PeriodStart","Value","Source","VerificationStatus","RecordedBy","RecordedAt","Version","Superseded","Revision")

@@ -59,6 +59,28 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
     }
 
     /// <summary>
+    /// Records one entry for a change made outside the change tracker (a bulk insert of many rows), in the caller's
+    /// transaction, extending the same chain.
+    /// </summary>
+    public async Task RecordAsync(GovernanceDbContext db, string entityType, string entityKey, AuditOperation operation, object after, CancellationToken ct)
+    {
+        await LockChainAsync(db, ct);
+        foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList())
+            stale.State = EntityState.Detached;
+        var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+        var entry = new AuditEntry
+        {
+            Actor = actor.Name, OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime), EntityType = entityType, EntityKey = entityKey,
+            Operation = operation, After = JsonSerializer.Serialize(after),
+        };
+        AuditChain.Seal(entry, head.Sequence + 1, head.LastHash);
+        head.Sequence = entry.Sequence;
+        head.LastHash = entry.Hash;
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Takes the write lock on the chain head for the current transaction. Every audited save takes it first, which
     /// serialises them across connections and hosts; a command that must be alone (a timer sweep) takes it early.
     /// </summary>

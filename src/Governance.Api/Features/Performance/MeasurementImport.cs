@@ -1,6 +1,7 @@
 using System.Globalization;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.Data.Audit;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,30 +38,38 @@ public static class MeasurementImport
     private sealed record CsvRow(int Line, string Reference, string Code, DateOnly Period, decimal Value, string? Note);
 
     private static async Task<IResult> ImportAsync(
-        HttpRequest request, bool? partial, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, IConfiguration configuration, CancellationToken ct)
+        HttpRequest request, bool? partial, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, AuditWriter audit,
+        IConfiguration configuration, CancellationToken ct)
     {
         var maxRows = configuration.GetValue("Performance:ImportMaxRows", DefaultMaxRows);
-        using var reader = new StreamReader(request.Body);
-        var header = await reader.ReadLineAsync(ct);
-        if (header is null || !header.TrimEnd('\r').StartsWith("contract,indicator,period,value", StringComparison.OrdinalIgnoreCase))
+        // The file is read once into memory (bounded by the row limit at 512 bytes a row), hashed for the audit entry, then parsed.
+        var maxBytes = (long)maxRows * 512;
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > maxBytes)
+                return TooLarge(maxRows);
+            body.Write(buffer, 0, read);
+        }
+
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        var lines = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).Split('\n');
+        if (!lines[0].TrimEnd('\r').StartsWith("contract,indicator,period,value", StringComparison.OrdinalIgnoreCase))
             return TypedResults.BadRequest($"The first line must be the header: {Header}");
 
         var rows = new List<ImportRow>();
         var parsed = new List<CsvRow>();
-        var line = 1;
-        while (await reader.ReadLineAsync(ct) is { } text)
+        for (var i = 1; i < lines.Length; i++)
         {
-            line++;
+            var text = lines[i].TrimEnd('\r');
             if (string.IsNullOrWhiteSpace(text))
                 continue;
             if (parsed.Count + rows.Count >= maxRows)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "import-too-large",
-                    detail: $"An import holds at most {maxRows:N0} rows; split the file and send the parts one after another.");
-            }
-
-            if (Parse(line, text.TrimEnd('\r'), out var row) is { } reason)
-                rows.Add(new ImportRow(line, "rejected", reason, null));
+                return TooLarge(maxRows);
+            if (Parse(i + 1, text, out var row) is { } reason)
+                rows.Add(new ImportRow(i + 1, "rejected", reason, null));
             else
                 parsed.Add(row!);
         }
@@ -104,9 +113,18 @@ public static class MeasurementImport
             return TypedResults.UnprocessableEntity(new ImportReport(false, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
         }
 
+        if (accepted.Count == 0)
+            return TypedResults.Ok(new ImportReport(true, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Measurements.AddRange(accepted.Select(a => a.Measurement));
-        await db.SaveChangesAsync(ct);
+        var inserted = accepted.Select(a => a.Measurement).ToList();
+        await BulkRows.InsertAsync(db, inserted, ct);
+        await IdentifyAsync(db, inserted, ct);
+        await audit.RecordAsync(db, nameof(Measurement), $"import:{inserted.Count}", Domain.Audit.AuditOperation.Created, new
+        {
+            Import = new { Rows = inserted.Count, Sha256 = digest },
+            Returns = inserted.Select(m => new object[] { m.Id, m.IndicatorId, m.PeriodStart, m.Value, m.VerificationStatus.ToString(), m.Source.ToString(), m.Note ?? "" }),
+        }, ct);
         foreach (var contract in accepted.Select(a => indicators.Values.First(i => i.Id == a.Measurement.IndicatorId)).Select(i => (i.ContractId, i.InternalSlaId)).Distinct())
         {
             if (contract.ContractId is { } contractId)
@@ -118,6 +136,22 @@ public static class MeasurementImport
         await transaction.CommitAsync(ct);
         rows.AddRange(accepted.Select(a => new ImportRow(a.Line, "accepted", null, a.Measurement.Id)));
         return TypedResults.Ok(new ImportReport(true, accepted.Count, rejected, [.. rows.OrderBy(r => r.Line)]));
+    }
+
+    private static ProblemHttpResult TooLarge(int maxRows) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "import-too-large",
+        detail: $"An import holds at most {maxRows:N0} rows; split the file and send the parts one after another.");
+
+    /// <summary>The keys of the rows just inserted: the only version 1 rows of their indicator and period.</summary>
+    private static async Task IdentifyAsync(GovernanceDbContext db, List<Measurement> inserted, CancellationToken ct)
+    {
+        var ids = inserted.Select(m => m.IndicatorId).Distinct().ToList();
+        var (from, to) = (inserted.Min(m => m.PeriodStart), inserted.Max(m => m.PeriodStart));
+        var keys = (await db.Measurements.AsNoTracking()
+                .Where(m => ids.Contains(m.IndicatorId) && m.PeriodStart >= from && m.PeriodStart <= to && m.Version == 1)
+                .Select(m => new { m.Id, m.IndicatorId, m.PeriodStart }).ToListAsync(ct))
+            .ToDictionary(m => (m.IndicatorId, m.PeriodStart), m => m.Id);
+        foreach (var measurement in inserted)
+            measurement.Id = keys[(measurement.IndicatorId, measurement.PeriodStart)];
     }
 
     private static string? Parse(int line, string text, out CsvRow? row)

@@ -14,7 +14,7 @@ namespace Governance.Api.Features.Performance;
 /// escalation per subject and cause. A slip on a case whose agreed plan predates it moves the case up (the plan is
 /// failing) instead of attaching silently. Idempotent: a slip already observed for its indicator, period and cause adds nothing.
 /// </summary>
-public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workflows, TimeProvider time, ReturnDeadlines deadlines)
+public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workflows, TimeProvider time, ReturnDeadlines deadlines, Data.Audit.AuditWriter audit)
 {
     public async Task<int> DetectForContractAsync(int contractId, CancellationToken ct)
     {
@@ -54,35 +54,60 @@ public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workfl
 
         var seen = (await db.SlipObservations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId)).Select(o => new { o.IndicatorId, o.PeriodStart, o.Cause }).ToListAsync(ct))
             .Select(o => (o.IndicatorId, o.PeriodStart, o.Cause)).ToHashSet();
-        var added = 0;
-        foreach (var slip in slips.OrderBy(s => s.Period))
+        var fresh = slips.Where(s => seen.Add((s.IndicatorId, s.Period, s.Cause))).OrderBy(s => s.Period).ToList();
+        if (fresh.Count == 0)
+            return 0;
+
+        // The subject's open escalations and their plans, read once: a back-log import can find hundreds of slips.
+        var open = (await db.Escalations.Where(e => e.ContractId == contractId && e.InternalSlaId == slaId && e.Status != EscalationStatus.Resolved).ToListAsync(ct))
+            .GroupBy(e => e.Cause).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).First());
+        var openIds = open.Values.Select(e => e.Id).ToList();
+        var plans = (await db.RemediationPlans.AsNoTracking().Where(p => openIds.Contains(p.EscalationId)).Select(p => new { p.EscalationId, p.Id, p.AgreedOn }).ToListAsync(ct))
+            .GroupBy(p => p.EscalationId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Id).First().AgreedOn);
+        var now = time.GetUtcNow().UtcDateTime;
+        var observations = new List<SlipObservation>();
+        foreach (var slip in fresh)
         {
-            if (!seen.Add((slip.IndicatorId, slip.Period, slip.Cause)))
-                continue;
-            var escalation = await OpenEscalationAsync(contractId, slaId, slip, ct);
-            db.SlipObservations.Add(new SlipObservation
+            if (!open.TryGetValue(slip.Cause, out var escalation))
+                open[slip.Cause] = escalation = await OpenEscalationAsync(contractId, slaId, slip, ct);
+            else if (escalation.PlanFailsWith(slip.Period, plans.TryGetValue(escalation.Id, out var agreed) ? agreed : null))
+                await MoveUpAsync(escalation, slip, ct);
+            observations.Add(new SlipObservation
             {
-                EscalationId = escalation.Id, IndicatorId = slip.IndicatorId, PeriodStart = slip.Period, Cause = slip.Cause, Detail = slip.Detail,
-                ObservedAt = time.GetUtcNow().UtcDateTime,
+                EscalationId = escalation.Id, IndicatorId = slip.IndicatorId, PeriodStart = slip.Period, Cause = slip.Cause, Detail = slip.Detail, ObservedAt = now,
             });
-            added++;
         }
 
         await db.SaveChangesAsync(ct);
-        return added;
+        await RecordAsync(observations, ct);
+        return fresh.Count;
     }
 
-    /// <summary>The open escalation for this subject and cause, or a new one started at the bottom of the ladder; a failing plan moves up.</summary>
+    /// <summary>
+    /// The observations, written together in the caller's transaction with one audit entry listing them all: a back-log
+    /// import finds hundreds at once, and an entry per row would hold the database far longer than the import itself.
+    /// </summary>
+    private async Task RecordAsync(List<SlipObservation> observations, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await BulkRows.InsertAsync(db, observations, ct);
+            await audit.RecordAsync(db, nameof(SlipObservation), $"detected:{observations.Count}", Domain.Audit.AuditOperation.Created,
+                observations.Select(o => new object[] { o.EscalationId, o.IndicatorId, o.PeriodStart, o.Cause, o.Detail, o.ObservedAt }), ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new escalation for this subject and cause, started at the bottom of its ladder.</summary>
     private async Task<Escalation> OpenEscalationAsync(int? contractId, int? slaId, Slip slip, CancellationToken ct)
     {
-        var open = db.Escalations.Local.FirstOrDefault(e => e.ContractId == contractId && e.InternalSlaId == slaId && e.Cause == slip.Cause && e.Status != EscalationStatus.Resolved)
-            ?? await db.Escalations.FirstOrDefaultAsync(e => e.ContractId == contractId && e.InternalSlaId == slaId && e.Cause == slip.Cause && e.Status != EscalationStatus.Resolved, ct);
-        if (open is not null)
-        {
-            await MoveUpIfPlanFailingAsync(open, slip, ct);
-            return open;
-        }
-
         var escalation = new Escalation
         {
             ContractId = contractId, InternalSlaId = slaId, Cause = slip.Cause, Summary = slip.Detail,
@@ -94,11 +119,9 @@ public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workfl
         return escalation;
     }
 
-    private async Task MoveUpIfPlanFailingAsync(Escalation escalation, Slip slip, CancellationToken ct)
+    /// <summary>The plan agreed for the case is failing: it moves up (PlanBreached) with the slip as the reason.</summary>
+    private async Task MoveUpAsync(Escalation escalation, Slip slip, CancellationToken ct)
     {
-        var agreedOn = await db.RemediationPlans.Where(p => p.EscalationId == escalation.Id).OrderByDescending(p => p.Id).Select(p => (DateOnly?)p.AgreedOn).FirstOrDefaultAsync(ct);
-        if (!escalation.PlanFailsWith(slip.Period, agreedOn))
-            return;
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(w => w.SubjectType == nameof(Escalation) && w.SubjectId == escalation.Id, ct);
         if (instance is not null)
             await workflows.FireAsync(instance, "PlanBreached", WorkflowActor.System("slip-detection"), $"The agreed plan is failing: {slip.Detail}", ct);
