@@ -78,8 +78,9 @@ public static class AccessRules
         ["Escalations"] = new(Council, [Roles.ContractManager]),
         ["SlipObservations"] = new(Council, []),
         ["ContractOptions"] = new(Everyone, [Roles.ContractManager]),
-        ["RemediationPlans"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
-        ["RemediationActions"] = new(Council, [Roles.ContractManager, Roles.SlaOwner]),
+        // A plan is recorded by whoever holds the rung that agreed it.
+        ["RemediationPlans"] = new(Council, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
+        ["RemediationActions"] = new(Council, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
         ["IndicatorVersions"] = new(Council, []),
         ["PerformanceAssessments"] = new(Everyone, []),
         ["PerformanceNotices"] = new(Council, [Roles.ContractManager]),

@@ -52,7 +52,8 @@ public class Escalation : Entity
     [ServerManaged, MaxLength(300)]
     public string? Owner { get; set; }
 
-    /// <summary>When the current level must respond before the escalation climbs by itself.</summary>
+    /// <summary>When the current level must respond before the escalation climbs by itself (set by the ladder's timer).</summary>
+    [ServerManaged]
     public DateTime? RespondBy { get; set; }
 
     [ServerManaged]

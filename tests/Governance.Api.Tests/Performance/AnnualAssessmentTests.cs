@@ -72,5 +72,14 @@ public sealed class AnnualAssessmentTests(SqliteApp app)
         Assert.True(periods.Count >= 47);
         Assert.Equal("Green", periods[0].GetProperty("Rag").GetString());
         Assert.Contains(periods, p => p.GetProperty("Rag").GetString() != "Green"); // the contact centre slips
+
+        // 2015: calls answered below its 80% target from May, so that KPI is not Good, and the year's rating says it is council policy.
+        var year = await councillor.GetJsonAsync("/odata/Contracts(1)/Governance.AnnualAssessment(year=2015)");
+        var calls = year.GetProperty("Kpis").EnumerateArray().Single(k => k.GetProperty("Code").GetString() == "SSO-KPI-03");
+        Assert.NotEqual("Good", calls.GetProperty("Rating").GetString());
+        Assert.Equal(12, year.GetProperty("Periods").GetArrayLength());
+        Assert.All(year.GetProperty("Periods").EnumerateArray(), p => Assert.StartsWith("2015-", p.GetProperty("Period").GetString(), StringComparison.Ordinal));
+        Assert.Contains("council policy", year.GetProperty("Policy").GetString(), StringComparison.Ordinal);
+        Assert.Equal("RequiresImprovement", calls.GetProperty("Rating").GetString()); // 0.67: four months on target, eight short of it
     }
 }

@@ -39,4 +39,42 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
 
         Assert.Equal("Expired", (await manager.GetJsonAsync($"/odata/Contracts({ending})")).GetProperty("Status").GetString());
     }
+
+    /// <summary>reg 50 (PCR 2015), UK7 (s.53) and the annual UK9 assessment (s.71), each reminded once; termination asks for an assessment too.</summary>
+    [Fact]
+    public async Task StatutoryNoticeDeadlines_AreReminded()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var underAct = await WorkflowApi.CreateProcurementAsync(officer, "CompetitiveFlexible");
+        async Task<int> ContractAsync(int procurement, DateOnly start)
+        {
+            var id = (await CreatedAsync(manager, "/odata/Contracts", new
+            {
+                Reference = $"NOT-{Guid.NewGuid():N}"[..20], Title = "Notice deadlines", SupplierId = 6, DepartmentId = 1, TotalValue = 100000, AnnualValue = 50000, ProcurementId = procurement,
+                StartOn = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), EndOn = start.AddYears(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            })).GetProperty("Id").GetInt32();
+            await OkAsync(manager, $"/odata/Contracts({id})/Governance.Activate", new { });
+            return id;
+        }
+
+        var entered = await ContractAsync(underAct, today.AddDays(-5));
+        var yearOld = await ContractAsync(underAct, today.AddMonths(-12).AddDays(10));
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ContractRemindersJob>().RunAsync(Ct);
+        }
+
+        static IEnumerable<string> Subjects(System.Text.Json.JsonElement list) => list.GetProperty("value").EnumerateArray().Select(n => n.GetProperty("Subject").GetString()!);
+        var details = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({entered})'")).ToList();
+        Assert.Single(details, s => s.StartsWith("Contract details notice (UK7)", StringComparison.Ordinal));
+        var annual = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({yearOld})'")).ToList();
+        Assert.Single(annual, s => s.StartsWith("Annual performance assessment (UK9)", StringComparison.Ordinal));
+
+        await OkAsync(manager, $"/odata/Contracts({entered})/Governance.Terminate", new { Reason = "Supplier entered administration." });
+        Assert.Contains(Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({entered})'")),
+            s => s.StartsWith($"Assess ", StringComparison.Ordinal) && s.Contains("on termination", StringComparison.Ordinal));
+    }
 }

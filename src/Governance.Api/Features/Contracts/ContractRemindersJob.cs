@@ -35,6 +35,8 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
                 reminders += await RemindAsync($"contract:{contract.Id}:exit-plan:{today:yyyy}", $"Exit plan for {contract.Reference} needs review", "The contract ends within 18 months and its exit plan was not reviewed in the last year.", link, ct);
         }
 
+        reminders += await StatutoryNoticesAsync(live, today, ct);
+
         var options = await db.ContractOptions.AsNoTracking().Where(o => o.NoticeBy != null && o.NoticeBy >= today).ToListAsync(ct);
         foreach (var option in options.Where(o => o.NoticeBy <= today.AddMonths(2)))
         {
@@ -43,6 +45,44 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         }
 
         await db.SaveChangesAsync(ct);
+        return reminders;
+    }
+
+    /// <summary>
+    /// The notice deadlines already computed by <see cref="StatutoryClocks"/>: for a contract let under PCR 2015, the
+    /// contract award notice (reg 50, 30 days); under the Procurement Act 2023, the contract details notice (UK7, s.53,
+    /// 30 days) and the contract performance notice (UK9, s.71: an assessment at least every 12 months, published
+    /// within 30 days), reminded a month ahead.
+    /// </summary>
+    private async Task<int> StatutoryNoticesAsync(List<Contract> live, DateOnly today, CancellationToken ct)
+    {
+        var procurementIds = live.Select(c => c.ProcurementId).OfType<int>().ToList();
+        var startedOn = await db.Procurements.Where(p => procurementIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.StartedOn, ct);
+        var contractIds = live.Select(c => c.Id).ToList();
+        var assessed = (await db.PerformanceAssessments.Where(a => contractIds.Contains(a.ContractId)).Select(a => new { a.ContractId, a.PublishedAt }).ToListAsync(ct))
+            .GroupBy(a => a.ContractId).ToDictionary(g => g.Key, g => LondonTime.DateOf(g.Max(a => a.PublishedAt)));
+        var reminders = 0;
+        foreach (var contract in live.Where(c => c.ProcurementId is not null))
+        {
+            var link = $"/odata/Contracts({contract.Id})";
+            var underAct = startedOn.TryGetValue(contract.ProcurementId!.Value, out var started) && started >= Domain.Tendering.ProcurementLaw.Pa2023Commences;
+            if (!underAct)
+            {
+                var due = StatutoryClocks.Reg50AwardNoticeDue(contract.StartOn);
+                if (today >= contract.StartOn && today <= due)
+                    reminders += await RemindAsync($"contract:{contract.Id}:reg50:{due:yyyyMMdd}", $"Contract award notice for {contract.Reference} due by {due:d MMMM yyyy}", "PCR 2015 reg 50: send the contract award notice within 30 days of the award.", link, ct);
+                continue;
+            }
+
+            var details = StatutoryClocks.Pa2023ContractDetailsNoticeDue(contract.StartOn);
+            if (today >= contract.StartOn && today <= details)
+                reminders += await RemindAsync($"contract:{contract.Id}:uk7:{details:yyyyMMdd}", $"Contract details notice (UK7) for {contract.Reference} due by {details:d MMMM yyyy}", "Procurement Act 2023 s.53: publish the contract details notice within 30 days of entering the contract.", link, ct);
+            var next = (assessed.TryGetValue(contract.Id, out var last) ? last : contract.StartOn).AddMonths(12);
+            var publishBy = StatutoryClocks.Pa2023PerformanceNoticeDue(next);
+            if (today >= next.AddMonths(-1) && today <= publishBy)
+                reminders += await RemindAsync($"contract:{contract.Id}:uk9:{next:yyyyMMdd}", $"Annual performance assessment (UK9) for {contract.Reference} due {next:d MMMM yyyy}", $"Procurement Act 2023 s.71: assess performance against the KPIs at least every 12 months and publish the contract performance notice by {publishBy:d MMMM yyyy}.", link, ct);
+        }
+
         return reminders;
     }
 
