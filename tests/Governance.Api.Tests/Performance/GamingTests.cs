@@ -35,6 +35,9 @@ public sealed class GamingTests(SqliteApp app)
         Assert.Equal(1, ratings["2019-02-01"].GetProperty("NotReported").GetInt32());
         var credits = (await manager.GetJsonAsync($"/odata/Contracts({contract})/Governance.ServiceCredits()")).GetProperty("value").EnumerateArray()
             .ToDictionary(c => c.GetProperty("Period").GetString()!);
+        // Hand-worked: one red KPI of two equal weights credits the 4% rate of the monthly charge (GBP 250,000 / 12 = 20,833.33): GBP 833.33.
+        Assert.Equal(4m, credits["2019-01-01"].GetProperty("Percent").GetDecimal());
+        Assert.Equal(833.33m, credits["2019-01-01"].GetProperty("Amount").GetDecimal());
         Assert.Equal(credits["2019-01-01"].GetProperty("Amount").GetDecimal(), credits["2019-02-01"].GetProperty("Amount").GetDecimal());
         Assert.Equal(1, credits["2019-02-01"].GetProperty("NotReported").GetInt32());
         var kpiPeriods = (await manager.GetJsonAsync($"/odata/Contracts({contract})/Governance.KpiRatings()")).GetProperty("value").EnumerateArray();

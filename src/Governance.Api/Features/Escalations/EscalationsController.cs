@@ -57,7 +57,7 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
         if ((entity.ContractId is null) == (entity.InternalSlaId is null))
             return Task.FromResult<IActionResult?>(ODataErrors.BadRequest("escalation-one-subject", "An escalation is about exactly one contract or one internal SLA."));
         entity.OpenedAt = time.GetUtcNow().UtcDateTime;
-        entity.Level = EscalationLevel.ContractManager;
+        entity.Level = entity.InternalSlaId is null ? EscalationLevel.ContractManager : EscalationLevel.Monitor;
         entity.Status = EscalationStatus.Open;
         return Task.FromResult<IActionResult?>(null);
     }

@@ -29,7 +29,11 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
     public Task<ContractEvidence?> EvidenceAsync(int contractId, CancellationToken ct, bool ignoreFilters = false) =>
         ContractEvidence.LoadAsync(db, contractId, CouncilPolicy, ct, ignoreFilters);
 
-    /// <summary>Service credits per period: each red KPI (missing and disputed ones as the policy counts them) credits its weight times the rate, capped.</summary>
+    /// <summary>
+    /// Service credits per period: each red KPI (missing and disputed ones as the policy counts them) credits the
+    /// contract's rate, scaled by its weight against the period's average weight, capped. With equal weights that is the
+    /// rate per red KPI; a KPI of double weight credits twice the rate.
+    /// </summary>
     public async Task<List<ServiceCreditView>> ServiceCreditsAsync(int contractId, CancellationToken ct)
     {
         if (await EvidenceAsync(contractId, ct) is not { } evidence)
@@ -39,7 +43,8 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
         return [.. evidence.Results(DateOnly.MinValue, DateOnly.MaxValue, deadlines).GroupBy(r => r.Period).OrderBy(g => g.Key).Select(g =>
         {
             var red = g.Where(r => r.Rag == Rag.Red).ToList();
-            var percent = Math.Min(contract.ServiceCreditCapPercent, red.Sum(r => r.Weight) / 100m * contract.ServiceCreditPercentPerRedKpi * KpiCountFactor(g.Count()));
+            var averageWeight = g.Average(r => r.Weight);
+            var percent = Math.Min(contract.ServiceCreditCapPercent, red.Sum(r => r.Weight) / averageWeight * contract.ServiceCreditPercentPerRedKpi);
             return new ServiceCreditView
             {
                 Period = g.Key, RedKpis = red.Count, NotReported = red.Count(r => r.State == ReturnState.NotReported), Disputed = g.Count(r => r.State == ReturnState.Disputed),
@@ -47,12 +52,6 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
             };
         })];
     }
-
-    /// <summary>
-    /// Weights sum to 100 across a contract's KPIs, so a red KPI of average weight credits exactly the contract's rate
-    /// per red KPI: weight / 100 * KPIs.
-    /// </summary>
-    private static decimal KpiCountFactor(int kpis) => kpis;
 
     /// <summary>Each supplier's share of the value of live contracts, flagged over the configured share.</summary>
     public async Task<List<SupplierDependencyView>> SupplierDependencyAsync(CancellationToken ct)
