@@ -22,6 +22,7 @@ public class ContractOption : ArchivableEntity
     public string Description { get; set; } = "";
 
     /// <summary>Length of an extension, in months.</summary>
+    [Range(1, 600)]
     public int? Months { get; set; }
 
     /// <summary>The estimated value of exercising the option in GBP, with VAT: Schedule 3 counts it in the contract's estimated value.</summary>
