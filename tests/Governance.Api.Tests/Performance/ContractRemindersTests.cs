@@ -48,6 +48,11 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
         using var officer = await app.ClientForAsync("ProcurementOfficer");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var underAct = await WorkflowApi.CreateProcurementAsync(officer, "CompetitiveFlexible");
+        TestClock.TravelTo(TestClock.Pcr2015Day);
+        int underRegulations;
+        using (var earlier = await app.ClientForAsync("ProcurementOfficer"))
+            underRegulations = await WorkflowApi.CreateProcurementAsync(earlier, "CompetitiveDialogue");
+        TestClock.TravelTo(DateTime.UtcNow);
         async Task<int> ContractAsync(int procurement, DateOnly start)
         {
             var id = (await CreatedAsync(manager, "/odata/Contracts", new
@@ -61,6 +66,7 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
 
         var entered = await ContractAsync(underAct, today.AddDays(-5));
         var yearOld = await ContractAsync(underAct, today.AddMonths(-12).AddDays(10));
+        var pcr = await ContractAsync(underRegulations, today.AddDays(-3));
         for (var run = 0; run < 2; run++)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -72,6 +78,9 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
         Assert.Single(details, s => s.StartsWith("Contract details notice (UK7)", StringComparison.Ordinal));
         var annual = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({yearOld})'")).ToList();
         Assert.Single(annual, s => s.StartsWith("Annual performance assessment (UK9)", StringComparison.Ordinal));
+        var award = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({pcr})'")).ToList();
+        Assert.Single(award, s => s.StartsWith("Contract award notice", StringComparison.Ordinal));
+        Assert.DoesNotContain(award, s => s.Contains("(UK7)", StringComparison.Ordinal));
 
         await OkAsync(manager, $"/odata/Contracts({entered})/Governance.Terminate", new { Reason = "Supplier entered administration." });
         Assert.Contains(Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({entered})'")),
