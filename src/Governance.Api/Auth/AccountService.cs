@@ -12,6 +12,9 @@ public sealed class AccountService(UserManager<GovernanceUser> users, Governance
 {
     public async Task<GovernanceUser> CreateAsync(NewAccount account, CancellationToken ct = default)
     {
+        // A JSON body may leave any of these out, whatever the record's types say.
+        if (account.Roles is null || string.IsNullOrWhiteSpace(account.Email) || string.IsNullOrWhiteSpace(account.DisplayName) || string.IsNullOrEmpty(account.Password))
+            throw new BusinessRuleException("account-fields", "Give Email, DisplayName, Password and Roles (one or more).", isInvalidInput: true);
         var unknown = account.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (account.Roles.Count == 0 || unknown.Count > 0)
             throw new BusinessRuleException("account-roles", $"Give one or more of the roles {string.Join(", ", Roles.All)}; unknown: {string.Join(", ", unknown)}.", isInvalidInput: true);

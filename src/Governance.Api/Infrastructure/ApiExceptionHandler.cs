@@ -32,6 +32,34 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return false;
     }
 
+    /// <summary>
+    /// The OData query layer refused to bind what the client asked for (an operator between a date and a date-time, a
+    /// function that does not apply to the property, a function it does not implement): the client's query is wrong.
+    /// </summary>
+    private static bool IsQueryBinding(Exception exception) =>
+        exception is ArgumentException or InvalidOperationException or NotImplementedException or NotSupportedException
+        && exception.StackTrace is { } trace
+        && (trace.Contains("Microsoft.AspNetCore.OData.Query.Expressions", StringComparison.Ordinal) || trace.Contains("Microsoft.OData.UriParser", StringComparison.Ordinal));
+
+    /// <summary>The database could not evaluate the query on the client's values (division by zero, overflow).</summary>
+    private static bool IsDataError(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException postgres when postgres.SqlState.StartsWith("22", StringComparison.Ordinal):
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 1 } sqlite when sqlite.Message.Contains("too large or too small", StringComparison.Ordinal):
+                case Microsoft.Data.SqlClient.SqlException { Number: 8134 or 8115 or 220 or 232 or 242 or 517 }:
+                case OverflowException:
+                case DivideByZeroException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A unique or foreign key violated by a write made outside EF's change tracker (a bulk insert).</summary>
     private static bool IsConstraint(Exception exception) => exception switch
     {
@@ -51,6 +79,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
             ODataException odata => (400, "Invalid OData request", odata.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            _ when IsQueryBinding(exception) => (400, "Query cannot be applied",
+                "A function or operator in $filter, $orderby or $apply does not fit the type of what it is applied to (for example hour() or now() on a date, "
+                + "or maxdatetime(), which is not supported). Compare dates with date literals such as 2026-01-31."),
+            FormatException when exception.StackTrace?.Contains("EntityTagHeaderValue", StringComparison.Ordinal) == true || exception.Message.Contains("header", StringComparison.OrdinalIgnoreCase)
+                => (400, "Invalid header", "A header's value is malformed: If-Match and If-None-Match take entity tags such as W/\"MQ==\" or *."),
+            _ when IsDataError(exception) => (400, "Value out of range",
+                "The query cannot be evaluated on these values (a division by zero, or a number or date out of range)."),
             _ when IsBusy(exception) => (503, "Database busy",
                 "The database is busy with another change (a large import, for instance). Nothing was saved; send the request again in a few seconds."),
             DbUpdateConcurrencyException => (412, "Changed by someone else", "The record changed while your request was processed. Read it again and reapply your change."),

@@ -34,6 +34,15 @@ public sealed class DateComparisonFilterBinder : FilterBinder
         return base.BindBinaryOperatorNode(binaryOperatorNode, context);
     }
 
+    /// <summary>A number literal past the range of a double (1e400) would reach SQL as "Infinity": refused as the client's mistake.</summary>
+    public override Expression BindConstantNode(ConstantNode constantNode, QueryBinderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(constantNode);
+        if (constantNode.Value is double d && !double.IsFinite(d) || constantNode.Value is float f && !float.IsFinite(f))
+            throw new Microsoft.OData.ODataException($"The number {constantNode.LiteralText} is out of range.");
+        return base.BindConstantNode(constantNode, context);
+    }
+
     /// <summary>A date property as bound; a date literal as a DateOnly parameter.</summary>
     private Expression BindDate(SingleValueNode node, QueryBinderContext context) =>
         Literal(node) is { } date

@@ -26,6 +26,8 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         MaxAnyAllExpressionDepth = MaxAnyAllDepth;
         MaxOrderByNodeCount = MaxOrderByNodes;
         HandleNullPropagation = HandleNullPropagationOption.False;
+        // $compute's new properties break the response writer once selected (the response was cut mid-body): refused until supported.
+        AllowedQueryOptions = AllowedQueryOptions.Supported & ~AllowedQueryOptions.Compute;
     }
 
     /// <summary>The query texts this attribute has validated and will not validate again.</summary>
@@ -38,6 +40,7 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     /// </summary>
     public override void ValidateQuery(Microsoft.AspNetCore.Http.HttpRequest request, ODataQueryOptions queryOptions)
     {
+        RefuseControlCharacters(queryOptions.RawValues);
         var key = ValidatedQueries.KeyOf(request, queryOptions);
         var known = key is not null && Validated.Contains(key);
         if (known)
@@ -46,6 +49,16 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         if (key is not null && !known)
             Validated.Add(key);
         Listing.ListingRequest.KeepValidated(request.HttpContext, queryOptions);
+    }
+
+    /// <summary>A NUL or other control character in a query option is never meant, and some databases stop reading SQL at a NUL.</summary>
+    private static void RefuseControlCharacters(ODataRawQueryOptions raw)
+    {
+        foreach (var (name, value) in new[] { ("$filter", raw.Filter), ("$orderby", raw.OrderBy), ("$search", raw.Search), ("$apply", raw.Apply), ("$select", raw.Select), ("$expand", raw.Expand) })
+        {
+            if (value is not null && value.Any(char.IsControl))
+                throw new Microsoft.OData.ODataException($"{name} contains a control character (such as NUL); remove it.");
+        }
     }
 
     /// <summary>Plain listings of an entity set are written by the listing writer; everything else by the package.</summary>
