@@ -64,7 +64,8 @@ public static class AccessRules
         ["Meetings"] = new(Council, [Roles.DemocraticServicesOfficer]),
         ["AgendaItems"] = new(Council, [Roles.DemocraticServicesOfficer]),
         // Which records are exempt, and under which paragraph, is itself public (Part A says so); the records are not.
-        ["ExemptionMarkings"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.ProcurementOfficer, Roles.ContractManager]),
+        // What is exempt is the proper officer's decision: democratic services or the monitoring officer.
+        ["ExemptionMarkings"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.StatutoryOfficer]),
         ["SignOffDecisions"] = new(Council, []),
         // Committee papers: officers write the narrative; published PDFs are read-only versions (Part B hidden by its marking).
         ["PaperSections"] = new(Council, [Roles.DemocraticServicesOfficer, Roles.ProcurementOfficer, Roles.ContractManager]),

@@ -172,6 +172,7 @@ public static class EdmModelBuilder
         revise.Parameter<DateOnly>("EffectiveFrom");
         revise.Parameter<string>("Reason");
         builder.EntityType<RemediationAction>().Action("Complete").ReturnsFromEntitySet<RemediationAction>("RemediationActions");
+        builder.EntityType<ExemptionMarking>().Action("Unmark").ReturnsFromEntitySet<ExemptionMarking>("ExemptionMarkings").Parameter<string>("Reason");
         builder.EntityType<PerformanceNotice>().Action("Publish").ReturnsFromEntitySet<PerformanceNotice>("PerformanceNotices");
         var contract = builder.EntityType<Contract>();
         contract.Function("KpiRatings").ReturnsCollection<KpiPeriodView>();

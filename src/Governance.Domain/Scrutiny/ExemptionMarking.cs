@@ -42,4 +42,24 @@ public class ExemptionMarking : ArchivableEntity
 
     [ServerManaged]
     public DateTime MarkedAt { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string? UnmarkedBy { get; set; }
+
+    [ServerManaged, MaxLength(2000)]
+    public string? UnmarkReason { get; set; }
+
+    /// <summary>
+    /// The proper officer's decision that the record is no longer exempt: recorded with who and why, the marking kept
+    /// (archived) so that the history of markings stays.
+    /// </summary>
+    public void Unmark(string? reason, string by, DateTime nowUtc)
+    {
+        if (ArchivedAt is not null)
+            throw new BusinessRuleException("marking-removed", "This marking was already removed.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("reason-required", "Say why the information is no longer exempt.", isInvalidInput: true);
+        (UnmarkedBy, UnmarkReason) = (by, reason.Trim());
+        Archive(nowUtc);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class ExemptInformationTests(SqliteApp app)
                 $"/odata/Contracts?$filter=Indicators/any(i: i/Code eq '{code}')",
                 $"/odata/Contracts?$orderby=Indicators/$count desc&$top=1&$select=Reference",
                 $"/odata/Indicators?$apply=filter(Code eq '{code}')/aggregate($count as N)",
-                $"/odata/Indicators?$filter=Code eq '{code}'&$compute=Target mul 2 as Double",
+                $"/odata/Indicators?$filter=Code eq '{code}'&$select=Name,Target",
             ];
             foreach (var probe in probes)
             {
@@ -89,5 +89,46 @@ public sealed class ExemptInformationTests(SqliteApp app)
         Assert.Equal(1, (await manager.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count());
         var marking = (await union.GetJsonAsync($"/odata/ExemptionMarkings?$filter=EntityKey eq {indicator} and EntityType eq 'Indicator'")).GetProperty("value")[0];
         Assert.Equal(3, marking.GetProperty("Paragraph").GetInt32());
+    }
+
+    /// <summary>Only the proper officer marks or unmarks, unmarking needs a reason, and the marking stays as history.</summary>
+    [Fact]
+    public async Task MarkingAndUnmarking_AreTheProperOfficersRecordedDecisions()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var code = $"UM-{Guid.NewGuid():N}"[..12];
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"UNMARK-{Guid.NewGuid():N}"[..20], Title = "Contract in negotiation", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
+            StartOn = "2020-01-01", EndOn = "2029-12-31",
+        })).GetProperty("Id").GetInt32();
+        var indicator = (await CreatedAsync(manager, "/odata/Indicators", new
+        {
+            ContractId = contract, Code = code, Name = "Negotiated penalty", Unit = "%", Direction = "HigherIsBetter", Category = "Performance", Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 1,
+        })).GetProperty("Id").GetInt32();
+        var body = new { EntityType = "Indicator", EntityKey = indicator, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Negotiation in progress." };
+        await RefusedAsync(manager, "/odata/ExemptionMarkings", body, HttpStatusCode.Forbidden);
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        var marking = (await CreatedAsync(dso, "/odata/ExemptionMarkings", body)).GetProperty("Id").GetInt32();
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        Assert.Equal(0, (await union.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count());
+        foreach (var client in new[] { manager, dso })
+        {
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/odata/ExemptionMarkings({marking})");
+            delete.Headers.TryAddWithoutValidation("If-Match", "*");
+            using var refused = await client.SendAsync(delete, Ct);
+            Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed, $"{refused.StatusCode}");
+        }
+
+        Assert.Equal(0, (await union.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count()); // still exempt
+        await RefusedAsync(manager, $"/odata/ExemptionMarkings({marking})/Governance.Unmark", new { Reason = "Negotiation over." }, HttpStatusCode.Forbidden);
+        await RefusedAsync(dso, $"/odata/ExemptionMarkings({marking})/Governance.Unmark", new { Reason = "" }, HttpStatusCode.BadRequest);
+        using var monitoringOfficer = await app.ClientForAsync("StatutoryOfficer");
+        var removed = await OkAsync(monitoringOfficer, $"/odata/ExemptionMarkings({marking})/Governance.Unmark", new { Reason = "The negotiation concluded; the terms are published." });
+        Assert.Equal("The negotiation concluded; the terms are published.", removed.GetProperty("UnmarkReason").GetString());
+        Assert.Equal(1, (await union.GetJsonAsync($"/odata/Indicators?$filter=Code eq '{code}'")).Count());
+        var history = await monitoringOfficer.GetJsonAsync($"/odata/AuditEntries?$filter=EntityType eq 'ExemptionMarking' and EntityKey eq '{marking}'");
+        Assert.Equal(2, history.Count()); // marked, then unmarked: both kept
     }
 }

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Api.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ExemptionUnmarking : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "UnmarkReason",
+                table: "ExemptionMarkings",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnmarkedBy",
+                table: "ExemptionMarkings",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "UnmarkReason",
+                table: "ExemptionMarkings");
+
+            migrationBuilder.DropColumn(
+                name: "UnmarkedBy",
+                table: "ExemptionMarkings");
+        }
+    }
+}
