@@ -26,6 +26,7 @@ await app.Services.InitialiseDatabaseAsync();
 if (HostCommands.IsCommand(args))
     return await HostCommands.RunAsync(app.Services, args, Console.Out);
 
+app.UseGovernanceSecurityHeaders();
 app.UseExceptionHandler();
 app.UseRequestBodyLimit();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other

@@ -59,9 +59,9 @@ public sealed class CommitteePaperApiTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
 
-        // Immutable, so cacheable by its hash: a reader who has it gets 304 and no bytes.
+        // Never changed, so revalidated by its hash: a reader who has it gets 304 and no bytes; never in a shared cache.
         Assert.Equal($"\"{record.GetProperty("Sha256").GetString()}\"", download.Headers.ETag?.Tag);
-        Assert.Contains("immutable", download.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.True(download.Headers.CacheControl is { Private: true, NoCache: true, Public: false }, $"{download.Headers.CacheControl}");
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/odata/PublishedDocuments({id})/Governance.Download()");
         again.Headers.IfNoneMatch.Add(download.Headers.ETag!);
         using var cached = await union.SendAsync(again, TestContext.Current.CancellationToken);
@@ -108,6 +108,7 @@ public sealed class CommitteePaperApiTests(SqliteApp app)
         using var chair = await app.ClientForAsync("Councillor");
         using var ok = await chair.GetAsync($"/odata/PublishedDocuments({id})/Governance.Download()", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.True(ok.Headers.CacheControl?.NoStore, "a Part B download is never stored by a cache");
         using var union = await app.ClientForAsync("UnionRepresentative");
         Assert.Equal(0, (await union.GetJsonAsync($"/odata/PublishedDocuments?$filter=Id eq {id}")).Count());
         Assert.Equal(0, (await union.GetJsonAsync("/odata/PublishedDocuments?$filter=Kind eq 'ExemptAppendix'")).Count());

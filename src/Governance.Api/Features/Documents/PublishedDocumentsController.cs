@@ -20,10 +20,11 @@ public sealed class PublishedDocumentsController(GovernanceDbContext db) : Query
         var document = await ReadableRows().SingleOrDefaultAsync(d => d.Id == key, ct);
         if (document is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"PublishedDocument {key} does not exist.");
-        // A published version never changes, so its hash is its entity tag and a reader's copy never goes stale:
-        // when a whole committee opens the same pack, each browser fetches it once. Private: Part B must not sit in shared caches.
+        // A published version never changes, so its hash is its entity tag: a reader's browser revalidates and gets a 304
+        // instead of the bytes. An exempt appendix (Part B) is never stored by any cache, the reader's own included.
         var tag = $"\"{document.Sha256}\"";
-        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        var exempt = await Db.ExemptionMarkings.AnyAsync(m => m.EntityType == nameof(PublishedDocument) && m.EntityKey == key, ct);
+        Response.Headers.CacheControl = exempt ? "no-store" : "private, no-cache";
         Response.Headers.ETag = tag;
         if (Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tag)))
             return StatusCode(StatusCodes.Status304NotModified);
