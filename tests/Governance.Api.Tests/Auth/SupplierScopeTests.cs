@@ -56,4 +56,16 @@ public sealed class SupplierScopeTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("does not refer to an existing Indicator", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ASuppliersImport_NamesNothingOfAnotherSuppliersContract()
+    {
+        using var client = await app.ClientForAsync("supplier@demo.local");
+        var csv = "contract,indicator,period,value,note\nENV-2014-007,ENV-KPI-01,2019-03-01,99.8,\n";
+        using var response = await client.PostAsync("/api/measurements/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("no indicator ENV-KPI-01 on contract ENV-2014-007", body, StringComparison.Ordinal); // only what the file said
+        Assert.DoesNotContain("IndicatorId", body, StringComparison.Ordinal);
+    }
 }

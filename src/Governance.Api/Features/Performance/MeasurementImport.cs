@@ -76,8 +76,10 @@ public static class MeasurementImport
 
         // Two reads for the whole file: its KPIs with their contracts, and the periods they already have.
         var references = parsed.Select(r => r.Reference).Distinct().ToList();
+        // A supplier's file resolves against its own contracts only: another supplier's reference reads as unknown.
+        var supplierId = request.HttpContext.User.SupplierScope();
         var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Contract)
-                .Where(i => i.Contract != null && references.Contains(i.Contract.Reference)).ToListAsync(ct))
+                .Where(i => i.Contract != null && references.Contains(i.Contract.Reference) && (supplierId == null || i.Contract.SupplierId == supplierId)).ToListAsync(ct))
             .GroupBy(i => (i.Contract!.Reference, i.Code)).ToDictionary(g => g.Key, g => g.First());
         var ids = indicators.Values.Select(i => i.Id).ToList();
         var recorded = (await db.Measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId)).Select(m => new { m.IndicatorId, m.PeriodStart }).ToListAsync(ct))
