@@ -1,5 +1,6 @@
 using Governance.Api.Auth;
 using Governance.Api.Features.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api;
 
@@ -11,7 +12,18 @@ namespace Governance.Api;
 /// </summary>
 public static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "users" or "audit" or "data";
+    /// <summary>
+    /// The command the host was started with, or null to serve. A leading "--" (as <c>dotnet Governance.Api.dll -- audit verify</c>
+    /// passes it) is not part of the command.
+    /// </summary>
+    public static string[]? Command(string[] args)
+    {
+        var command = args is ["--", .. var rest] ? rest : args;
+        return command.Length >= 2 && command[0] is "users" or "audit" or "data" ? command : null;
+    }
+
+    /// <summary>Verification only reads: it must not migrate, seed or start anything.</summary>
+    public static bool IsReadOnly(string[] command) => command is ["audit", "verify", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -21,6 +33,12 @@ public static class HostCommands
             case ("users", "add"):
                 return await AddUserAsync(scope.ServiceProvider.GetRequiredService<AccountService>(), args[2..], output);
             case ("audit", "verify"):
+                if (!(await scope.ServiceProvider.GetRequiredService<Data.GovernanceDbContext>().Database.GetAppliedMigrationsAsync()).Any())
+                {
+                    await output.WriteLineAsync("No audit trail to verify: this database has not been created (start the server once to create it).");
+                    return 1;
+                }
+
                 var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
                 await output.WriteLineAsync(result.Intact
                     ? $"Audit chain intact: {result.EntriesChecked} entries checked."

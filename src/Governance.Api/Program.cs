@@ -22,9 +22,11 @@ builder.AddGovernanceHealth();
 builder.AddGovernanceApiReference();
 
 var app = builder.Build();
-await app.Services.InitialiseDatabaseAsync();
-if (HostCommands.IsCommand(args))
-    return await HostCommands.RunAsync(app.Services, args, Console.Out);
+var command = HostCommands.Command(args);
+if (command is null || !HostCommands.IsReadOnly(command))
+    await app.Services.InitialiseDatabaseAsync();
+if (command is not null)
+    return await HostCommands.RunAsync(app.Services, command, Console.Out);
 
 app.UseGovernanceSecurityHeaders();
 app.UseExceptionHandler();
