@@ -34,7 +34,9 @@ app.UseRequestBodyLimit();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseSessionValidation();
 app.UseAuthorization();
 app.MapGovernanceHealth();
 app.MapGovernanceAuth();

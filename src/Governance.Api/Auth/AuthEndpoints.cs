@@ -23,9 +23,9 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapGovernanceAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
-        auth.MapPost("/logout", async (SignInManager<GovernanceUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/logout", LogoutAsync);
         auth.MapGet("/me", Me);
         var users = auth.MapGroup("/users").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         users.MapGet("/", ListUsersAsync);
@@ -33,21 +33,38 @@ public static class AuthEndpoints
         return app;
     }
 
+    /// <summary>A hash to check a password against when the account does not exist, so that both cases take as long.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<GovernanceUser>().HashPassword(new GovernanceUser(), Guid.NewGuid().ToString()));
+
+    /// <summary>
+    /// Every failure answers the same words, whether the account is unknown, the password wrong or the account locked, and
+    /// an unknown account costs a password hash too: neither the answer nor its timing says which accounts exist.
+    /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest request, bool? useCookies, SignInManager<GovernanceUser> signIn, ILoggerFactory loggers, TimeProvider time)
     {
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: useCookies == true, lockoutOnFailure: true);
+        var email = request.Email ?? "";
+        SignInResult result;
+        if (await signIn.UserManager.FindByEmailAsync(email) is null)
+        {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new GovernanceUser(), DummyHash.Value, request.Password ?? "");
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(email, request.Password ?? "", isPersistent: useCookies == true, lockoutOnFailure: true);
+        }
+
         if (result.Succeeded)
             return TypedResults.Empty; // the sign-in has written the token (or cookie) response
 
         loggers.CreateLogger("Governance.Auth").LogWarning(
             "Sign-in failed for {Email} at {WhenUtc:O}: {Reason}", request.Email, time.GetUtcNow().UtcDateTime,
             result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
-        var detail = result.IsLockedOut
-            ? "The account is locked after repeated failed sign-ins. Try again later or ask an administrator."
-            : "The e-mail or password is wrong.";
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        return TypedResults.Problem(
+            "The e-mail or password is wrong, or the account is locked after repeated failed sign-ins (try again later or ask an administrator).",
+            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
@@ -58,6 +75,22 @@ public static class AuthEndpoints
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
             return TypedResults.Challenge();
         return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>
+    /// Signing out ends every session of the account: a new security stamp invalidates its refresh tokens at once and its
+    /// access tokens on their next request (SessionValidation), and the cookie is removed.
+    /// </summary>
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SignInManager<GovernanceUser> signIn, UserManager<GovernanceUser> users, HttpContext context)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            SessionValidation.Forget(context.RequestServices, user.Id);
+        }
+
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
     }
 
     private static Ok<object> Me(ClaimsPrincipal user) => TypedResults.Ok<object>(new

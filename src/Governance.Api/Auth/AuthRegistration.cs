@@ -18,14 +18,24 @@ public static class AuthRegistration
         services.AddIdentityApiEndpoints<GovernanceUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // NIST SP 800-63B: length, not composition rules; common passwords are refused by CommonPasswordValidator.
                 o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GovernanceDbContext>()
-            .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
+            .AddClaimsPrincipalFactory<GovernanceClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Cookie sessions re-check the account (locked, disabled, password changed) every minute, as bearer tokens do (SessionValidation).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionValidation.Interval);
 
         // An API answers 401/403; it never redirects to a sign-in page.
         services.ConfigureApplicationCookie(o =>
@@ -47,6 +57,8 @@ public static class AuthRegistration
             .AddPolicy(EntitySetAccess.Read, p => p.RequireAuthenticatedUser().AddRequirements(new EntitySetRequirement(Write: false)))
             .AddPolicy(EntitySetAccess.Write, p => p.RequireAuthenticatedUser().AddRequirements(new EntitySetRequirement(Write: true)));
         services.AddScoped<AccountService>();
+        services.AddSignInThrottle(builder.Configuration);
+        services.AddMemoryCache();
         return builder;
     }
 

@@ -122,4 +122,61 @@ public sealed class AccountsTests(SqliteApp app)
 
         Assert.NotEmpty(await app.SignInAsync(email, "Another-long-password-1"));
     }
+
+    [Theory]
+    [InlineData("Password1234")]
+    [InlineData("passwordpassword")]
+    [InlineData("qwertyuiop12")]
+    [InlineData("123456789012")]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("short-one")]
+    public async Task WeakPasswords_AreRefused(string password)
+    {
+        using var admin = await app.ClientForAsync("Administrator");
+        using var response = await admin.PostAsJsonAsync("/auth/users", new { email = NewEmail(), displayName = "Weak", password, roles = new[] { "Councillor" } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task APassphraseWithoutCompositionRules_IsAccepted()
+    {
+        using var admin = await app.ClientForAsync("Administrator");
+        using var response = await admin.PostAsJsonAsync("/auth/users", new { email = NewEmail(), displayName = "Plain", password = "correct horse battery staple", roles = new[] { "Councillor" } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheAccessAndRefreshTokens()
+    {
+        var email = await CreateAccountAsync();
+        using var login = app.CreateClient();
+        using var signedIn = await login.PostAsJsonAsync("/auth/login", new { email, password = "A-long-password-123" }, Ct);
+        var tokens = await signedIn.JsonAsync();
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("accessToken").GetString());
+        using (var before = await client.GetAsync("/auth/me", Ct))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using (var logout = await client.PostAsync("/auth/logout", null, Ct))
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        using (var after = await client.GetAsync("/auth/me", Ct))
+            Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        using var refresh = await login.PostAsJsonAsync("/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALockedAccount_CannotUseATokenIssuedBefore()
+    {
+        var email = await CreateAccountAsync();
+        var token = await app.SignInAsync(email, "A-long-password-123");
+        using var anonymous = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+            (await anonymous.PostAsJsonAsync("/auth/login", new { email, password = "wrong-password-000" }, Ct)).Dispose();
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var response = await client.GetAsync("/odata/Contracts", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,7 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         // Tests run jobs themselves, at the times they choose; no background server competes with them.
         builder.UseSetting("Jobs:Server", "false");
+        builder.UseSetting("Auth:SignInPerAddressPerMinute", "100000"); // every test client shares one address; SignInThrottleTests uses a low limit
         foreach (var (key, value) in DatabaseSettings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
