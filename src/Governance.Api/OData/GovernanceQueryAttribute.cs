@@ -46,6 +46,8 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         if (known)
             queryOptions.Validator = null; // the package still checks the option names and records its limits on the context
         base.ValidateQuery(request, queryOptions);
+        if (queryOptions.SelectExpand?.SelectExpandClause is { } clause)
+            ExpansionBounds.Check(clause, [queryOptions.Context.NavigationSource?.Name ?? ""], insideCollection: false);
         if (key is not null && !known)
             Validated.Add(key);
         Listing.ListingRequest.KeepValidated(request.HttpContext, queryOptions);

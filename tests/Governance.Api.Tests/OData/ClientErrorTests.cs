@@ -57,4 +57,24 @@ public sealed class ClientErrorTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Roles", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/odata/Indicators?$expand=Measurements($expand=Indicator($expand=Measurements))", "may not return")]
+    [InlineData("/odata/Contracts?$expand=Indicators($expand=Measurements)", "needs $top")]
+    [InlineData("/odata/Contracts?$expand=Indicators($expand=Measurements($top=500))", "needs $top")]
+    public async Task AnExpansionPastItsBounds_Is400NamingTheBound(string url, string bound)
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        using var response = await client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(bound, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABoundedNestedExpansion_IsServed()
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        using var response = await client.GetAsync("/odata/Contracts?$expand=Indicators($expand=Measurements($top=12;$orderby=PeriodStart desc))&$top=2", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -38,10 +38,12 @@ public sealed class QueryOptionsTests(SqliteApp app)
     }
 
     [Fact]
-    public async Task Expand_CollectionInsideCollection_IsNotPagedAndWorksOnSqlite()
+    public async Task Expand_CollectionInsideCollection_NeedsItsTop_AndWorksOnSqlite()
     {
         using var client = await app.ClientForAsync("ContractManager");
-        var result = await client.GetJsonAsync("/odata/Contracts?$filter=Reference eq 'SSO-2012-001'&$select=Reference&$expand=Indicators($select=Code;$expand=Measurements($select=Value))");
+        using var unbounded = await client.GetAsync("/odata/Contracts?$filter=Reference eq 'SSO-2012-001'&$select=Reference&$expand=Indicators($select=Code;$expand=Measurements($select=Value))", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unbounded.StatusCode);
+        var result = await client.GetJsonAsync("/odata/Contracts?$filter=Reference eq 'SSO-2012-001'&$select=Reference&$expand=Indicators($select=Code;$expand=Measurements($select=Value;$top=100))");
         var indicators = result.GetProperty("value")[0].GetProperty("Indicators").EnumerateArray().ToList();
         Assert.Equal(7, indicators.Count);
         Assert.True(indicators.Sum(i => i.GetProperty("Measurements").GetArrayLength()) > 300);
