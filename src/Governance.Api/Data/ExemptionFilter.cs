@@ -24,21 +24,82 @@ internal static class ExemptionFilter
         var method = typeof(ExemptionFilter).GetMethod(nameof(For), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && IsExemptable(t.ClrType)).ToList())
             builder.Entity(type.ClrType).HasQueryFilter(Name, (LambdaExpression)method.MakeGenericMethod(type.ClrType).Invoke(null, [context])!);
+        foreach (var (type, parents) in DerivedLogs)
+            builder.Entity(type).HasQueryFilter(Name, Filter(type, context, null, parents));
     }
+
+    /// <summary>
+    /// What is derived from an exempt record is exempt with it: the parents whose marking hides a row as well as its own
+    /// (a KPI's returns with the KPI, a contract's KPIs, returns, escalations and options with the contract).
+    /// </summary>
+    private static readonly Dictionary<Type, (string Parent, LambdaExpression Key)[]> Parents = new()
+    {
+        [typeof(Domain.Contracts.Indicator)] = [Key<Domain.Contracts.Indicator>("Contract", i => i.ContractId), Key<Domain.Contracts.Indicator>("InternalSla", i => i.InternalSlaId)],
+        [typeof(Domain.Contracts.Measurement)] = [Key<Domain.Contracts.Measurement>("Indicator", m => m.IndicatorId), Key<Domain.Contracts.Measurement>("Contract", m => m.Indicator!.ContractId)],
+        [typeof(Domain.Contracts.ContractOption)] = [Key<Domain.Contracts.ContractOption>("Contract", o => o.ContractId)],
+        [typeof(Domain.Escalations.Escalation)] = [Key<Domain.Escalations.Escalation>("Contract", e => e.ContractId), Key<Domain.Escalations.Escalation>("InternalSla", e => e.InternalSlaId)],
+        [typeof(Domain.Escalations.RemediationPlan)] = [Key<Domain.Escalations.RemediationPlan>("Escalation", p => p.EscalationId)],
+        [typeof(Domain.Performance.PerformanceNotice)] = [Key<Domain.Performance.PerformanceNotice>("Contract", n => n.ContractId), Key<Domain.Performance.PerformanceNotice>("Escalation", n => n.EscalationId)],
+    };
+
+    /// <summary>Append-only logs are never marked themselves; they are hidden with the record they are about.</summary>
+    private static readonly Dictionary<Type, (string Parent, LambdaExpression Key)[]> DerivedLogs = new()
+    {
+        [typeof(Domain.Performance.SlipObservation)] =
+        [
+            Key<Domain.Performance.SlipObservation>("Indicator", o => o.IndicatorId), Key<Domain.Performance.SlipObservation>("Escalation", o => o.EscalationId),
+            Key<Domain.Performance.SlipObservation>("Contract", o => o.Indicator!.ContractId), Key<Domain.Performance.SlipObservation>("InternalSla", o => o.Indicator!.InternalSlaId),
+        ],
+        [typeof(Domain.Contracts.IndicatorVersion)] =
+            [Key<Domain.Contracts.IndicatorVersion>("Indicator", v => v.IndicatorId), Key<Domain.Contracts.IndicatorVersion>("Contract", v => v.Indicator!.ContractId)],
+        [typeof(Domain.Performance.PerformanceAssessment)] = [Key<Domain.Performance.PerformanceAssessment>("Contract", a => a.ContractId)],
+    };
+
+    private static (string, LambdaExpression) Key<T>(string parent, Expression<Func<T, int?>> key) => (parent, key);
+
+    private static (string, LambdaExpression) Key<T>(string parent, Expression<Func<T, int>> key) => (parent, key);
 
     private static bool IsExemptable(Type type) => typeof(Entity).IsAssignableFrom(type) && !NotExemptable.Contains(type);
 
     private static Expression<Func<T, bool>> For<T>(GovernanceDbContext context)
-        where T : Entity
+        where T : Entity =>
+        (Expression<Func<T, bool>>)Filter(typeof(T), context, typeof(T).Name, Parents.GetValueOrDefault(typeof(T)) ?? []);
+
+    /// <summary>
+    /// Restricted readers see a row unless a marking they may not see covers it: on the row itself (own type name) or on
+    /// one of its parents. A committee member sees what is marked for the committee only during the member's term.
+    /// </summary>
+    private static LambdaExpression Filter(Type type, GovernanceDbContext context, string? ownName, (string Parent, LambdaExpression Key)[] parents)
     {
-        var name = typeof(T).Name;
-        Expression<Func<GovernanceDbContext, T, bool>> template = (ctx, e) => !ctx.ExemptRestricted
-            || !ctx.ExemptionMarkings.Any(m => m.EntityType == name && m.EntityKey == e.Id
-                && (ctx.ExemptNeverSees || !ctx.Members.Any(x => x.CommitteeId == m.CommitteeId && x.Email == ctx.ExemptViewer && x.Role != MemberRole.UnionRepresentative)));
+        Expression<Func<GovernanceDbContext, ExemptionMarking, bool>> hidden = (ctx, m) => ctx.ExemptNeverSees
+            || !ctx.Members.Any(x => x.CommitteeId == m.CommitteeId && x.Email == ctx.ExemptViewer && x.Role != MemberRole.UnionRepresentative
+                && x.TermStart <= ctx.ExemptToday && (x.TermEnd == null || x.TermEnd >= ctx.ExemptToday));
+        var row = Expression.Parameter(type, "e");
+        var marking = hidden.Parameters[1];
+        var covers = new List<Expression>();
+        if (ownName is not null)
+        {
+            covers.Add(Expression.AndAlso(
+                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(ownName)),
+                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), Expression.Property(row, nameof(Entity.Id)))));
+        }
+
+        foreach (var (parent, key) in parents)
+        {
+            var value = new Substitute(key.Parameters[0], row).Visit(key.Body);
+            covers.Add(Expression.AndAlso(
+                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(parent)),
+                Expression.Equal(Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), Expression.Convert(value, typeof(int?)))));
+        }
+
+        var any = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(covers.Aggregate(Expression.OrElse), hidden.Body), marking);
         // EF swaps a constant of the context type for the context running each query: the filter then reads that
         // request's viewer, not the one the model was built with.
-        var body = new Substitute(template.Parameters[0], Expression.Constant(context)).Visit(template.Body);
-        return Expression.Lambda<Func<T, bool>>(body, template.Parameters[1]);
+        var ctx = Expression.Constant(context);
+        var markings = Expression.Property(ctx, nameof(GovernanceDbContext.ExemptionMarkings));
+        var anyCall = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ExemptionMarking)], markings, Expression.Quote(any));
+        var body = Expression.OrElse(Expression.Not(Expression.Property(ctx, nameof(GovernanceDbContext.ExemptRestricted))), Expression.Not(anyCall));
+        return Expression.Lambda(new Substitute(hidden.Parameters[0], ctx).Visit(body), row);
     }
 
     private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor

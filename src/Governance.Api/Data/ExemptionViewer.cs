@@ -21,4 +21,8 @@ public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
         && (user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !user.IsInRole(Roles.Councillor);
 
     public string Name => accessor?.HttpContext?.User.Identity?.Name ?? "";
+
+    /// <summary>The London date for the request: committee membership counts only within a member's term.</summary>
+    public DateOnly Today => Domain.Calendar.LondonTime.DateOf(
+        (accessor?.HttpContext?.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 }

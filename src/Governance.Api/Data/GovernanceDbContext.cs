@@ -30,6 +30,7 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     internal bool ExemptRestricted => services.Viewer.Restricted;
     internal bool ExemptNeverSees => services.Viewer.NeverSees;
     internal string ExemptViewer => services.Viewer.Name;
+    internal DateOnly ExemptToday => services.Viewer.Today;
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();

@@ -13,6 +13,9 @@ public class IndicatorVersion : ILogRow
 
     public int IndicatorId { get; set; }
 
+    /// <summary>The KPI defined: a version is as confidential as its KPI and the KPI's contract.</summary>
+    public Indicator? Indicator { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>First day of the first period this version rates.</summary>

@@ -15,6 +15,9 @@ public class SlipObservation : ILogRow
 
     public int IndicatorId { get; set; }
 
+    /// <summary>The KPI observed: a slip is as confidential as its KPI and the KPI's contract.</summary>
+    public Contracts.Indicator? Indicator { get; set; }
+
     public DateOnly PeriodStart { get; set; }
 
     [MaxLength(64)]

@@ -131,4 +131,60 @@ public sealed class ExemptInformationTests(SqliteApp app)
         var history = await monitoringOfficer.GetJsonAsync($"/odata/AuditEntries?$filter=EntityType eq 'ExemptionMarking' and EntityKey eq '{marking}'");
         Assert.Equal(2, history.Count()); // marked, then unmarked: both kept
     }
+
+    /// <summary>
+    /// What is derived from an exempt record is exempt with it: an exempt contract's KPIs, returns, slips, definition
+    /// versions and escalations; and a councillor whose committee term has ended sees none of it.
+    /// </summary>
+    [Fact]
+    public async Task EverythingDerivedFromAnExemptContract_IsHiddenWithIt_AndATermThatEndedGivesNoAccess()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"DERIVED-{Guid.NewGuid():N}"[..20], Title = "Contract in a commercial dispute", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
+            StartOn = "2019-01-01", EndOn = "2029-12-31",
+        })).GetProperty("Id").GetInt32();
+        var kpi = (await CreatedAsync(manager, "/odata/Indicators", new
+        {
+            ContractId = contract, Code = $"DV-{Guid.NewGuid():N}"[..12], Name = "Disputed penalty KPI", Unit = "%", Direction = "HigherIsBetter", Category = "Performance",
+            Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 100,
+        })).GetProperty("Id").GetInt32();
+        await CreatedAsync(manager, "/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2019-01-01", Value = 61.25 }); // red: a slip and an escalation
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Contract", EntityKey = contract, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Commercial dispute." });
+
+        // A former member of the committee, whose term ended.
+        using var former = await OutsideCouncillorAsync();
+        var formerEmail = (await former.GetJsonAsync("/auth/me")).GetProperty("name").GetString();
+        await CreatedAsync(dso, "/odata/Members", new { CommitteeId = 1, Name = "Cllr Former", Role = "Member", Email = formerEmail, TermStart = "2011-05-01", TermEnd = "2015-05-07" });
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        using var chair = await app.ClientForAsync("Councillor");
+        string[] derived =
+        [
+            $"/odata/Indicators?$filter=ContractId eq {contract}",
+            $"/odata/Measurements?$filter=IndicatorId eq {kpi}",
+            $"/odata/Measurements?$apply=filter(IndicatorId eq {kpi})/aggregate(Value with sum as Total)",
+            $"/odata/SlipObservations?$filter=IndicatorId eq {kpi}",
+            $"/odata/IndicatorVersions?$filter=IndicatorId eq {kpi}",
+            $"/odata/Escalations?$filter=ContractId eq {contract}",
+        ];
+        foreach (var reader in new[] { union, former })
+        {
+            foreach (var probe in derived)
+            {
+                using var response = await reader.GetAsync(probe, Ct);
+                var body = await response.Content.ReadAsStringAsync(Ct);
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"{probe}: {response.StatusCode}");
+                Assert.False(body.Contains("61.25", StringComparison.Ordinal) || body.Contains("Disputed penalty", StringComparison.Ordinal), $"{probe} shows the exempt figure: {body}");
+                if (response.StatusCode == HttpStatusCode.OK && !probe.Contains("$apply", StringComparison.Ordinal))
+                    Assert.Equal(0, System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("value").GetArrayLength());
+            }
+        }
+
+        // The committee's current chair still reads it all.
+        Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}")).Count());
+        Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Indicators?$filter=ContractId eq {contract}")).Count());
+    }
 }

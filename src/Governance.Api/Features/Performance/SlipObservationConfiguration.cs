@@ -11,7 +11,7 @@ internal sealed class SlipObservationConfiguration : IEntityTypeConfiguration<Sl
     public void Configure(EntityTypeBuilder<SlipObservation> builder)
     {
         builder.HasOne<Escalation>().WithMany().HasForeignKey(s => s.EscalationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Indicator).WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.IndicatorId, s.PeriodStart, s.Cause }).IsUnique();
     }
 }
