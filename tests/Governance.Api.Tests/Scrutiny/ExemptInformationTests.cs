@@ -183,6 +183,14 @@ public sealed class ExemptInformationTests(SqliteApp app)
             }
         }
 
+        // A report generated from the exempt contract is exempt with it: filed for the committee, never for the union.
+        using (var pdf = await manager.PostJsonAsync($"/odata/Contracts({contract})/Governance.GenerateAssessment", new { Year = 2019 }))
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var filed = $"/odata/PublishedDocuments?$filter=SubjectType eq 'Contract' and SubjectId eq {contract}";
+        Assert.Equal(0, (await union.GetJsonAsync(filed)).Count());
+        Assert.Equal(0, (await former.GetJsonAsync(filed)).Count());
+        Assert.Equal(1, (await chair.GetJsonAsync(filed)).Count());
+
         // The committee's current chair still reads it all.
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}")).Count());
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Indicators?$filter=ContractId eq {contract}")).Count());

@@ -70,5 +70,25 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
         return (document, bytes);
     }
 
+    /// <summary>
+    /// A document generated from an exempt record is itself exempt: it takes the paragraph and committee of the first
+    /// marking on any of its sources (the contract, the escalation), in the caller's unit of work.
+    /// </summary>
+    public async Task InheritExemptionAsync(PublishedDocument document, IReadOnlyList<(string Type, int Key)> sources, string by, CancellationToken ct)
+    {
+        var types = sources.Select(s => s.Type).Distinct().ToList();
+        var candidates = await db.ExemptionMarkings.Where(m => types.Contains(m.EntityType)).ToListAsync(ct);
+        if (candidates.FirstOrDefault(m => sources.Contains((m.EntityType, m.EntityKey))) is not { } source)
+            return;
+        await db.SaveChangesAsync(ct); // the marking names the document by its key
+        document.ExemptParagraphs = $"{source.Paragraph}";
+        db.ExemptionMarkings.Add(new ExemptionMarking
+        {
+            EntityType = nameof(PublishedDocument), EntityKey = document.Id, Paragraph = source.Paragraph, CommitteeId = source.CommitteeId,
+            PublicInterestTest = Truncate($"Generated from {source.EntityType} {source.EntityKey}, which is exempt: {source.PublicInterestTest}", 4000),
+            MarkedBy = by, MarkedAt = document.PublishedAt,
+        });
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "\u2026";
 }

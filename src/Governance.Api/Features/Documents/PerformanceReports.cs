@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
 using Governance.Domain.Documents;
@@ -7,7 +8,7 @@ using Governance.Reports.Documents;
 namespace Governance.Api.Features.Documents;
 
 /// <summary>The escalation report and the annual contract assessment, rendered and filed as published versions.</summary>
-public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher publisher, TimeProvider time)
+public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher publisher, Data.GovernanceDbContext db, TimeProvider time)
 {
     /// <summary>Levels whose recipients get a report: the director and the scrutiny committee.</summary>
     public static bool ReportsAt(EscalationLevel level) => Escalation.IsSenior(level);
@@ -20,9 +21,12 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
             return null;
         var (escalation, contract) = (found.Escalation, WithoutExempt(found.Contract));
         var document = EscalationReport.Build(escalation, contract, time.GetUtcNow());
-        return await publisher.StageAsync(
+        var staged = await publisher.StageAsync(
             new Publication(DocumentKind.EscalationReport, nameof(Escalation), escalationId, document, $"escalation-{escalationId}-{CommitteePapers.Slug(contract.Reference)}"),
             publishedBy, ct);
+        var contractId = await db.Escalations.IgnoreQueryFilters([Data.ExemptionFilter.Name]).Where(e => e.Id == escalationId).Select(e => e.ContractId ?? 0).SingleAsync(ct);
+        await publisher.InheritExemptionAsync(staged.Document, [(nameof(Escalation), escalationId), (nameof(Contract), contractId)], publishedBy, ct);
+        return staged;
     }
 
     /// <summary>
@@ -40,8 +44,11 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
         if (contract.Assessment is null)
             throw new BusinessRuleException("no-returns-in-year", $"Contract {contract.Reference} has no rated KPI returns in {year}, so there is nothing to assess.");
         var document = ContractAssessmentReport.Build(WithoutExempt(contract), time.GetUtcNow());
-        return await publisher.PublishAsync(
+        var published = await publisher.PublishAsync(
             new Publication(DocumentKind.ContractAssessment, nameof(Contract), contractId, document, $"assessment-{year}-{CommitteePapers.Slug(contract.Reference)}"),
             publishedBy, [], 0, ct);
+        await publisher.InheritExemptionAsync(published.Document, [(nameof(Contract), contractId)], publishedBy, ct);
+        await db.SaveChangesAsync(ct);
+        return published;
     }
 }
