@@ -195,4 +195,42 @@ public sealed class ExemptInformationTests(SqliteApp app)
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}")).Count());
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Indicators?$filter=ContractId eq {contract}")).Count());
     }
+
+    /// <summary>A rating computed without an exempt KPI says so; the published notice rates it but never names it.</summary>
+    [Fact]
+    public async Task ARatingWithoutAnExemptKpi_SaysSo_AndThePublishedNoticeNeverNamesIt()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"WITHHELD-{Guid.NewGuid():N}"[..20], Title = "Contract with one exempt KPI", SupplierId = 1, DepartmentId = 1, TotalValue = 1000, AnnualValue = 100,
+            StartOn = "2019-01-01", EndOn = "2029-12-31",
+        })).GetProperty("Id").GetInt32();
+        async Task<int> KpiAsync(string name) => (await CreatedAsync(manager, "/odata/Indicators", new
+        {
+            ContractId = contract, Code = $"WH-{Guid.NewGuid():N}"[..12], Name = name, Unit = "%", Direction = "HigherIsBetter", Category = "Performance", Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 50,
+        })).GetProperty("Id").GetInt32();
+        var open = await KpiAsync("Calls answered");
+        var secret = await KpiAsync("Confidential settlement milestone");
+        foreach (var kpi in new[] { open, secret })
+        {
+            for (var month = 1; month <= 12; month++)
+                await CreatedAsync(manager, "/odata/Measurements", new { IndicatorId = kpi, PeriodStart = $"2019-{month:D2}-01", Value = 96 });
+        }
+
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Indicator", EntityKey = secret, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Settlement terms." });
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        var partial = await union.GetJsonAsync($"/odata/Contracts({contract})/Governance.AnnualAssessment(year=2019)");
+        Assert.Equal(1, partial.GetProperty("WithheldKpis").GetInt32());
+        Assert.Contains("not the council's rating", partial.GetProperty("WithheldNote").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Confidential settlement", partial.GetRawText(), StringComparison.Ordinal);
+
+        using (var pdf = await manager.PostJsonAsync($"/odata/Contracts({contract})/Governance.GenerateAssessment", new { Year = 2019 }))
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var published = await union.GetJsonAsync($"/odata/Contracts({contract})/Governance.AnnualAssessment(year=2019)");
+        Assert.Equal(1, published.GetProperty("WithheldKpis").GetInt32());
+        Assert.DoesNotContain("Confidential settlement", published.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Confidential settlement", (await union.GetJsonAsync($"/odata/PerformanceAssessments?$filter=ContractId eq {contract}")).GetRawText(), StringComparison.Ordinal);
+    }
 }

@@ -71,6 +71,14 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             return NotFound(key);
         var now = Time.GetUtcNow().UtcDateTime;
         view.PublishedAt = now;
+        // The notice rates every KPI, but names none that is exempt: the published record is read by everyone.
+        var exemptKpis = await Db.ExemptionMarkings.Where(m => m.EntityType == nameof(Indicator)).Select(m => m.EntityKey).ToListAsync(ct);
+        if (view.Kpis.RemoveAll(k => exemptKpis.Contains(k.IndicatorId)) is > 0 and var hidden)
+        {
+            view.WithheldKpis = hidden;
+            view.WithheldNote = $"{hidden} of this contract's KPIs are exempt information (Schedule 12A): they count in the rating but are not shown.";
+        }
+
         Db.PerformanceAssessments.Add(new PerformanceAssessment
         {
             ContractId = key, Year = year, Occasion = AssessmentOccasion.Annual, Rating = Enum.Parse<PerformanceRating>(view.Rating), AverageScore = view.AverageScore,

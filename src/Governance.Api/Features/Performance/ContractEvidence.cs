@@ -7,7 +7,8 @@ namespace Governance.Api.Features.Performance;
 
 /// <summary>Everything a contract's rating reads: its KPIs with their definition history, the counted returns and the policy.</summary>
 public sealed record ContractEvidence(
-    Contract Contract, IReadOnlyList<Indicator> Indicators, IReadOnlyList<KpiSchedule> Schedules, IReadOnlyList<ReturnFigure> Returns, PerformancePolicy Policy)
+    Contract Contract, IReadOnlyList<Indicator> Indicators, IReadOnlyList<KpiSchedule> Schedules, IReadOnlyList<ReturnFigure> Returns, PerformancePolicy Policy,
+    int WithheldKpis = 0)
 {
     /// <summary>Every KPI's counted result from <paramref name="from"/> to <paramref name="to"/>, owed periods included.</summary>
     public IReadOnlyList<KpiResult> Results(DateOnly from, DateOnly to, ReturnDeadlines deadlines) =>
@@ -37,6 +38,9 @@ public sealed record ContractEvidence(
             var last = i.ArchivedAt is { } archived ? DateOnly.FromDateTime(archived) : contract.EndOn;
             return new KpiSchedule(i.Id, i.Frequency, history, first < start ? start : first, last);
         }).ToList();
-        return new ContractEvidence(contract, indicators, schedules, returns, contract.Policy(councilDefault));
+        // What the reader may not see is left out, and said to be: the count of the contract's KPIs held back as exempt.
+        var withheld = ignoreFilters ? 0
+            : await db.Indicators.IgnoreQueryFilters([ExemptionFilter.Name]).CountAsync(i => i.ContractId == contractId, ct) - indicators.Count;
+        return new ContractEvidence(contract, indicators, schedules, returns, contract.Policy(councilDefault), withheld);
     }
 }

@@ -128,6 +128,9 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
             Policy = evidence.Policy.Describe(), PolicyLabel = PerformancePolicy.Label,
             Periods = [.. periods.Select(PeriodRatingView.Of)],
             Kpis = kpis,
+            WithheldKpis = evidence.WithheldKpis,
+            WithheldNote = evidence.WithheldKpis == 0 ? null
+                : $"{evidence.WithheldKpis} of this contract's KPIs are exempt information (Schedule 12A) and are left out of this view, so it is not the council's rating.",
         };
     }
 }

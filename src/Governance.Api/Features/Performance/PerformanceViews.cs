@@ -108,6 +108,12 @@ public sealed class AnnualAssessmentView
     public List<PeriodRatingView> Periods { get; set; } = [];
 
     public List<KpiAssessmentView> Kpis { get; set; } = [];
+
+    /// <summary>KPIs left out of this view because they are exempt information the reader may not see (0 when nothing was withheld).</summary>
+    public int WithheldKpis { get; set; }
+
+    /// <summary>Says so when something was withheld, so that a reader never takes a partial rating for the whole.</summary>
+    public string? WithheldNote { get; set; }
 }
 
 public sealed class ServiceCreditView
