@@ -10,6 +10,7 @@ using Governance.Api.OData;
 using Microsoft.AspNetCore.OData;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // the server's name and version are nobody's business
 builder.AddGovernanceData();
 builder.AddGovernanceAuth();
 builder.AddGovernanceWorkflows();
