@@ -76,29 +76,31 @@ internal static class ExemptionFilter
                 && x.TermStart <= ctx.ExemptToday && (x.TermEnd == null || x.TermEnd >= ctx.ExemptToday));
         var row = Expression.Parameter(type, "e");
         var marking = hidden.Parameters[1];
-        var covers = new List<Expression>();
+        var keys = new List<(string Type, Expression Key)>();
         if (ownName is not null)
-        {
-            covers.Add(Expression.AndAlso(
-                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(ownName)),
-                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), Expression.Property(row, nameof(Entity.Id)))));
-        }
-
+            keys.Add((ownName, Expression.Property(row, nameof(Entity.Id))));
         foreach (var (parent, key) in parents)
-        {
-            var value = new Substitute(key.Parameters[0], row).Visit(key.Body);
-            covers.Add(Expression.AndAlso(
-                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(parent)),
-                Expression.Equal(Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), Expression.Convert(value, typeof(int?)))));
-        }
+            keys.Add((parent, new Substitute(key.Parameters[0], row).Visit(key.Body)));
 
-        var any = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(covers.Aggregate(Expression.OrElse), hidden.Body), marking);
         // EF swaps a constant of the context type for the context running each query: the filter then reads that
         // request's viewer, not the one the model was built with.
         var ctx = Expression.Constant(context);
         var markings = Expression.Property(ctx, nameof(GovernanceDbContext.ExemptionMarkings));
-        var anyCall = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ExemptionMarking)], markings, Expression.Quote(any));
-        var body = Expression.OrElse(Expression.Not(Expression.Property(ctx, nameof(GovernanceDbContext.ExemptRestricted))), Expression.Not(anyCall));
+        // Per covering record, "key NOT IN (the keys of that type's markings this reader may not see)": the set does not
+        // depend on the row, so the database builds it once per query instead of probing the markings for every row.
+        var none = keys
+            .Select(k =>
+            {
+                var ofType = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(
+                    Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(k.Type)), hidden.Body), marking);
+                var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ExemptionMarking)], markings, Expression.Quote(ofType));
+                var entityKey = Expression.Lambda<Func<ExemptionMarking, int?>>(
+                    Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), marking);
+                var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ExemptionMarking), typeof(int?)], where, Expression.Quote(entityKey));
+                return (Expression)Expression.Not(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], select, Expression.Convert(k.Key, typeof(int?))));
+            })
+            .Aggregate((left, right) => Expression.AndAlso(left, right));
+        var body = Expression.OrElse(Expression.Not(Expression.Property(ctx, nameof(GovernanceDbContext.ExemptRestricted))), none);
         return Expression.Lambda(new Substitute(hidden.Parameters[0], ctx).Visit(body), row);
     }
 
