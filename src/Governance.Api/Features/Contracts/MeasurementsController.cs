@@ -28,7 +28,7 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
             await recorder.PrepareAsync(entity, User, ct);
             return null;
         }
-        catch (BusinessRuleException rule) when (rule.Rule is "not-self-reported" or "contract-kpi-role" or "sla-standard-role")
+        catch (BusinessRuleException rule) when (IsRoleRule(rule))
         {
             return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
         }
@@ -56,7 +56,7 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
         {
             correction = await recorder.CorrectAsync(current, value, parameters.GetValueOrDefault("Note") as string, User, ct);
         }
-        catch (BusinessRuleException rule) when (rule.Rule is "not-self-reported" or "contract-kpi-role" or "sla-standard-role")
+        catch (BusinessRuleException rule) when (IsRoleRule(rule))
         {
             return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
         }
@@ -133,6 +133,9 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
         else if (owner.InternalSlaId is { } sla)
             await slips.DetectForSlaAsync(sla, ct);
     }
+
+    /// <summary>The recorder's refusals that are about who is acting, not about the return: 403 rather than 400 or 409.</summary>
+    private static bool IsRoleRule(BusinessRuleException rule) => rule.Rule is "not-self-reported" or "contract-kpi-role" or "sla-standard-role";
 
     private static ObjectResult NotFound(int key) => ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Measurement {key} does not exist.");
 }

@@ -171,7 +171,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         AssessmentData? assessment = null;
         var latestYear = returns.Count == 0 ? (int?)null : returns.Max(r => r.Period).Year;
         var assessYear = year ?? (latestYear is { } latest && returns.Any(r => r.Period.Year == latest - 1) ? latest - 1 : latestYear);
-        if (withAssessment && assessYear is { } y && await performance.AssessAsync(id, y, ct, ignoreFilters: true) is { PeriodsAssessed: > 0 } view)
+        if (withAssessment && assessYear is { } y && await performance.AssessAsync(evidence, y, ct) is { PeriodsAssessed: > 0 } view)
         {
             assessment = new AssessmentData(view.Year, view.Rating, view.AverageScore, view.PeriodsAssessed, view.PeriodsInYear, view.RedPeriods, view.NotReportedReturns,
                 view.Basis, view.Policy,

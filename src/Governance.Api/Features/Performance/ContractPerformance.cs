@@ -88,14 +88,19 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
     }
 
     /// <summary>The annual assessment: the published one if it was published (never re-rated), otherwise rated now from the evidence.</summary>
-    public async Task<AnnualAssessmentView?> AssessAsync(int contractId, int year, CancellationToken ct, bool ignoreFilters = false)
+    public async Task<AnnualAssessmentView?> AssessAsync(int contractId, int year, CancellationToken ct, bool ignoreFilters = false) =>
+        await PublishedAsync(contractId, year, ct) ?? (await EvidenceAsync(contractId, ct, ignoreFilters) is { } evidence ? Assess(evidence, year) : null);
+
+    /// <summary>The same, for a caller that has already loaded the contract's evidence.</summary>
+    public async Task<AnnualAssessmentView> AssessAsync(ContractEvidence evidence, int year, CancellationToken ct) =>
+        await PublishedAsync(evidence.Contract.Id, year, ct) ?? Assess(evidence, year);
+
+    private async Task<AnnualAssessmentView?> PublishedAsync(int contractId, int year, CancellationToken ct)
     {
         var published = await db.PerformanceAssessments.AsNoTracking()
             .Where(a => a.ContractId == contractId && a.Year == year && a.Occasion == AssessmentOccasion.Annual)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        if (published is not null)
-            return JsonSerializer.Deserialize<AnnualAssessmentView>(published.Evidence);
-        return await EvidenceAsync(contractId, ct, ignoreFilters) is { } evidence ? Assess(evidence, year) : null;
+            .OrderByDescending(a => a.Id).Select(a => a.Evidence).FirstOrDefaultAsync(ct);
+        return published is null ? null : JsonSerializer.Deserialize<AnnualAssessmentView>(published);
     }
 
     /// <summary>The year's assessment from the evidence: only the periods of that year, per KPI and overall, under the stated policy.</summary>
