@@ -2,106 +2,135 @@ using System.Linq.Expressions;
 using Governance.Domain.Common;
 using Governance.Domain.Scrutiny;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Governance.Api.Data;
 
 /// <summary>
-/// Hides records marked exempt (Schedule 12A) from restricted readers in every query EF runs, so $filter, $expand,
-/// $orderby, $apply, $count and $batch all see the same rows: a query filter on each exemptable entity type.
-/// Committees, members and the markings themselves are not exemptable (the filter reads them).
+/// Hides records marked exempt (Schedule 12A), and everything derived from them, from restricted readers in every
+/// query EF runs, so $filter, $expand, $orderby, $apply, $count, $batch and every computation that reads through EF
+/// see the same rows. What is derived is read from the model (<see cref="ExemptionScope"/>): a row is hidden with
+/// each record it belongs to (its foreign keys) and with the subject it is about (workflow instances, sign-offs,
+/// notifications, generated reports).
 /// </summary>
 internal static class ExemptionFilter
 {
     public const string Name = "Exempt";
 
-    private static readonly HashSet<Type> NotExemptable = [typeof(ExemptionMarking), typeof(Member), typeof(Committee)];
-
-    public static IReadOnlySet<string> ExemptableTypes(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
-        model.GetEntityTypes().Select(t => t.ClrType).Where(IsExemptable).Select(t => t.Name).ToHashSet();
+    public static IReadOnlySet<string> ExemptableTypes(IModel model) =>
+        model.GetEntityTypes().Select(t => t.ClrType).Where(ExemptionScope.IsExemptable).Select(t => t.Name).ToHashSet();
 
     public static void Apply(ModelBuilder builder, GovernanceDbContext context)
     {
-        var method = typeof(ExemptionFilter).GetMethod(nameof(For), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && IsExemptable(t.ClrType)).ToList())
-            builder.Entity(type.ClrType).HasQueryFilter(Name, (LambdaExpression)method.MakeGenericMethod(type.ClrType).Invoke(null, [context])!);
-        foreach (var (type, parents) in DerivedLogs)
-            builder.Entity(type).HasQueryFilter(Name, Filter(type, context, null, parents));
+        var scope = new ExemptionScope(builder.Model);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()).ToList())
+        {
+            if (new FilterBuilder(scope, context, type).Build() is { } filter)
+                builder.Entity(type.ClrType).HasQueryFilter(Name, filter);
+        }
     }
 
-    /// <summary>
-    /// What is derived from an exempt record is exempt with it: the parents whose marking hides a row as well as its own
-    /// (a KPI's returns with the KPI, a contract's KPIs, returns, escalations and options with the contract).
-    /// </summary>
-    private static readonly Dictionary<Type, (string Parent, LambdaExpression Key)[]> Parents = new()
+    private sealed class FilterBuilder(ExemptionScope scope, GovernanceDbContext context, IReadOnlyEntityType type)
     {
-        [typeof(Domain.Contracts.Indicator)] = [Key<Domain.Contracts.Indicator>("Contract", i => i.ContractId), Key<Domain.Contracts.Indicator>("InternalSla", i => i.InternalSlaId)],
-        [typeof(Domain.Contracts.Measurement)] = [Key<Domain.Contracts.Measurement>("Indicator", m => m.IndicatorId), Key<Domain.Contracts.Measurement>("Contract", m => m.Indicator!.ContractId)],
-        [typeof(Domain.Contracts.ContractOption)] = [Key<Domain.Contracts.ContractOption>("Contract", o => o.ContractId)],
-        [typeof(Domain.Escalations.Escalation)] = [Key<Domain.Escalations.Escalation>("Contract", e => e.ContractId), Key<Domain.Escalations.Escalation>("InternalSla", e => e.InternalSlaId)],
-        [typeof(Domain.Escalations.RemediationPlan)] = [Key<Domain.Escalations.RemediationPlan>("Escalation", p => p.EscalationId)],
-        [typeof(Domain.Performance.PerformanceNotice)] = [Key<Domain.Performance.PerformanceNotice>("Contract", n => n.ContractId), Key<Domain.Performance.PerformanceNotice>("Escalation", n => n.EscalationId)],
-    };
-
-    /// <summary>Append-only logs are never marked themselves; they are hidden with the record they are about.</summary>
-    private static readonly Dictionary<Type, (string Parent, LambdaExpression Key)[]> DerivedLogs = new()
-    {
-        [typeof(Domain.Performance.SlipObservation)] =
-        [
-            Key<Domain.Performance.SlipObservation>("Indicator", o => o.IndicatorId), Key<Domain.Performance.SlipObservation>("Escalation", o => o.EscalationId),
-            Key<Domain.Performance.SlipObservation>("Contract", o => o.Indicator!.ContractId), Key<Domain.Performance.SlipObservation>("InternalSla", o => o.Indicator!.InternalSlaId),
-        ],
-        [typeof(Domain.Contracts.IndicatorVersion)] =
-            [Key<Domain.Contracts.IndicatorVersion>("Indicator", v => v.IndicatorId), Key<Domain.Contracts.IndicatorVersion>("Contract", v => v.Indicator!.ContractId)],
-        [typeof(Domain.Performance.PerformanceAssessment)] = [Key<Domain.Performance.PerformanceAssessment>("Contract", a => a.ContractId)],
-    };
-
-    private static (string, LambdaExpression) Key<T>(string parent, Expression<Func<T, int?>> key) => (parent, key);
-
-    private static (string, LambdaExpression) Key<T>(string parent, Expression<Func<T, int>> key) => (parent, key);
-
-    private static bool IsExemptable(Type type) => typeof(Entity).IsAssignableFrom(type) && !NotExemptable.Contains(type);
-
-    private static Expression<Func<T, bool>> For<T>(GovernanceDbContext context)
-        where T : Entity =>
-        (Expression<Func<T, bool>>)Filter(typeof(T), context, typeof(T).Name, Parents.GetValueOrDefault(typeof(T)) ?? []);
-
-    /// <summary>
-    /// Restricted readers see a row unless a marking they may not see covers it: on the row itself (own type name) or on
-    /// one of its parents. A committee member sees what is marked for the committee only during the member's term.
-    /// </summary>
-    private static LambdaExpression Filter(Type type, GovernanceDbContext context, string? ownName, (string Parent, LambdaExpression Key)[] parents)
-    {
-        Expression<Func<GovernanceDbContext, ExemptionMarking, bool>> hidden = (ctx, m) => ctx.ExemptNeverSees
-            || !ctx.Members.Any(x => x.CommitteeId == m.CommitteeId && x.Email == ctx.ExemptViewer && x.Role != MemberRole.UnionRepresentative
-                && x.TermStart <= ctx.ExemptToday && (x.TermEnd == null || x.TermEnd >= ctx.ExemptToday));
-        var row = Expression.Parameter(type, "e");
-        var marking = hidden.Parameters[1];
-        var keys = new List<(string Type, Expression Key)>();
-        if (ownName is not null)
-            keys.Add((ownName, Expression.Property(row, nameof(Entity.Id))));
-        foreach (var (parent, key) in parents)
-            keys.Add((parent, new Substitute(key.Parameters[0], row).Visit(key.Body)));
-
         // EF swaps a constant of the context type for the context running each query: the filter then reads that
         // request's viewer, not the one the model was built with.
-        var ctx = Expression.Constant(context);
-        var markings = Expression.Property(ctx, nameof(GovernanceDbContext.ExemptionMarkings));
-        // Per covering record, "key NOT IN (the keys of that type's markings this reader may not see)": the set does not
-        // depend on the row, so the database builds it once per query instead of probing the markings for every row.
-        var none = keys
-            .Select(k =>
+        private readonly ConstantExpression ctx = Expression.Constant(context);
+        private readonly ParameterExpression row = Expression.Parameter(type.ClrType, "e");
+
+        public LambdaExpression? Build()
+        {
+            var conditions = new List<Expression>();
+            if (ExemptionScope.IsExemptable(type.ClrType))
+                conditions.Add(NotMarked(type.ClrType.Name, Expression.Property(row, nameof(Entity.Id))));
+            foreach (var owner in scope.Owners(type))
+                conditions.Add(OwnerVisible(owner));
+            if (ExemptionScope.SubjectOf(type) is { } subject)
+                conditions.Add(SubjectVisible(subject));
+            if (conditions.Count == 0)
+                return null;
+            var body = Expression.OrElse(Expression.Not(Expression.Property(ctx, nameof(GovernanceDbContext.ExemptRestricted))), conditions.Aggregate(Expression.AndAlso));
+            return Expression.Lambda(body, row);
+        }
+
+        /// <summary>
+        /// A record with no owners of its own is visible unless marked: its key is NOT IN that type's hidden markings,
+        /// a set the database builds once per query. Any other owner is visible when its key is IN the owner's visible
+        /// keys, which applies the owner's own filter, and so its owners', to the whole chain.
+        /// </summary>
+        private Expression OwnerVisible(IReadOnlyForeignKey owner)
+        {
+            var key = Expression.Convert(Expression.Property(row, owner.Properties[0].Name), typeof(int?));
+            var principal = owner.PrincipalEntityType;
+            Expression visible = scope.IsRoot(principal)
+                ? NotMarked(principal.ClrType.Name, key)
+                : Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], VisibleKeys(principal.ClrType), key);
+            return owner.Properties[0].IsNullable ? Expression.OrElse(Expression.Equal(key, Expression.Constant(null, typeof(int?))), visible) : visible;
+        }
+
+        /// <summary>
+        /// A row about a subject is visible when its subject is: not marked itself, of a type the scope knows (deny
+        /// by default), and for subjects that belong to other records, visible by their own filter.
+        /// </summary>
+        private Expression SubjectVisible(ExemptionScope.Subject subject)
+        {
+            var subjectType = Expression.Property(row, subject.TypeProperty);
+            var subjectKey = Expression.Convert(Expression.Property(row, subject.KeyProperty), typeof(int?));
+            var known = Expression.Call(Expression.Constant(scope.SubjectTypes.Keys.ToList()), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, subjectType);
+            var marking = Expression.Parameter(typeof(ExemptionMarking), "m");
+            var markedSubject = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(
+                Expression.AndAlso(
+                    Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), subjectType),
+                    Expression.Equal(Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), subjectKey)),
+                Hidden(marking)), marking);
+            Expression visible = Expression.AndAlso(known,
+                Expression.Not(Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ExemptionMarking)], Markings, Expression.Quote(markedSubject))));
+            foreach (var (name, clr) in scope.SubjectTypes.Where(s => !scope.IsRoot(scope.EntityType(s.Value))))
             {
-                var ofType = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(
-                    Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(k.Type)), hidden.Body), marking);
-                var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ExemptionMarking)], markings, Expression.Quote(ofType));
-                var entityKey = Expression.Lambda<Func<ExemptionMarking, int?>>(
-                    Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), marking);
-                var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ExemptionMarking), typeof(int?)], where, Expression.Quote(entityKey));
-                return (Expression)Expression.Not(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], select, Expression.Convert(k.Key, typeof(int?))));
-            })
-            .Aggregate((left, right) => Expression.AndAlso(left, right));
-        var body = Expression.OrElse(Expression.Not(Expression.Property(ctx, nameof(GovernanceDbContext.ExemptRestricted))), none);
-        return Expression.Lambda(new Substitute(hidden.Parameters[0], ctx).Visit(body), row);
+                var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], VisibleKeys(clr), subjectKey);
+                visible = Expression.AndAlso(visible, Expression.OrElse(Expression.NotEqual(subjectType, Expression.Constant(name)), contains));
+            }
+            if (subject.Unless is { } unless)
+                visible = Expression.OrElse(new Substitute(unless.Parameters[0], row).Visit(unless.Body), visible);
+            if (subject.Optional)
+                visible = Expression.OrElse(Expression.Equal(subjectType, Expression.Constant(null, typeof(string))), visible);
+            return visible;
+        }
+
+        private MemberExpression Markings => Expression.Property(ctx, nameof(GovernanceDbContext.ExemptionMarkings));
+
+        /// <summary>The keys of <paramref name="clr"/> rows the reader may see (that type's filter applies).</summary>
+        private MethodCallExpression VisibleKeys(Type clr)
+        {
+            var set = Expression.Call(ctx, typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(clr));
+            var p = Expression.Parameter(clr, "p");
+            var id = Expression.Lambda(Expression.Convert(Expression.Property(p, nameof(Entity.Id)), typeof(int?)), p);
+            return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [clr, typeof(int?)], set, Expression.Quote(id));
+        }
+
+        /// <summary>"key NOT IN (the keys of that type's markings this reader may not see)".</summary>
+        private UnaryExpression NotMarked(string typeName, Expression key)
+        {
+            var marking = Expression.Parameter(typeof(ExemptionMarking), "m");
+            var ofType = Expression.Lambda<Func<ExemptionMarking, bool>>(Expression.AndAlso(
+                Expression.Equal(Expression.Property(marking, nameof(ExemptionMarking.EntityType)), Expression.Constant(typeName)), Hidden(marking)), marking);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ExemptionMarking)], Markings, Expression.Quote(ofType));
+            var entityKey = Expression.Lambda<Func<ExemptionMarking, int?>>(
+                Expression.Convert(Expression.Property(marking, nameof(ExemptionMarking.EntityKey)), typeof(int?)), marking);
+            var keys = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ExemptionMarking), typeof(int?)], where, Expression.Quote(entityKey));
+            return Expression.Not(Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], keys, Expression.Convert(key, typeof(int?))));
+        }
+
+        /// <summary>
+        /// A marking hides from this reader unless the reader is a member of its committee within the member's term
+        /// (union representatives and suppliers never see exempt records).
+        /// </summary>
+        private Expression Hidden(ParameterExpression marking)
+        {
+            Expression<Func<GovernanceDbContext, ExemptionMarking, bool>> hidden = (c, m) => c.ExemptNeverSees
+                || !c.Members.Any(x => x.CommitteeId == m.CommitteeId && x.Email == c.ExemptViewer && x.Role != MemberRole.UnionRepresentative
+                    && x.TermStart <= c.ExemptToday && (x.TermEnd == null || x.TermEnd >= c.ExemptToday));
+            return new Substitute(hidden.Parameters[1], marking).Visit(new Substitute(hidden.Parameters[0], ctx).Visit(hidden.Body));
+        }
     }
 
     private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor

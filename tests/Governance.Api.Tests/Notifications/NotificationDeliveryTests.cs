@@ -33,7 +33,7 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
     {
         await using var scope = app.Services.CreateAsyncScope();
         var key = $"test:{Guid.NewGuid():N}";
-        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, role, null, key, "Body", "/odata/Contracts(1)", Ct);
+        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, role, null, key, "Body", "/odata/Contracts(1)", ("Contract", 1), Ct);
         await scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().SaveChangesAsync(Ct);
         return key;
     }
@@ -115,7 +115,7 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
     {
         var key = await AddAsync("ContractManager");
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, "ContractManager", null, "Again", "Body", null, Ct);
+        await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().AddAsync(key, "ContractManager", null, "Again", "Body", null, null, Ct);
         var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
         await db.SaveChangesAsync(Ct);
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.IdempotencyKey == key, Ct));

@@ -20,7 +20,6 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         var reminders = 0;
         foreach (var contract in live)
         {
-            var link = $"/odata/Contracts({contract.Id})";
             if (contract.EndOn < today)
             {
                 contract.Expire();
@@ -28,11 +27,11 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
             }
 
             if (contract.EndOn <= today.AddMonths(6))
-                reminders += await RemindAsync($"contract:{contract.Id}:expiry:{contract.EndOn:yyyyMMdd}", $"Contract {contract.Reference} ends on {contract.EndOn:d MMMM yyyy}", "Decide on extension, re-procurement or exit.", link, ct);
+                reminders += await RemindAsync($"contract:{contract.Id}:expiry:{contract.EndOn:yyyyMMdd}", $"Contract {contract.Reference} ends on {contract.EndOn:d MMMM yyyy}", "Decide on extension, re-procurement or exit.", contract.Id, ct);
             if (contract.ReviewOn is { } review && review >= today && review <= today.AddMonths(1))
-                reminders += await RemindAsync($"contract:{contract.Id}:review:{review:yyyyMMdd}", $"Contract {contract.Reference} review due on {review:d MMMM yyyy}", "Prepare the contract review.", link, ct);
+                reminders += await RemindAsync($"contract:{contract.Id}:review:{review:yyyyMMdd}", $"Contract {contract.Reference} review due on {review:d MMMM yyyy}", "Prepare the contract review.", contract.Id, ct);
             if (contract.EndOn <= today.AddMonths(18) && (contract.ExitPlanReviewedOn is null || contract.ExitPlanReviewedOn < today.AddYears(-1)))
-                reminders += await RemindAsync($"contract:{contract.Id}:exit-plan:{today:yyyy}", $"Exit plan for {contract.Reference} needs review", "The contract ends within 18 months and its exit plan was not reviewed in the last year.", link, ct);
+                reminders += await RemindAsync($"contract:{contract.Id}:exit-plan:{today:yyyy}", $"Exit plan for {contract.Reference} needs review", "The contract ends within 18 months and its exit plan was not reviewed in the last year.", contract.Id, ct);
         }
 
         reminders += await StatutoryNoticesAsync(live, today, ct);
@@ -41,7 +40,7 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         foreach (var option in options.Where(o => o.NoticeBy <= today.AddMonths(2)))
         {
             reminders += await RemindAsync($"contract-option:{option.Id}:notice:{option.NoticeBy:yyyyMMdd}", $"{option.Kind} notice due by {option.NoticeBy:d MMMM yyyy}",
-                option.Description, $"/odata/Contracts({option.ContractId})", ct);
+                option.Description, option.ContractId, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -64,32 +63,31 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         var reminders = 0;
         foreach (var contract in live.Where(c => c.ProcurementId is not null))
         {
-            var link = $"/odata/Contracts({contract.Id})";
             var underAct = startedOn.TryGetValue(contract.ProcurementId!.Value, out var started) && started >= Domain.Tendering.ProcurementLaw.Pa2023Commences;
             if (!underAct)
             {
                 var due = StatutoryClocks.Reg50AwardNoticeDue(contract.StartOn);
                 if (today >= contract.StartOn && today <= due)
-                    reminders += await RemindAsync($"contract:{contract.Id}:reg50:{due:yyyyMMdd}", $"Contract award notice for {contract.Reference} due by {due:d MMMM yyyy}", "PCR 2015 reg 50: send the contract award notice within 30 days of the award.", link, ct);
+                    reminders += await RemindAsync($"contract:{contract.Id}:reg50:{due:yyyyMMdd}", $"Contract award notice for {contract.Reference} due by {due:d MMMM yyyy}", "PCR 2015 reg 50: send the contract award notice within 30 days of the award.", contract.Id, ct);
                 continue;
             }
 
             var details = StatutoryClocks.Pa2023ContractDetailsNoticeDue(contract.StartOn);
             if (today >= contract.StartOn && today <= details)
-                reminders += await RemindAsync($"contract:{contract.Id}:uk7:{details:yyyyMMdd}", $"Contract details notice (UK7) for {contract.Reference} due by {details:d MMMM yyyy}", "Procurement Act 2023 s.53: publish the contract details notice within 30 days of entering the contract.", link, ct);
+                reminders += await RemindAsync($"contract:{contract.Id}:uk7:{details:yyyyMMdd}", $"Contract details notice (UK7) for {contract.Reference} due by {details:d MMMM yyyy}", "Procurement Act 2023 s.53: publish the contract details notice within 30 days of entering the contract.", contract.Id, ct);
             var next = (assessed.TryGetValue(contract.Id, out var last) ? last : contract.StartOn).AddMonths(12);
             var publishBy = StatutoryClocks.Pa2023PerformanceNoticeDue(next);
             if (today >= next.AddMonths(-1) && today <= publishBy)
-                reminders += await RemindAsync($"contract:{contract.Id}:uk9:{next:yyyyMMdd}", $"Annual performance assessment (UK9) for {contract.Reference} due {next:d MMMM yyyy}", $"Procurement Act 2023 s.71: assess performance against the KPIs at least every 12 months and publish the contract performance notice by {publishBy:d MMMM yyyy}.", link, ct);
+                reminders += await RemindAsync($"contract:{contract.Id}:uk9:{next:yyyyMMdd}", $"Annual performance assessment (UK9) for {contract.Reference} due {next:d MMMM yyyy}", $"Procurement Act 2023 s.71: assess performance against the KPIs at least every 12 months and publish the contract performance notice by {publishBy:d MMMM yyyy}.", contract.Id, ct);
         }
 
         return reminders;
     }
 
-    private async Task<int> RemindAsync(string key, string subject, string body, string link, CancellationToken ct)
+    private async Task<int> RemindAsync(string key, string subject, string body, int contractId, CancellationToken ct)
     {
         var before = db.ChangeTracker.Entries<Notification>().Count();
-        await outbox.AddAsync(key, Auth.Roles.ContractManager, null, subject, body, link, ct);
+        await outbox.AddAsync(key, Auth.Roles.ContractManager, null, subject, body, $"/odata/Contracts({contractId})", (nameof(Contract), contractId), ct);
         return db.ChangeTracker.Entries<Notification>().Count() - before;
     }
 }

@@ -117,7 +117,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             await Service<Notifications.NotificationOutbox>().AddAsync($"contract:{c.Id}:termination-assessment", Auth.Roles.ContractManager, null,
                 $"Assess {c.Reference} on termination by {due:d MMMM yyyy}",
                 "Procurement Act 2023 s.71(2): assess the supplier's performance against the KPIs on termination and publish a contract performance notice (UK9) within 30 days.",
-                $"/odata/Contracts({c.Id})", ct);
+                $"/odata/Contracts({c.Id})", (nameof(Contract), c.Id), ct);
         }, ct);
 
     /// <summary>POST /odata/Contracts(1)/Governance.RecordS52Exemption { "Exemption": "LightTouchContract", "Reason": "..." } — which s.52 exception applies, and why.</summary>

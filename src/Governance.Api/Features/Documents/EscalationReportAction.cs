@@ -27,6 +27,7 @@ internal sealed class EscalationReportAction(PerformanceReports reports, Notific
             $"The escalation report ({document.PageCount} pages) is published. Download it from the link; its SHA-256 is {document.Sha256}.",
             // The document's key is assigned when the step saves; the escalation's reports are listed by subject.
             $"/odata/PublishedDocuments?$filter=SubjectType eq 'Escalation' and SubjectId eq {context.Subject.Id}&$orderby=Version desc",
+            (context.Subject.Type, context.Subject.Id),
             ct);
     }
 }

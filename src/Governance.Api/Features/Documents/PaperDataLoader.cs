@@ -73,7 +73,11 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             [.. consultations.Select(c => new ConsultationRow(c.Topic, c.RespondBy, c.Response, c.RespondedBy, c.RespondedAt))],
             asAt)
         {
-            ItemExemption = ExemptionOf(nameof(AgendaItem), item.Id),
+            // An item about an exempt record, or showing an exempt contract, is exempt as a whole: what is derived from
+            // exempt information is exempt with it, and Part A then says only that the item is exempt and why.
+            ItemExemption = ExemptionOf(nameof(AgendaItem), item.Id)
+                ?? (item.SubjectType is { } subjectOf && item.SubjectId is { } subjectKey ? await SubjectExemptionAsync(subjectOf, subjectKey, ct) : null)
+                ?? contractIds.Select(c => ExemptionOf(nameof(Contract), c)).FirstOrDefault(e => e is not null),
         };
     }
 
@@ -103,6 +107,18 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
 
     private Exemption? ExemptionOf(string type, int key) => exemptions!.GetValueOrDefault((type, key));
 
+    /// <summary>The marking on a subject or on a record it belongs to (an escalation's contract or SLA, a plan's escalation).</summary>
+    private async Task<Exemption?> SubjectExemptionAsync(string type, int id, CancellationToken ct)
+    {
+        if (ExemptionOf(type, id) is { } own)
+            return own;
+        if (type != nameof(Escalation))
+            return null;
+        var escalation = await db.Escalations.IgnoreQueryFilters(Exempt).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        return escalation?.ContractId is { } contract ? ExemptionOf(nameof(Contract), contract)
+            : escalation?.InternalSlaId is { } sla ? ExemptionOf(nameof(InternalSla), sla) : null;
+    }
+
     private async Task<ProcurementData> ProcurementAsync(int id, DateOnly today, CancellationToken ct)
     {
         var procurement = await db.Procurements.IgnoreQueryFilters(Exempt).AsNoTracking().Include(p => p.Department).SingleAsync(p => p.Id == id, ct);
@@ -113,9 +129,9 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         return new ProcurementData(
             procurement.Reference, procurement.Title, ProcedureName(procurement.Procedure), procurement.Stage.ToString(), procurement.EstimatedValue, procurement.Department?.Name,
             [.. stages.Select(s => new StageRow(s.Stage.ToString(), s.PlannedOn, s.ActualOn, s.SlippageDays(today)))],
-            [.. budget.Select(b => new BudgetRow(b.Name, b.ApprovedBy, b.Approved, b.Spent, ExemptionOf(nameof(BudgetLine), b.Id)))],
+            [.. budget.Select(b => new BudgetRow(b.Name, b.ApprovedBy, b.Approved, b.Spent, ExemptionOf(nameof(BudgetLine), b.Id) ?? ExemptionOf(nameof(Procurement), id)))],
             await AppraisalAsync(id, ct),
-            [.. raid.Select(r => new RaidRow(r.Kind.ToString(), r.Title, r.Owner, r.Rating.ToString(), r.Mitigation, r.Closed, ExemptionOf(nameof(RaidItem), r.Id)))]);
+            [.. raid.Select(r => new RaidRow(r.Kind.ToString(), r.Title, r.Owner, r.Rating.ToString(), r.Mitigation, r.Closed, ExemptionOf(nameof(RaidItem), r.Id) ?? ExemptionOf(nameof(Procurement), id)))]);
     }
 
     private static string ProcedureName(ProcurementProcedure procedure) => procedure switch
@@ -134,15 +150,16 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         var criteria = await db.AppraisalCriteria.IgnoreQueryFilters(Exempt).AsNoTracking().Where(c => c.OptionsAppraisalId == appraisal.Id).OrderBy(c => c.Id).ToListAsync(ct);
         var scores = await db.OptionScores.IgnoreQueryFilters(Exempt).AsNoTracking().Where(s => s.OptionsAppraisalId == appraisal.Id).ToListAsync(ct);
         var savings = await db.SavingsLines.IgnoreQueryFilters(Exempt).AsNoTracking().Where(s => s.OptionsAppraisalId == appraisal.Id).OrderBy(s => s.Id).ToListAsync(ct);
+        var whole = ExemptionOf(nameof(OptionsAppraisal), appraisal.Id) ?? ExemptionOf(nameof(Procurement), procurementId);
         return new AppraisalData(
             appraisal.Title, appraisal.Status.ToString(), appraisal.Summary,
             [.. criteria.Select(c => (c.Name, c.Weight))],
             [.. options.Select(o => new OptionRow(
                 o.Name, o.Kind.ToString(), o.IsInHouseComparator, appraisal.PreferredOptionId == o.Id, o.WholeLifeCost,
                 [.. criteria.Select(c => scores.FirstOrDefault(s => s.AppraisalOptionId == o.Id && s.AppraisalCriterionId == c.Id)?.Value)],
-                AppraisalRules.WeightedScore(o, criteria, scores), ExemptionOf(nameof(AppraisalOption), o.Id)))],
+                AppraisalRules.WeightedScore(o, criteria, scores), ExemptionOf(nameof(AppraisalOption), o.Id) ?? whole))],
             [.. savings.Select(s => new SavingsRow(s.Description, options.FirstOrDefault(o => o.Id == s.AppraisalOptionId)?.Name, s.AnnualAmount, s.Method, s.Assumptions, s.Evidence,
-                ExemptionOf(nameof(SavingsLine), s.Id)))],
+                ExemptionOf(nameof(SavingsLine), s.Id) ?? ExemptionOf(nameof(AppraisalOption), s.AppraisalOptionId ?? 0) ?? whole))],
             appraisal.PreferenceRationale);
     }
 
@@ -165,7 +182,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
                     var counted = ReturnCounting.Count(i.Id, r.Period, IndicatorVersion.InForce(schedule.Versions, r.Period), r, evidence.Policy)!;
                     return new KpiPoint(r.Period, r.Value, counted.Rag, r.Status.ToString());
                 })],
-                ExemptionOf(nameof(Indicator), i.Id));
+                ExemptionOf(nameof(Indicator), i.Id) ?? ExemptionOf(nameof(Contract), id));
         }).ToList();
 
         AssessmentData? assessment = null;

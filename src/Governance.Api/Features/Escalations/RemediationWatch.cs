@@ -25,7 +25,7 @@ public sealed class RemediationWatch(GovernanceDbContext db, WorkflowCommands wo
             var escalation = await db.Escalations.SingleAsync(e => e.Id == escalationId, ct);
             var what = string.Join("; ", plan.Select(a => $"{a.Description} (due {a.DueOn:d MMMM yyyy}, {a.Owner})"));
             await outbox.AddAsync($"remediation-plan:{plan.Key}:missed:{today:yyyyMMdd}", escalation.InternalSlaId is null ? Auth.Roles.ContractManager : Auth.Roles.SlaOwner, null,
-                "Remediation action missed", $"Missed: {what}.", $"/odata/Escalations({escalationId})", ct);
+                "Remediation action missed", $"Missed: {what}.", $"/odata/Escalations({escalationId})", (nameof(Escalation), escalationId), ct);
             if (escalation.Status != EscalationStatus.RemediationAgreed)
                 continue;
             var instance = await db.WorkflowInstances.SingleOrDefaultAsync(w => w.SubjectType == nameof(Escalation) && w.SubjectId == escalationId, ct);

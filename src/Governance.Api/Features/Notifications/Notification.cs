@@ -29,6 +29,12 @@ public class Notification : ILogRow
     [MaxLength(300)]
     public string? Link { get; set; }
 
+    /// <summary>The type of the record it is about: whoever may not see that record does not see the notification.</summary>
+    [MaxLength(64)]
+    public string? SubjectType { get; set; }
+
+    public int? SubjectId { get; set; }
+
     [MaxLength(200)]
     public string IdempotencyKey { get; set; } = "";
 

@@ -9,7 +9,8 @@ public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time
     // Keys added in this unit of work, so a repeat is caught without scanning the change tracker.
     private readonly HashSet<string> added = new(StringComparer.Ordinal);
 
-    public async Task AddAsync(string idempotencyKey, string? role, string? user, string subject, string body, string? link, CancellationToken ct)
+    /// <param name="about">The record the notification is about: readers who may not see it do not see the notification either.</param>
+    public async Task AddAsync(string idempotencyKey, string? role, string? user, string subject, string body, string? link, (string Type, int Id)? about, CancellationToken ct)
     {
         if (added.Contains(idempotencyKey) || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == idempotencyKey, ct))
             return;
@@ -18,6 +19,7 @@ public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time
         db.Add(new Notification
         {
             IdempotencyKey = idempotencyKey, RecipientRole = role, RecipientUser = user, Subject = subject, Body = body, Link = link,
+            SubjectType = about?.Type, SubjectId = about?.Id,
             CreatedAt = now, NextAttemptAt = now,
         });
     }

@@ -23,6 +23,7 @@ internal sealed class NotifyAction(NotificationOutbox outbox) : IWorkflowAction
             $"{context.Parameters["subject"]}: {context.Subject.Type} {context.Subject.Id}",
             body,
             $"/odata/{context.Subject.Type}s({context.Subject.Id})",
+            (context.Subject.Type, context.Subject.Id),
             ct);
     }
 }

@@ -179,6 +179,13 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -1603,6 +1610,8 @@ namespace Governance.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.ToTable("PerformanceAssessments");
                 });
 
@@ -1647,6 +1656,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(48)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EscalationId");
 
                     b.ToTable("PerformanceNotices");
                 });
@@ -3671,11 +3684,13 @@ namespace Governance.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Governance.Domain.Contracts.IndicatorVersion", b =>
                 {
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany("Versions")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.InternalSla", b =>
@@ -3764,6 +3779,30 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceAssessment", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceNotice", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
                 {
                     b.HasOne("Governance.Domain.Escalations.Escalation", null)
@@ -3772,11 +3811,13 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.AgendaItem", b =>

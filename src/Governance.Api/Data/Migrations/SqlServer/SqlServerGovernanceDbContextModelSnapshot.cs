@@ -180,6 +180,13 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -1604,6 +1611,8 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.ToTable("PerformanceAssessments");
                 });
 
@@ -1648,6 +1657,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(48)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EscalationId");
 
                     b.ToTable("PerformanceNotices");
                 });
@@ -3673,11 +3686,13 @@ namespace Governance.Api.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Governance.Domain.Contracts.IndicatorVersion", b =>
                 {
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany("Versions")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.InternalSla", b =>
@@ -3766,6 +3781,30 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceAssessment", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceNotice", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
                 {
                     b.HasOne("Governance.Domain.Escalations.Escalation", null)
@@ -3774,11 +3813,13 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.AgendaItem", b =>

@@ -172,6 +172,13 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -1548,6 +1555,8 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.ToTable("PerformanceAssessments");
                 });
 
@@ -1590,6 +1599,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EscalationId");
 
                     b.ToTable("PerformanceNotices");
                 });
@@ -3544,11 +3557,13 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Governance.Domain.Contracts.IndicatorVersion", b =>
                 {
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany("Versions")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.InternalSla", b =>
@@ -3637,6 +3652,30 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceAssessment", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Performance.PerformanceNotice", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Governance.Domain.Escalations.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Governance.Domain.Performance.SlipObservation", b =>
                 {
                     b.HasOne("Governance.Domain.Escalations.Escalation", null)
@@ -3645,11 +3684,13 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Governance.Domain.Contracts.Indicator", null)
+                    b.HasOne("Governance.Domain.Contracts.Indicator", "Indicator")
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Governance.Domain.Scrutiny.AgendaItem", b =>
