@@ -63,6 +63,11 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
         if (!User.IsInRole(request.RequiredRole) || User.IsInRole(Auth.Roles.Supplier))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
+        if (request.RequiredRole == Auth.Roles.Councillor && !await ChairsScrutinyAsync(ct))
+        {
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "scrutiny-chair",
+                "A councillor signs this gate as the chair of an overview and scrutiny committee, during the chair's term; you are not one today.");
+        }
         if ((await Gates.FindAsync(request.SubjectType, request.SubjectId, request.Gate, ct))?.Independent == true
             && Subject(request.SubjectType) is { } subject && await subject.IsInvolvedAsync(request.SubjectId, User, ct))
         {
@@ -81,5 +86,12 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
 
         await Db.SaveChangesAsync(ct);
         return Ok(request);
+    }
+
+    private async Task<bool> ChairsScrutinyAsync(CancellationToken ct)
+    {
+        var name = User.Identity?.Name ?? "";
+        var seats = await Db.Members.AsNoTracking().Include(m => m.Committee).Where(m => m.Email == name).ToListAsync(ct);
+        return Member.ChairsScrutinyOn(seats, Domain.Calendar.LondonTime.DateOf(time.GetUtcNow().UtcDateTime));
     }
 }
