@@ -40,9 +40,13 @@ public static class HostCommands
                 }
 
                 var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
-                await output.WriteLineAsync(result.Intact
-                    ? $"Audit chain intact: {result.EntriesChecked} entries checked."
-                    : $"Audit chain broken at entry {result.FirstBrokenEntryId} (sequence {result.FirstBrokenSequence}): {result.Reason}.");
+                await output.WriteLineAsync(result switch
+                {
+                    { Intact: true } => $"Audit chain intact: {result.EntriesChecked} entries checked, held to {result.CheckpointsChecked} signed checkpoints"
+                        + (result.LastCheckpointAt is { } last ? $" (the last of {last:yyyy-MM-dd HH:mm} UTC)." : "."),
+                    { FirstBrokenSequence: { } sequence } => $"Audit chain broken at entry {result.FirstBrokenEntryId} (sequence {sequence}): {result.Reason}.",
+                    _ => $"Audit chain broken: {result.Reason}.",
+                });
                 return result.Intact ? 0 : 1;
             case ("data", "generate"):
                 return await GenerateAsync(scope.ServiceProvider.GetRequiredService<Data.Generation.DataGenerator>(), args[2..], output);

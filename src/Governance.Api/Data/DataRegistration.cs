@@ -19,6 +19,8 @@ public static class DataRegistration
         builder.Services.AddHttpContextAccessor();
         // Stateless: each reads the current request through IHttpContextAccessor (see ContextServices).
         builder.Services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        builder.Services.AddSingleton<AuditKey>();
+        builder.Services.AddScoped<AuditCheckpointFile>();
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<ExemptionViewer>();
 

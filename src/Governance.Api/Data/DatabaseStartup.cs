@@ -22,6 +22,8 @@ public static class DatabaseStartup
         await WorkflowStartup.InitialiseWorkflowsAsync(scope.ServiceProvider, ct);
         if (options.SeedOnStartup)
             await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadIfEmptyAsync(ct);
+        // A checkpoint of the chain as the server starts, so that what was written before is held from the first minute.
+        await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditCheckpointJob>().RunAsync(ct);
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

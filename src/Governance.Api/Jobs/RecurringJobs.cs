@@ -14,6 +14,7 @@ public static class RecurringJobs
     public const string SlipDetection = "slip-detection";
     public const string ContractReminders = "contract-reminders";
     public const string ScrutinyDeadlines = "scrutiny-deadlines";
+    public const string AuditCheckpoint = "audit-checkpoint";
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
@@ -22,6 +23,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
         jobs.AddOrUpdate<Features.Contracts.ContractRemindersJob>(ContractReminders, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ContractRemindersCron"] ?? Cron.Daily(7), london);
         jobs.AddOrUpdate<Features.Scrutiny.ScrutinyDeadlinesJob>(ScrutinyDeadlines, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ScrutinyDeadlinesCron"] ?? Cron.Daily(8), london);
+        jobs.AddOrUpdate<Features.Audit.AuditCheckpointJob>(AuditCheckpoint, j => j.RunAsync(CancellationToken.None), configuration["Jobs:AuditCheckpointCron"] ?? "*/15 * * * *", london);
         jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
     }
 }

@@ -212,4 +212,9 @@ public sealed class AuditVerification
     public long? FirstBrokenSequence { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>How many signed checkpoints outside the database the chain was held to.</summary>
+    public int CheckpointsChecked { get; set; }
+
+    public DateTimeOffset? LastCheckpointAt { get; set; }
 }

@@ -15,6 +15,7 @@ public static class ODataRegistration
         var model = EdmModelBuilder.Build();
         builder.Services.AddSingleton(model);
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditCheckpointJob>();
         builder.Services.AddSingleton<Listing.ListingMetrics>();
         builder.Services
             .AddControllers(o => o.Filters.Add<ODataErrorSanitizer>())

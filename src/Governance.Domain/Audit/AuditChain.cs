@@ -4,7 +4,11 @@ using System.Text;
 
 namespace Governance.Domain.Audit;
 
-/// <summary>The audit trail's hash chain: how an entry is sealed, and how the chain is checked.</summary>
+/// <summary>
+/// The audit trail's hash chain: how an entry is sealed, and how the chain is checked. Entries are sealed with an
+/// HMAC-SHA-256 under a key held outside the database, so that someone who can edit the database cannot recompute the
+/// hashes after an edit; entries written before the key (a chain's legacy prefix) were sealed with plain SHA-256.
+/// </summary>
 public static class AuditChain
 {
     /// <summary>The previous hash of the first entry.</summary>
@@ -13,14 +17,15 @@ public static class AuditChain
     public static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
 
-    public static void Seal(AuditEntry entry, long sequence, string previousHash)
+    public static void Seal(AuditEntry entry, long sequence, string previousHash, byte[]? key = null)
     {
         entry.Sequence = sequence;
         entry.PreviousHash = previousHash;
-        entry.Hash = ComputeHash(entry);
+        entry.Hash = ComputeHash(entry, key);
     }
 
-    public static string ComputeHash(AuditEntry entry)
+    /// <param name="key">The chain's key; null only for entries sealed before the chain had one.</param>
+    public static string ComputeHash(AuditEntry entry, byte[]? key = null)
     {
         // Fields are length-prefixed so that no two different entries share a canonical form.
         var canonical = new StringBuilder();
@@ -33,17 +38,18 @@ public static class AuditChain
         Append(canonical, entry.Operation.ToString());
         Append(canonical, entry.Before);
         Append(canonical, entry.After);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        var bytes = Encoding.UTF8.GetBytes(canonical.ToString());
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes));
     }
 
     /// <summary>Walks entries in sequence order and returns the first that does not link, or null when all do.</summary>
-    public static AuditBreak? FindFirstBreak(IEnumerable<AuditEntry> entriesInSequence)
+    public static AuditBreak? FindFirstBreak(IEnumerable<AuditEntry> entriesInSequence, byte[]? key = null)
     {
         var expectedPrevious = Genesis;
         var expectedSequence = 1L;
         foreach (var entry in entriesInSequence)
         {
-            if (CheckLink(entry, expectedSequence, expectedPrevious) is { } broken)
+            if (CheckLink(entry, expectedSequence, expectedPrevious, key) is { } broken)
                 return broken;
             expectedPrevious = entry.Hash;
             expectedSequence++;
@@ -53,13 +59,13 @@ public static class AuditChain
     }
 
     /// <summary>Checks one entry against the position and hash the chain expects of it.</summary>
-    public static AuditBreak? CheckLink(AuditEntry entry, long expectedSequence, string expectedPrevious)
+    public static AuditBreak? CheckLink(AuditEntry entry, long expectedSequence, string expectedPrevious, byte[]? key = null)
     {
         if (entry.Sequence != expectedSequence)
             return new AuditBreak(entry.Id, entry.Sequence, $"expected sequence {expectedSequence}, found {entry.Sequence}");
         if (entry.PreviousHash != expectedPrevious)
             return new AuditBreak(entry.Id, entry.Sequence, "previous hash does not match the entry before it");
-        if (ComputeHash(entry) != entry.Hash)
+        if (ComputeHash(entry, key) != entry.Hash)
             return new AuditBreak(entry.Id, entry.Sequence, "content does not match its hash");
         return null;
     }

@@ -38,7 +38,7 @@ public abstract class SqliteAppBase(string? file = null, bool ownsFile = true) :
     public static void DeleteDatabase(string file)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".audit-checkpoints.jsonl" })
             File.Delete(path);
     }
 

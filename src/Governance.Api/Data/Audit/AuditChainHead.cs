@@ -13,4 +13,7 @@ internal sealed class AuditChainHead
     public long Sequence { get; set; }
 
     public string LastHash { get; set; } = "";
+
+    /// <summary>The first entry sealed with the audit key; entries before it were written before the chain had one.</summary>
+    public long KeyedFromSequence { get; set; } = 1;
 }

@@ -12,7 +12,7 @@ namespace Governance.Api.Data.Audit;
 /// hash chain. Keys of new rows exist only after the insert, so the changes are saved first and the entries
 /// written second, before the commit.
 /// </summary>
-public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
+public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey key)
 {
     private static readonly HashSet<string> Redacted =
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
@@ -40,7 +40,7 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
             foreach (var change in pending)
             {
                 var entry = change.ToEntry(who, now);
-                AuditChain.Seal(entry, head.Sequence + 1, head.LastHash);
+                AuditChain.Seal(entry, head.Sequence + 1, head.LastHash, key.ForSealing());
                 head.Sequence = entry.Sequence;
                 head.LastHash = entry.Hash;
                 db.AuditEntries.Add(entry);
@@ -73,7 +73,7 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time)
             Actor = actor.Name, OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime), EntityType = entityType, EntityKey = entityKey,
             Operation = operation, After = JsonSerializer.Serialize(after),
         };
-        AuditChain.Seal(entry, head.Sequence + 1, head.LastHash);
+        AuditChain.Seal(entry, head.Sequence + 1, head.LastHash, key.ForSealing());
         head.Sequence = entry.Sequence;
         head.LastHash = entry.Hash;
         db.AuditEntries.Add(entry);

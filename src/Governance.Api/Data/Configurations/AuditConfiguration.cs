@@ -25,6 +25,6 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
     {
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64);
-        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Sequence = 0, LastHash = AuditChain.Genesis });
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Sequence = 0, LastHash = AuditChain.Genesis, KeyedFromSequence = 1 });
     }
 }

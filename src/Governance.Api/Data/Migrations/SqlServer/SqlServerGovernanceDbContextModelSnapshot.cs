@@ -27,6 +27,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<long>("KeyedFromSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -43,6 +46,7 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         new
                         {
                             Id = 1,
+                            KeyedFromSequence = 1L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Sequence = 0L
                         });

@@ -22,6 +22,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("KeyedFromSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -38,6 +41,7 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            KeyedFromSequence = 1L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Sequence = 0L
                         });
