@@ -19,6 +19,7 @@ builder.AddGovernanceDocuments();
 builder.AddGovernanceJobs();
 builder.AddGovernanceOData();
 builder.AddGovernanceErrors();
+builder.AddQueryTimeBound();
 builder.AddGovernanceHealth();
 builder.AddGovernanceApiReference();
 
@@ -32,9 +33,11 @@ if (command is not null)
 app.UseGovernanceSecurityHeaders();
 app.UseExceptionHandler();
 app.UseRequestBodyLimit();
+app.UseResponseSizeBound();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
 app.UseRouting();
+app.UseRequestTimeouts();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();

@@ -77,6 +77,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         var (status, title, detail) = exception switch
         {
             BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
+            QueryBoundException bound => (bound.Status, $"Past a bound: {bound.Bound}", bound.Message),
             ODataException odata => (400, "Invalid OData request", odata.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             _ when IsQueryBinding(exception) => (400, "Query cannot be applied",

@@ -18,7 +18,7 @@ public static class HealthEndpoints
     /// <summary>GET /health: liveness and database readiness, as JSON, for anyone (load balancers sign in to nothing).</summary>
     public static IEndpointRouteBuilder MapGovernanceHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous().DisableRequestTimeout();
         return app;
     }
 

@@ -24,8 +24,10 @@ public sealed class AuditVerifier(GovernanceDbContext db, AuditKey key, AuditChe
 
         var checkedCount = 0L;
         var previousHash = AuditChain.Genesis;
-        // Streamed and checked link by link, so memory stays flat however long the chain grows.
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        // Streamed and checked link by link, so memory stays flat however long the chain grows. A writer moves the head
+        // in the transaction that adds its entries, so every entry up to the head read above is there to check, and
+        // entries written since are left for the next verification.
+        await foreach (var entry in db.AuditEntries.AsNoTracking().Where(a => a.Sequence <= head.Sequence).OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             checkedCount++;
             if (AuditChain.CheckLink(entry, checkedCount, previousHash, checkedCount >= head.KeyedFromSequence ? sealingKey : null) is { } broken)

@@ -31,7 +31,8 @@ public static class MeasurementImport
         app.MapPost("/api/measurements/import", ImportAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.ContractManager, Roles.SlaOwner, Roles.Supplier))
             .WithTags("Measurements")
-            .Accepts<string>("text/csv");
+            .Accepts<string>("text/csv")
+            .DisableRequestTimeout(); // bounded by its row count (Performance:ImportMaxRows), and a large import takes longer than a query
         return app;
     }
 
