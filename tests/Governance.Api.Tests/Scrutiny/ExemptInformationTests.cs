@@ -151,6 +151,7 @@ public sealed class ExemptInformationTests(SqliteApp app)
             Target = 95, RedThreshold = 85, Frequency = "Monthly", Weight = 100,
         })).GetProperty("Id").GetInt32();
         await CreatedAsync(manager, "/odata/Measurements", new { IndicatorId = kpi, PeriodStart = "2019-01-01", Value = 61.25 }); // red: a slip and an escalation
+        await OkAsync(manager, $"/odata/Contracts({contract})/Governance.Activate", new { }); // live: it counts in the council's spend
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
         await CreatedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Contract", EntityKey = contract, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Commercial dispute." });
 
@@ -191,6 +192,11 @@ public sealed class ExemptInformationTests(SqliteApp app)
         Assert.Equal(0, (await former.GetJsonAsync(filed)).Count());
         Assert.Equal(1, (await chair.GetJsonAsync(filed)).Count());
 
+        // Shares of the council's spend are of the contracts the reader may see, and say how many were left out.
+        var dependency = (await union.GetJsonAsync("/odata/Suppliers/Governance.Dependency()")).GetProperty("value").EnumerateArray().ToList();
+        Assert.All(dependency, d => Assert.True(d.GetProperty("WithheldContracts").GetInt32() >= 1));
+        Assert.All(dependency, d => Assert.Contains("not the council's figures", d.GetProperty("WithheldNote").GetString(), StringComparison.Ordinal));
+
         // The committee's current chair still reads it all.
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}")).Count());
         Assert.Equal(1, (await chair.GetJsonAsync($"/odata/Indicators?$filter=ContractId eq {contract}")).Count());
@@ -225,6 +231,18 @@ public sealed class ExemptInformationTests(SqliteApp app)
         Assert.Equal(1, partial.GetProperty("WithheldKpis").GetInt32());
         Assert.Contains("not the council's rating", partial.GetProperty("WithheldNote").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Confidential settlement", partial.GetRawText(), StringComparison.Ordinal);
+        // Every other result computed from the KPIs says the same, and the committee's chair, who sees them all, is told nothing was left out.
+        using var chair = await app.ClientForAsync("Councillor");
+        foreach (var function in new[] { "Ratings()", "KpiRatings()", "ServiceCredits()" })
+        {
+            var rows = (await union.GetJsonAsync($"/odata/Contracts({contract})/Governance.{function}")).GetProperty("value").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal(1, r.GetProperty("WithheldKpis").GetInt32()));
+            Assert.All(rows, r => Assert.Contains("not the council's figure", r.GetProperty("WithheldNote").GetString(), StringComparison.Ordinal));
+            Assert.DoesNotContain($"\"IndicatorId\":{secret},", (await union.GetJsonAsync($"/odata/Contracts({contract})/Governance.{function}")).GetRawText(), StringComparison.Ordinal);
+            Assert.All((await chair.GetJsonAsync($"/odata/Contracts({contract})/Governance.{function}")).GetProperty("value").EnumerateArray(),
+                r => Assert.Equal(0, r.GetProperty("WithheldKpis").GetInt32()));
+        }
 
         using (var pdf = await manager.PostJsonAsync($"/odata/Contracts({contract})/Governance.GenerateAssessment", new { Year = 2019 }))
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

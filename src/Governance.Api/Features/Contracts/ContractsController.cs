@@ -25,8 +25,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
     {
         if (!await ReadableRows().AnyAsync(c => c.Id == key, ct))
             return NotFound(key);
-        var ratings = await Performance.PeriodRatingsAsync(key, null, null, ct);
-        return Ok(ratings.Select(PeriodRatingView.Of).ToList());
+        return Ok(await Performance.PeriodRatingsAsync(key, null, null, ct));
     }
 
     /// <summary>GET /odata/Contracts(1)/Governance.KpiRatings(): each KPI's result in each period, with why it counts as it does.</summary>

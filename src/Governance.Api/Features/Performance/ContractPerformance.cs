@@ -49,7 +49,7 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
             {
                 Period = g.Key, RedKpis = red.Count, NotReported = red.Count(r => r.State == ReturnState.NotReported), Disputed = g.Count(r => r.State == ReturnState.Disputed),
                 Percent = Math.Round(percent, 4), Amount = Math.Round(monthly * percent / 100m, 2),
-            };
+            }.Label(evidence.WithheldKpis);
         })];
     }
 
@@ -62,17 +62,26 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
             .Select(c => new { c.SupplierId, Name = c.Supplier!.Name, c.TotalValue })
             .ToListAsync(ct);
         var total = live.Sum(c => c.TotalValue);
+        // Counted past the exemption filter only to say how many were left out, never what they are worth.
+        var withheld = await db.Contracts.IgnoreQueryFilters([Data.ExemptionFilter.Name])
+            .CountAsync(c => c.Status == Domain.Contracts.ContractStatus.Active || c.Status == Domain.Contracts.ContractStatus.InRemediation, ct) - live.Count;
+        var note = withheld == 0 ? null
+            : $"{withheld} live contracts are exempt information (Schedule 12A) and are left out: shares are of the contracts you may see, not the council's figures.";
         return [.. live.GroupBy(c => (c.SupplierId, c.Name)).Select(g =>
         {
             var value = g.Sum(c => c.TotalValue);
             var share = total == 0 ? 0 : Math.Round(value / total * 100m, 2);
-            return new SupplierDependencyView { SupplierId = g.Key.SupplierId, Supplier = g.Key.Name, ContractValue = value, SharePercent = share, OverThreshold = share > threshold };
+            return new SupplierDependencyView
+            {
+                SupplierId = g.Key.SupplierId, Supplier = g.Key.Name, ContractValue = value, SharePercent = share, OverThreshold = share > threshold,
+                WithheldContracts = withheld, WithheldNote = note,
+            };
         }).OrderByDescending(v => v.SharePercent)];
     }
 
-    public async Task<IReadOnlyList<PeriodRating>> PeriodRatingsAsync(int contractId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+    public async Task<IReadOnlyList<PeriodRatingView>> PeriodRatingsAsync(int contractId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
         await EvidenceAsync(contractId, ct) is { } evidence
-            ? ContractRating.RatePeriods(evidence.Results(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, deadlines))
+            ? [.. ContractRating.RatePeriods(evidence.Results(from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, deadlines)).Select(p => PeriodRatingView.Of(p).Label(evidence.WithheldKpis))]
             : [];
 
     /// <summary>Each KPI's result in each period: value counted, RAG, and why (verified, unverified, disputed, not reported).</summary>
@@ -84,7 +93,7 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
         return [.. evidence.Results(DateOnly.MinValue, DateOnly.MaxValue, deadlines).OrderBy(r => r.Period).ThenBy(r => codes[r.IndicatorId]).Select(r => new KpiPeriodView
         {
             IndicatorId = r.IndicatorId, Code = codes[r.IndicatorId], Period = r.Period, CountedValue = r.Value, Rag = r.Rag.ToString(), State = r.State.ToString(),
-        })];
+        }.Label(evidence.WithheldKpis))];
     }
 
     /// <summary>The annual assessment: the published one if it was published (never re-rated), otherwise rated now from the evidence.</summary>

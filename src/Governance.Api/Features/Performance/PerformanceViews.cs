@@ -1,6 +1,29 @@
 namespace Governance.Api.Features.Performance;
 
-public sealed class PeriodRatingView
+/// <summary>
+/// A result computed from what the reader may see: when exempt inputs were left out it says how many and that the
+/// figure is not the council's, so that a reader never takes a partial result for the whole.
+/// </summary>
+public interface IWithholdingView
+{
+    int WithheldKpis { get; set; }
+
+    string? WithheldNote { get; set; }
+}
+
+public static class Withholding
+{
+    public static T Label<T>(this T view, int withheldKpis)
+        where T : IWithholdingView
+    {
+        view.WithheldKpis = withheldKpis;
+        view.WithheldNote = withheldKpis == 0 ? null
+            : $"{withheldKpis} of this contract's KPIs are exempt information (Schedule 12A) and are left out of this result: it is computed from the KPIs you may see, and it is not the council's figure.";
+        return view;
+    }
+}
+
+public sealed class PeriodRatingView : IWithholdingView
 {
     public DateOnly Period { get; set; }
 
@@ -19,6 +42,10 @@ public sealed class PeriodRatingView
     /// <summary>Supplier returns the council has not yet verified.</summary>
     public int Unverified { get; set; }
 
+    public int WithheldKpis { get; set; }
+
+    public string? WithheldNote { get; set; }
+
     public static PeriodRatingView Of(Domain.Performance.PeriodRating p) => new()
     {
         Period = p.Period, Score = p.Score, Rag = p.Rag.ToString(), KpisReported = p.KpisReported, NotReported = p.NotReported, Disputed = p.Disputed, Unverified = p.Unverified,
@@ -26,8 +53,12 @@ public sealed class PeriodRatingView
 }
 
 /// <summary>One KPI's result in one period, as the rating counts it.</summary>
-public sealed class KpiPeriodView
+public sealed class KpiPeriodView : IWithholdingView
 {
+    public int WithheldKpis { get; set; }
+
+    public string? WithheldNote { get; set; }
+
     public int IndicatorId { get; set; }
 
     public string Code { get; set; } = "";
@@ -116,8 +147,12 @@ public sealed class AnnualAssessmentView
     public string? WithheldNote { get; set; }
 }
 
-public sealed class ServiceCreditView
+public sealed class ServiceCreditView : IWithholdingView
 {
+    public int WithheldKpis { get; set; }
+
+    public string? WithheldNote { get; set; }
+
     public DateOnly Period { get; set; }
 
     public int RedKpis { get; set; }
@@ -136,6 +171,11 @@ public sealed class ServiceCreditView
 /// <summary>A supplier's share of the council's live contract value.</summary>
 public sealed class SupplierDependencyView
 {
+    /// <summary>Live contracts left out because they are exempt information the reader may not see (0 when none were).</summary>
+    public int WithheldContracts { get; set; }
+
+    public string? WithheldNote { get; set; }
+
     public int SupplierId { get; set; }
 
     public string Supplier { get; set; } = "";
