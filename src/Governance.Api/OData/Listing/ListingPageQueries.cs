@@ -17,7 +17,9 @@ namespace Governance.Api.OData.Listing;
 /// <para>
 /// The shape is the entity set's source query and the request's own $filter, $orderby, $top and $skip, word for
 /// word. Only a source that captures nothing is cached, so a query narrowed to one supplier or one user (the
-/// object-level scopes) is bound afresh every time; so is a filter that reads the clock. What a context decides
+/// object-level scopes) is bound afresh every time; so is a filter that reads the clock, and a filter with values
+/// in it: a compiled query holds its values in its SQL text, and a client's values must reach the database only as
+/// parameters (the package's bound query parameterizes them). What a context decides
 /// at run time (the exemption filter's reader) stays a parameter of the compiled query, read from the context
 /// that runs it. The package binds exactly as it would for the request: its expression is recorded, not rebuilt.
 /// </para>
@@ -28,6 +30,9 @@ internal static class ListingPageQueries
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<string, Func<DbContext, IEnumerable>>> Compiled = [];
     private static readonly MethodInfo CompileMethod = typeof(ListingPageQueries).GetMethod(nameof(Compile), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly string[] ClockFunctions = ["now(", "mindatetime(", "maxdatetime("];
+
+    /// <summary>A literal in $filter: a quoted string, enum or duration, a number or date, true or false.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Literal = new(@"'|\b\d|\b(true|false)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The rows of the page (one more than <paramref name="settings"/>' page size asks for), or null when this query is not cached.</summary>
     public static List<object>? TryRead(IQueryable source, ODataQueryOptions options, ODataQuerySettings settings, DbContext db)
@@ -56,7 +61,7 @@ internal static class ListingPageQueries
     private static string? Key(IQueryable source, ODataQueryOptions options, ODataQuerySettings settings)
     {
         var filter = options.RawValues.Filter;
-        if (filter is not null && ClockFunctions.Any(f => filter.Contains(f, StringComparison.OrdinalIgnoreCase)))
+        if (filter is not null && (ClockFunctions.Any(f => filter.Contains(f, StringComparison.OrdinalIgnoreCase)) || Literal.IsMatch(filter)))
             return null;
         if (!CapturesNothing.Check(source.Expression))
             return null;
