@@ -43,7 +43,7 @@ internal static class ExemptionFilter
             if (ExemptionScope.IsExemptable(type.ClrType))
                 conditions.Add(NotMarked(type.ClrType.Name, Expression.Property(row, nameof(Entity.Id))));
             foreach (var owner in scope.Owners(type))
-                conditions.Add(OwnerVisible(owner));
+                conditions.Add(OwnerVisible(owner, row));
             if (ExemptionScope.SubjectOf(type) is { } subject)
                 conditions.Add(SubjectVisible(subject));
             if (conditions.Count == 0)
@@ -53,19 +53,31 @@ internal static class ExemptionFilter
         }
 
         /// <summary>
-        /// A record with no owners of its own is visible unless marked: its key is NOT IN that type's hidden markings,
-        /// a set the database builds once per query. Any other owner is visible when its key is IN the owner's visible
-        /// keys, which applies the owner's own filter, and so its owners', to the whole chain.
+        /// An owner is visible unless marked: its key is NOT IN that type's hidden markings, a set the database builds
+        /// once per query. Its own owners are asked the same way through the navigation to it (a return's KPI's
+        /// contract is <c>e.Indicator.ContractId</c>), one join. An owner reached by no navigation, or about a
+        /// subject, is visible when its key is IN the owner's visible keys, which applies its whole filter.
         /// </summary>
-        private Expression OwnerVisible(IReadOnlyForeignKey owner)
+        private Expression OwnerVisible(IReadOnlyForeignKey owner, Expression from)
         {
-            var key = Expression.Convert(Expression.Property(row, owner.Properties[0].Name), typeof(int?));
+            var key = Expression.Convert(Expression.Property(from, owner.Properties[0].Name), typeof(int?));
             var principal = owner.PrincipalEntityType;
-            Expression visible = scope.IsRoot(principal)
-                ? NotMarked(principal.ClrType.Name, key)
-                : Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], VisibleKeys(principal.ClrType), key);
+            Expression visible;
+            if (scope.IsRoot(principal))
+                visible = NotMarked(principal.ClrType.Name, key);
+            else if (owner.DependentToPrincipal is { } navigation && Flattens(principal))
+            {
+                var through = Expression.Property(from, navigation.Name);
+                visible = scope.Owners(principal).Select(o => OwnerVisible(o, through)).Aggregate((Expression)NotMarked(principal.ClrType.Name, key), Expression.AndAlso);
+            }
+            else
+                visible = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int?)], VisibleKeys(principal.ClrType), key);
             return owner.Properties[0].IsNullable ? Expression.OrElse(Expression.Equal(key, Expression.Constant(null, typeof(int?))), visible) : visible;
         }
+
+        /// <summary>Whether every owner above this type can be reached through navigations (and none is about a subject).</summary>
+        private bool Flattens(IReadOnlyEntityType type) => ExemptionScope.SubjectOf(type) is null
+            && scope.Owners(type).All(o => scope.IsRoot(o.PrincipalEntityType) || (o.DependentToPrincipal is not null && Flattens(o.PrincipalEntityType)));
 
         /// <summary>
         /// A row about a subject is visible when its subject is: not marked itself, of a type the scope knows (deny
