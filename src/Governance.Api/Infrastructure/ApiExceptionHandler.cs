@@ -53,6 +53,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 case Microsoft.Data.SqlClient.SqlException { Number: 8134 or 8115 or 220 or 232 or 242 or 517 }:
                 case OverflowException:
                 case DivideByZeroException:
+                // Sets served from memory (workflow definitions) evaluate substring(x,-1,2) in .NET, which throws.
+                case ArgumentOutOfRangeException when e.StackTrace?.Contains("System.String.ThrowSubstringArgumentOutOfRange", StringComparison.Ordinal) == true:
                     return true;
             }
         }

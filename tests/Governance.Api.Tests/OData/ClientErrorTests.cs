@@ -20,6 +20,7 @@ public sealed class ClientErrorTests(SqliteApp app)
     [InlineData("Contracts", "Id le 1e400")]
     [InlineData("Contracts", "TotalValue div 0 gt 1")]
     [InlineData("Procurements", "Title eq 'a\u0000b'")]
+    [InlineData("WorkflowDefinitions", "substring(Title,-1,2) eq 'x'")] // a set served from memory: evaluated in .NET, found by the 10,000-query fuzz
     public async Task AQueryThatCannotBeApplied_Is400(string set, string filter)
     {
         using var client = await app.ClientForAsync("ContractManager");
