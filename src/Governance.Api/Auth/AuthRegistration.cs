@@ -15,6 +15,7 @@ public static class AuthRegistration
     public static IHostApplicationBuilder AddGovernanceAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IAuthenticationHandlerProvider, PerRequestAuthenticationHandlers>();
         services.AddIdentityApiEndpoints<GovernanceUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -23,11 +23,11 @@ public abstract class AppendOnlyEntitySetController<T>(GovernanceDbContext db) :
             return refused;
         if (await EntityWrites.ValidateAsync(Db, entity, ct) is { } problem)
             return problem;
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         Db.Add(entity);
         await Db.SaveChangesAsync(ct);
         await AfterCreateAsync(entity, ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return Created(entity);
     }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.OData.Extensions;
 namespace Governance.Api.OData;
 
 /// <summary>
-/// Gives every request inside an OData $batch its own service scope. The batch handler otherwise shares the
+/// Gives every request inside an OData $batch its own service scope (the requests of one change set share theirs:
+/// <see cref="AtomicChangeSet"/>). The batch handler otherwise shares the
 /// batch's scope, so scoped services (authentication handlers, the DbContext) would carry one request's state
 /// into the next: a refused second request answered 200 instead of 403. It also points IHttpContextAccessor at the
 /// inner request, whose user the exemption filter and the audit trail must see.
@@ -20,11 +21,13 @@ public static class BatchRequestScopes
         }
 
         var original = context.RequestServices;
-        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        context.RequestServices = scope.ServiceProvider;
+        // A change set's requests share its unit of work (one context, one transaction); any other request gets its own.
+        var shared = context.Features.Get<SharedUnitOfWork>();
+        var scope = shared is null ? context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope() : (AsyncServiceScope?)null;
+        context.RequestServices = shared?.Services ?? scope!.Value.ServiceProvider;
         // Services that read "the current request" (the audit actor, the exemption filter's viewer) must see this
         // inner request and its signed-in user, not the outer $batch request.
-        var accessor = scope.ServiceProvider.GetService<IHttpContextAccessor>();
+        var accessor = context.RequestServices.GetService<IHttpContextAccessor>();
         var outer = accessor?.HttpContext;
         if (accessor is not null)
             accessor.HttpContext = context;
@@ -37,6 +40,8 @@ public static class BatchRequestScopes
             context.RequestServices = original;
             if (accessor is not null)
                 accessor.HttpContext = outer;
+            if (scope is { } own)
+                await own.DisposeAsync();
         }
     });
 }

@@ -23,7 +23,7 @@ public static class ODataRegistration
             {
                 o.AddRouteComponents(RoutePrefix, model, services =>
                 {
-                    services.AddSingleton<ODataBatchHandler>(new CostedBatchHandler());
+                    services.AddSingleton<ODataBatchHandler>(new GovernanceBatchHandler());
                     services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.IFilterBinder, DateComparisonFilterBinder>();
                 });
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);

@@ -63,7 +63,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
                 $"The {year} assessment is already published; it is never re-rated. Read it at /odata/PerformanceAssessments?$filter=ContractId eq {key}.");
         }
 
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         var view = await Performance.AssessAsync(key, year, ct, ignoreFilters: true);
         var published = await Reports.PublishAssessmentAsync(key, year, User.Identity?.Name ?? "", ct);
         if (published is not { } p || view is null)
@@ -85,7 +85,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             PublishedBy = User.Identity?.Name ?? "", PublishedAt = now,
         });
         await Db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return Documents.PdfResults.Pdf(this, p.Document, p.Bytes);
     }
 

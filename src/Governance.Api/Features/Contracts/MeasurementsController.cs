@@ -50,7 +50,7 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
         var current = await Scope(Db.Measurements).SingleOrDefaultAsync(m => m.Id == key, ct);
         if (current is null)
             return NotFound(key);
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         Measurement correction;
         try
         {
@@ -63,7 +63,7 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
 
         await Db.SaveChangesAsync(ct);
         await DetectAsync(current.IndicatorId, ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return Ok(correction);
     }
 
@@ -117,11 +117,11 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
         var owner = await Db.Indicators.Where(i => i.Id == measurement.IndicatorId).Select(i => new { i.ContractId }).SingleAsync(ct);
         if (owner.ContractId is not null ? !User.IsInRole(Roles.ContractManager) : !User.IsInRole(Roles.SlaOwner))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "verification", "A contract manager verifies a contract's returns; an SLA owner an internal SLA's.");
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         await decide(measurement, User.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
         await DetectAsync(measurement.IndicatorId, ct);
-        await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return Ok(measurement);
     }
 

@@ -7,18 +7,19 @@ using Microsoft.OData.UriParser;
 namespace Governance.Api.OData;
 
 /// <summary>
-/// A $batch is counted by what its parts cost, not only how many there are: a part costs one, plus one for every
-/// navigation it expands and four for an $apply aggregation, and a batch may cost at most <see cref="MaxCost"/>
-/// (and hold at most <see cref="MaxParts"/> parts). Past either, the whole batch is refused with a 413 before any part
-/// runs.
+/// The $batch handler. A batch is counted by what its parts cost, not only how many there are: a part costs one, plus
+/// one for every navigation it expands and four for an $apply aggregation, and a batch may cost at most
+/// <see cref="MaxCost"/> (and hold at most <see cref="MaxParts"/> parts); past either, the whole batch is refused with a
+/// 413 before any part runs. A change set (a multipart changeset or a JSON atomicity group) runs as one
+/// <see cref="AtomicChangeSet"/>: all its requests succeed or nothing of them is saved.
 /// </summary>
-internal sealed class CostedBatchHandler : DefaultODataBatchHandler
+internal sealed class GovernanceBatchHandler : DefaultODataBatchHandler
 {
     public const int MaxParts = 100;
     public const int MaxCost = 200;
     private const int ApplyCost = 4;
 
-    public CostedBatchHandler()
+    public GovernanceBatchHandler()
     {
         MessageQuotas.MaxPartsPerBatch = MaxParts;
         MessageQuotas.MaxOperationsPerChangeset = MaxParts;
@@ -26,6 +27,8 @@ internal sealed class CostedBatchHandler : DefaultODataBatchHandler
 
     public override async Task<IList<ODataBatchRequestItem>> ParseBatchRequestsAsync(HttpContext context)
     {
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            await GiveEveryRequestHeadersAsync(context.Request);
         var requests = await base.ParseBatchRequestsAsync(context);
         var model = context.RequestServices.GetRequiredService<IEdmModel>();
         var cost = requests.Sum(item => item switch
@@ -39,7 +42,32 @@ internal sealed class CostedBatchHandler : DefaultODataBatchHandler
             throw new QueryBoundException(StatusCodes.Status413PayloadTooLarge, "$batch cost",
                 $"This $batch costs {cost}; a batch may cost at most {MaxCost} (each part 1, each expanded navigation 1 more, each $apply {ApplyCost} more). Split it into smaller batches.");
         }
-        return requests;
+        return [.. requests.Select(item => item is ChangeSetRequestItem changeSet ? new AtomicChangeSet(changeSet) : item)];
+    }
+
+    /// <summary>
+    /// The JSON batch reader fails on a request without a "headers" object inside an atomicity group (a GET, typically),
+    /// though the format makes it optional: each such request is given an empty one.
+    /// </summary>
+    private static async Task GiveEveryRequestHeadersAsync(HttpRequest request)
+    {
+        System.Text.Json.Nodes.JsonNode? batch;
+        try
+        {
+            batch = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ODataException($"The $batch body is not valid JSON: {e.Message}");
+        }
+        if (batch?["requests"] is System.Text.Json.Nodes.JsonArray requests)
+        {
+            foreach (var item in requests.OfType<System.Text.Json.Nodes.JsonObject>().Where(r => r["headers"] is null))
+                item["headers"] = new System.Text.Json.Nodes.JsonObject();
+        }
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(batch);
+        request.Body = new MemoryStream(bytes);
+        request.ContentLength = bytes.Length;
     }
 
     private static int Cost(HttpRequest request, IEdmModel model)
