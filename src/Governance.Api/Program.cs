@@ -32,6 +32,7 @@ if (command is not null)
 
 app.UseGovernanceSecurityHeaders();
 app.UseExceptionHandler();
+app.UseErrorBodies();
 app.UseRequestBodyLimit();
 app.UseResponseSizeBound();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other

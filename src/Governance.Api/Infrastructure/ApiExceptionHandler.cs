@@ -110,6 +110,17 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         context.Response.StatusCode = status;
         if (status == 503)
             context.Response.Headers.RetryAfter = "5";
+        if (ErrorBodies.IsOData(context))
+        {
+            var code = exception switch
+            {
+                QueryBoundException bound => bound.Bound,
+                BusinessRuleException rule => rule.Rule,
+                _ => string.Concat(title.Split(' ').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])),
+            };
+            await ErrorBodies.WriteAsync(context, status, code, detail);
+            return true;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

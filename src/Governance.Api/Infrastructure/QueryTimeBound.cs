@@ -24,11 +24,8 @@ public static class QueryTimeBound
             WriteTimeoutResponse = context =>
             {
                 ResponseSizeBound.DiscardHeld(context);
-                return context.Response.WriteAsJsonAsync(new
-                {
-                    title = "Past a bound: Limits:QuerySeconds", status = 400,
-                    detail = $"The request ran longer than {seconds:0.###} seconds, the bound on one request, and was stopped. Narrow it with $filter or $top, or expand less.",
-                });
+                return ErrorBodies.WriteAsync(context, StatusCodes.Status400BadRequest, "Limits:QuerySeconds",
+                    $"The request ran longer than {seconds:0.###} seconds, the bound on one request, and was stopped. Narrow it with $filter or $top, or expand less.");
             },
         });
         return builder;

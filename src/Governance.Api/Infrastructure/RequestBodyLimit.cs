@@ -9,8 +9,7 @@ public static class RequestBodyLimit
     {
         if (context.Request.ContentLength > MaxBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsJsonAsync(new { title = "Request body too large", status = 413, detail = $"Request bodies are limited to {MaxBytes} bytes (1 MiB)." });
+            await ErrorBodies.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "RequestBodyTooLarge", $"Request bodies are limited to {MaxBytes} bytes (1 MiB).");
             return;
         }
 
