@@ -3,6 +3,9 @@ using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +22,23 @@ public abstract class QueryableEntitySetController<T>(GovernanceDbContext db) : 
     [GovernanceQuery]
     public IQueryable<T> Get() => ReadableRows();
 
+    /// <summary>
+    /// One row, with its ETag in the header as well as in the body; a client that sends the ETag it holds in
+    /// If-None-Match gets 304 when the row has not changed.
+    /// </summary>
     [GovernanceQuery]
-    public SingleResult<T> Get(int key) => SingleResult.Create(ReadableRows().Where(e => e.Id == key));
+    public async Task<IActionResult> Get(int key, CancellationToken ct)
+    {
+        var rows = ReadableRows().Where(e => e.Id == key);
+        if (await rows.Select(e => (long?)e.Revision).SingleOrDefaultAsync(ct) is { } revision
+            && Request.GetETagHandler().CreateETag(new Dictionary<string, object?> { [nameof(Entity.Revision)] = revision }, TimeZoneInfo.Utc) is { } etag)
+        {
+            if (Request.GetTypedHeaders().IfNoneMatch.Any(m => m.Tag == etag.Tag || m.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)))
+                return StatusCode(StatusCodes.Status304NotModified);
+            Response.Headers.ETag = etag.ToString();
+        }
+        return Ok(SingleResult.Create(rows));
+    }
 
     /// <summary>The rows this user may read, untracked.</summary>
     protected IQueryable<T> ReadableRows() => Scope(db.Set<T>().AsNoTracking());
