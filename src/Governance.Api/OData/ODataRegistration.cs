@@ -25,6 +25,7 @@ public static class ODataRegistration
                 {
                     services.AddSingleton<ODataBatchHandler>(new GovernanceBatchHandler());
                     services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.IFilterBinder, DateComparisonFilterBinder>();
+                    services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.ISearchBinder, SearchBinder>();
                 });
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
                 // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.

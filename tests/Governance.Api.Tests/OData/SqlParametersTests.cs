@@ -23,6 +23,7 @@ public sealed class SqlParametersTests(SqlLoggingApp app) : IClassFixture<SqlLog
         { "/odata/Procurements?$filter=Reference eq '{0}'&$select=Reference", "select" },
         { "/odata/Procurements?$apply=filter(Reference eq '{0}')/aggregate($count as N)", "$apply" },
         { "/odata/Procurements/$count?$filter=Reference eq '{0}'", "$count segment" },
+        { "/odata/Procurements?$search=%22{0}%22", "$search" },
         { "/odata/Measurements?$filter=Value gt 987654.321{1}", "number" },
         { "/odata/Measurements?$filter=PeriodStart gt 1987-06-{1}", "date" },
     };
