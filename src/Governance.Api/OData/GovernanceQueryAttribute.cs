@@ -85,6 +85,13 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     /// </summary>
     public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
     {
+        // Prefer: odata.maxpagesize is honoured up to the page size, with or without $select and $expand, and said so.
+        var pageSize = MaxPageSize;
+        if (PreferredPageSize(queryOptions.Request) is { } preferred)
+        {
+            pageSize = Math.Min(preferred, MaxPageSize);
+            queryOptions.Request.HttpContext.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={pageSize}";
+        }
         if (queryOptions.SelectExpand is not { } selectExpand)
             return base.ApplyQuery(queryable, queryOptions);
 
@@ -98,14 +105,26 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         query = selectExpand.ApplyTo(query, settings);
         var request = queryOptions.Request;
         request.ODataFeature().SelectExpandClause = selectExpand.SelectExpandClause;
-        if (queryOptions.Top?.Value is { } top && top <= MaxPageSize)
+        if (queryOptions.Top?.Value is { } top && top <= pageSize)
             return query;
         // The projected element type is the package's own wrapper, so its generic LimitResults is reached by reflection.
-        object?[] arguments = [query, MaxPageSize, false, null];
+        object?[] arguments = [query, pageSize, false, null];
         query = (IQueryable)LimitResults.MakeGenericMethod(query.ElementType).Invoke(null, arguments)!;
         if (arguments[3] is true)
-            request.ODataFeature().NextLink = request.GetNextPageLink(MaxPageSize, null, null);
+            request.ODataFeature().NextLink = request.GetNextPageLink(pageSize, null, null);
         return query;
+    }
+
+    /// <summary>The page size a client asks for with <c>Prefer: odata.maxpagesize=N</c>, if any.</summary>
+    private static int? PreferredPageSize(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        foreach (var preference in request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',')).Select(p => p.Trim()))
+        {
+            if (preference.StartsWith("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(preference["odata.maxpagesize=".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size > 0)
+                return size;
+        }
+        return null;
     }
 
     private static readonly System.Reflection.MethodInfo LimitResults = typeof(ODataQueryOptions).GetMethods()
