@@ -29,6 +29,8 @@ internal sealed class GovernanceBatchHandler : DefaultODataBatchHandler
     {
         if (context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
             await GiveEveryRequestHeadersAsync(context.Request);
+        else if (SpeaksOnly40(context.Request))
+            context.Request.Headers.Accept = "multipart/mixed"; // the JSON batch format is OData 4.01: a 4.0 client gets its answer in multipart
         var requests = await base.ParseBatchRequestsAsync(context);
         var model = context.RequestServices.GetRequiredService<IEdmModel>();
         var cost = requests.Sum(item => item switch
@@ -68,6 +70,13 @@ internal sealed class GovernanceBatchHandler : DefaultODataBatchHandler
         var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(batch);
         request.Body = new MemoryStream(bytes);
         request.ContentLength = bytes.Length;
+    }
+
+    /// <summary>A client that says it speaks OData 4.0 at most (OData-MaxVersion, or OData-Version without it).</summary>
+    private static bool SpeaksOnly40(HttpRequest request)
+    {
+        var version = request.Headers["OData-MaxVersion"].ToString() is { Length: > 0 } max ? max : request.Headers["OData-Version"].ToString();
+        return version.Trim() == "4.0";
     }
 
     private static int Cost(HttpRequest request, IEdmModel model)

@@ -114,3 +114,23 @@ public sealed class AtomicBatchTests(SqliteApp app)
         Assert.Null(await EmailAsync(officer, b));
     }
 }
+
+/// <summary>The JSON batch format is OData 4.01: a client that speaks 4.0 gets its multipart batch answered in multipart, whatever else it accepts.</summary>
+public sealed class BatchFormatTests(SqliteApp app)
+{
+    [Fact]
+    public async Task AMultipartBatchFromA40Client_IsAnsweredInMultipart()
+    {
+        using var councillor = await app.ClientForAsync("Councillor");
+        var payload = "--batch_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET /odata/Departments?$top=1 HTTP/1.1\r\nAccept: application/json\r\n\r\n\r\n--batch_1--\r\n";
+        using var content = new StringContent(payload, Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/mixed; boundary=batch_1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/odata/$batch") { Content = content };
+        request.Headers.TryAddWithoutValidation("OData-MaxVersion", "4.0");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await councillor.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("multipart/mixed", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("HTTP/1.1 200", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
