@@ -23,13 +23,13 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapGovernanceAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
-        auth.MapPost("/logout", LogoutAsync);
-        auth.MapGet("/me", Me);
+        auth.MapPost("/login", LoginAsync).WithName("Auth_Login").AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/refresh", RefreshAsync).WithName("Auth_Refresh").AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/logout", LogoutAsync).WithName("Auth_Logout");
+        auth.MapGet("/me", Me).WithName("Auth_Me");
         var users = auth.MapGroup("/users").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        users.MapGet("/", ListUsersAsync);
-        users.MapPost("/", CreateUserAsync);
+        users.MapGet("/", ListUsersAsync).WithName("Users_List");
+        users.MapPost("/", CreateUserAsync).WithName("Users_Create");
         return app;
     }
 

@@ -28,11 +28,20 @@ internal sealed class ODataOpenApiTransformer(IEdmModel model) : IOpenApiDocumen
         ("$skip", "Skip this many rows"),
         ("$count", "Include @odata.count"),
         ("$apply", "Aggregation, e.g. groupby((Status),aggregate($count as Count))"),
+        ("$search", "Words, \"phrases\", AND, OR, NOT in the set's searchable text (400 on sets that offer none)"),
     ];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Paths ??= [];
+        // Every operation needs a bearer token from POST /auth/login (or the council's identity provider).
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "An access token from POST /auth/login.",
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
         foreach (var set in model.EntityContainer.EntitySets())
         {
             if (!Controllers.TryGetValue(set.Name, out var controller))
@@ -43,19 +52,19 @@ internal sealed class ODataOpenApiTransformer(IEdmModel model) : IOpenApiDocumen
             var writers = access is null || access.Write.Count == 0 ? "nobody" : string.Join(", ", access.Write);
 
             var collection = new OpenApiPathItem();
-            collection.AddOperation(HttpMethod.Get, Operation(set.Name, $"List {set.Name}. Readable by: {readers}.", QueryParameters(), null, "200"));
+            collection.AddOperation(HttpMethod.Get, Operation($"{set.Name}_List", set.Name, $"List {set.Name}. Readable by: {readers}.", QueryParameters(), null, "200"));
             if (Has(controller, "Post"))
-                collection.AddOperation(HttpMethod.Post, Operation(set.Name, $"Create one of {set.Name}. Writable by: {writers}.", [], schema, "201"));
+                collection.AddOperation(HttpMethod.Post, Operation($"{set.Name}_Create", set.Name, $"Create one of {set.Name}. Writable by: {writers}.", [], schema, "201"));
             document.Paths[$"/{ODataRegistration.RoutePrefix}/{set.Name}"] = collection;
 
             var single = new OpenApiPathItem();
-            single.AddOperation(HttpMethod.Get, Operation(set.Name, $"Read one of {set.Name} by key.", [Key(), .. QueryParameters().Where(p => p.Name is "$select" or "$expand")], null, "200"));
+            single.AddOperation(HttpMethod.Get, Operation($"{set.Name}_Get", set.Name, $"Read one of {set.Name} by key.", [Key(), .. QueryParameters().Where(p => p.Name is "$select" or "$expand")], null, "200"));
             foreach (var (method, verb) in new[] { (HttpMethod.Patch, "Patch"), (HttpMethod.Put, "Put"), (HttpMethod.Delete, "Delete") })
             {
                 if (Has(controller, verb))
                 {
                     var what = verb == "Delete" ? "Archive (records are never deleted)" : verb == "Put" ? "Replace the writable properties of" : "Update the given properties of";
-                    single.AddOperation(method, Operation(set.Name, $"{what} one of {set.Name}. Needs If-Match with its ETag. Writable by: {writers}.",
+                    single.AddOperation(method, Operation($"{set.Name}_{verb}", set.Name, $"{what} one of {set.Name}. Needs If-Match with its ETag. Writable by: {writers}.",
                         [Key(), IfMatch()], verb == "Delete" ? null : schema, verb == "Delete" ? "204" : "200"));
                 }
             }
@@ -69,10 +78,14 @@ internal sealed class ODataOpenApiTransformer(IEdmModel model) : IOpenApiDocumen
     private static bool Has(Type controller, string method) =>
         controller.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name == method);
 
-    private static OpenApiOperation Operation(string tag, string summary, List<IOpenApiParameter> parameters, OpenApiSchema? body, string success)
+    private const string Bearer = "Bearer";
+
+    /// <param name="id">A stable operationId: the set and the verb, e.g. Contracts_List, Contracts_Patch.</param>
+    private static OpenApiOperation Operation(string id, string tag, string summary, List<IOpenApiParameter> parameters, OpenApiSchema? body, string success)
     {
         var operation = new OpenApiOperation
         {
+            OperationId = id,
             Summary = summary,
             Tags = new HashSet<OpenApiTagReference> { new(tag) },
             Parameters = parameters,

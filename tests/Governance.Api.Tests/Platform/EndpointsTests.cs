@@ -41,6 +41,24 @@ public sealed class EndpointsTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task OpenApi_EveryOperationHasAStableUniqueId_AndTheBearerSchemeIsDeclared()
+    {
+        using var client = app.CreateClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        var root = document.RootElement;
+        var operations = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object && o.Name != "parameters")
+                .Select(o => (Where: $"{o.Name} {path.Name}", Id: o.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null)))
+            .ToList();
+        Assert.True(operations.Count > 200);
+        Assert.Empty(operations.Where(o => string.IsNullOrEmpty(o.Id)).Select(o => o.Where));
+        Assert.Equal(operations.Count, operations.Select(o => o.Id).Distinct().Count());
+        Assert.Contains("Contracts_List", operations.Select(o => o.Id));
+        Assert.Equal("bearer", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal(1, root.GetProperty("security").GetArrayLength());
+    }
+
+    [Fact]
     public async Task ApiReference_Anonymous_ServesTheInteractivePage()
     {
         using var client = app.CreateClient();

@@ -29,6 +29,7 @@ public static class MeasurementImport
     public static IEndpointRouteBuilder MapMeasurementImport(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/measurements/import", ImportAsync)
+            .WithName("Measurements_Import")
             .RequireAuthorization(p => p.RequireRole(Roles.ContractManager, Roles.SlaOwner, Roles.Supplier))
             .WithTags("Measurements")
             .Accepts<string>("text/csv")
