@@ -37,6 +37,7 @@ app.UseRequestBodyLimit();
 app.UseResponseSizeBound();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
+app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId
 app.UseRouting();
 app.UseRequestTimeouts();
 app.UseRateLimiter();

@@ -1,0 +1,39 @@
+using Governance.Api.Tests.Infrastructure;
+using Governance.Api.Tests.Performance;
+using static Governance.Api.Tests.Infrastructure.TenderApi;
+
+namespace Governance.Api.Tests.OData;
+
+/// <summary>A collection navigation path answers as the related set filtered by its key, with the related set's own rules.</summary>
+public sealed class NavigationPathTests(SqliteApp app)
+{
+    private static List<int> Ids(System.Text.Json.JsonElement page) => [.. page.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("Id").GetInt32())];
+
+    [Fact]
+    public async Task ACollectionNavigation_IsTheRelatedSetByKey_WithQueryOptionsAndCount()
+    {
+        using var councillor = await app.ClientForAsync("Councillor");
+        Assert.Equal(Ids(await councillor.GetJsonAsync("/odata/Indicators?$filter=ContractId eq 1&$orderby=Id")), Ids(await councillor.GetJsonAsync("/odata/Contracts(1)/Indicators?$orderby=Id")));
+        Assert.Equal(
+            Ids(await councillor.GetJsonAsync("/odata/Indicators?$filter=ContractId eq 1 and Weight gt 10&$orderby=Id")),
+            Ids(await councillor.GetJsonAsync("/odata/Contracts(1)/Indicators?$filter=Weight gt 10&$orderby=Id")));
+        using var count = await councillor.GetAsync("/odata/Contracts(1)/Indicators/$count", TestContext.Current.CancellationToken);
+        using var direct = await councillor.GetAsync("/odata/Indicators/$count?$filter=ContractId eq 1", TestContext.Current.CancellationToken);
+        Assert.Equal(await direct.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await count.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ANavigationFromAnExemptRecord_ShowsNothingToThoseWhoMayNotSeeIt()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await PerformanceApi.ContractAsync(manager);
+        await PerformanceApi.KpiAsync(manager, contract, "Calls answered within a minute");
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Contract", EntityKey = contract, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Commercial negotiation." });
+
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        Assert.Empty(Ids(await union.GetJsonAsync($"/odata/Contracts({contract})/Indicators")));
+        using var chair = await app.ClientForAsync("Councillor");
+        Assert.Single(Ids(await chair.GetJsonAsync($"/odata/Contracts({contract})/Indicators")));
+    }
+}
