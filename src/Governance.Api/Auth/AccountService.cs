@@ -35,11 +35,10 @@ public sealed class AccountService(UserManager<GovernanceUser> users, Governance
             SupplierId = account.SupplierId,
         };
         // One transaction, unless the caller (the seed loader) already holds one.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
         Check(await users.CreateAsync(user, account.Password));
         Check(await users.AddToRolesAsync(user, account.Roles));
-        if (transaction is not null)
-            await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return user;
     }
 

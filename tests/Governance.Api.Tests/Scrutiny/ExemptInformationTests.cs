@@ -14,16 +14,7 @@ public sealed class ExemptInformationTests(SqliteApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> OutsideCouncillorAsync()
-    {
-        using var admin = await app.ClientForAsync("Administrator");
-        var email = $"cllr-{Guid.NewGuid():N}@council.example";
-        using var created = await admin.PostAsJsonAsync("/auth/users", new { email, displayName = "Cllr Outside", password = "Councillor-password-1", roles = new[] { "Councillor" } }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Councillor-password-1"));
-        return client;
-    }
+    private async Task<HttpClient> OutsideCouncillorAsync() => (await CouncillorAccounts.NewAsync(app, "Cllr Outside")).Client;
 
     [Fact]
     public async Task ExemptRecords_HiddenFromOutsidersByEveryVector_VisibleToTheCommittee()

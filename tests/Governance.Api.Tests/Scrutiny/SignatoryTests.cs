@@ -22,14 +22,10 @@ public sealed class SignatoryTests(SqliteApp app)
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
         foreach (var (label, start, end) in new[] { ("Cllr No Committee", (string?)null, (string?)null), ("Cllr Former Chair", "2011-05-01", "2014-05-21") })
         {
-            using var admin = await app.ClientForAsync("Administrator");
-            var email = $"cllr-{Guid.NewGuid():N}@council.example";
-            using (var created = await admin.PostAsJsonAsync("/auth/users", new { email, displayName = label, password = "Councillor-password-1", roles = new[] { "Councillor" } }, Ct))
-                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var (councillor, email) = await CouncillorAccounts.NewAsync(app, label);
+            using var _ = councillor;
             if (start is not null)
                 await CreatedAsync(dso, "/odata/Members", new { CommitteeId = 1, Name = label, Role = "Chair", Email = email, TermStart = start, TermEnd = end });
-            using var councillor = app.CreateClient();
-            councillor.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Councillor-password-1"));
             var refusal = await RefusedAsync(councillor, decide, new { Decision = "Approved", Reason = "Not mine to sign." }, HttpStatusCode.Forbidden);
             Assert.Contains("scrutiny-chair", refusal, StringComparison.Ordinal);
         }

@@ -127,14 +127,9 @@ public sealed class ConfidentialityInvariantTests(IsolatedSqliteApp app) : IClas
 
         async Task<(Reader, HttpClient)> CouncillorAsync(string label, string? termStart, string? termEnd)
         {
-            using var admin = await app.ClientForAsync("Administrator");
-            var email = $"cllr-{Guid.NewGuid():N}@council.example";
-            using var created = await admin.PostAsJsonAsync("/auth/users", new { email, displayName = label, password = "Councillor-password-1", roles = new[] { "Councillor" } }, Ct);
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var (client, email) = await CouncillorAccounts.NewAsync(app, label);
             if (termStart is not null)
                 await CreatedAsync(dso, "/odata/Members", new { CommitteeId = Committee, Name = label, Role = "Member", Email = email, TermStart = termStart, TermEnd = termEnd });
-            var client = app.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignInAsync(email, "Councillor-password-1"));
             return (new Reader(label, email, ExemptHidden: true), client);
         }
     }

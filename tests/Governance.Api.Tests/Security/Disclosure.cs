@@ -21,12 +21,8 @@ internal sealed class Disclosure
 {
     public sealed record Row(string Type, long Id, object Entity, IReadOnlyList<(string Type, long Id)> Owners);
 
-    /// <summary>Commercially confidential tender records: the procurement's team, and each bidder its own.</summary>
-    public static readonly string[] ConfidentialTypes =
-    [
-        nameof(Bidder), "Submission", "Score", "ModeratedScore", "ConflictDeclaration", "DialogueSession", "ClarificationQuestion", "ConsentRecord",
-        "SolutionDisclosure", "AwardLetter", "TenderChangeRequest",
-    ];
+    /// <summary>Commercially confidential tender records (the audit trail's list): the procurement's team, and each bidder its own.</summary>
+    private static readonly string[] ConfidentialTypes = Features.Audit.AuditEntriesController.ConfidentialTypes;
 
     private static readonly string[] PublicSubjects = [nameof(AgendaItem), nameof(ForwardPlanEntry), nameof(Consultation)];
 

@@ -23,39 +23,18 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
         if (pending.Count == 0)
             return await save();
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            await LockChainAsync(db, ct);
-            // A context that saved before (a background job's) still tracks the head as it was then, and a query
-            // would hand back that stale copy: another writer may have moved the chain on since. Read it afresh.
-            foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList())
-                stale.State = EntityState.Detached;
-            var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+        await using var ownTransaction = await db.Database.BeginUnlessInOneAsync(ct);
+        var head = await LockedHeadAsync(db, ct);
+        var written = await save();
 
-            var written = await save();
+        var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
+        var who = actor.Name;
+        foreach (var change in pending)
+            Append(db, head, change.ToEntry(who, now));
 
-            var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
-            var who = actor.Name;
-            foreach (var change in pending)
-            {
-                var entry = change.ToEntry(who, now);
-                AuditChain.Seal(entry, head.Sequence + 1, head.LastHash, key.ForSealing());
-                head.Sequence = entry.Sequence;
-                head.LastHash = entry.Hash;
-                db.AuditEntries.Add(entry);
-            }
-
-            await save();
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(ct);
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-                await ownTransaction.DisposeAsync();
-        }
+        await save();
+        await ownTransaction.CommitIfOwnAsync(ct);
+        return written;
     }
 
     /// <summary>
@@ -64,20 +43,34 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
     /// </summary>
     public async Task RecordAsync(GovernanceDbContext db, string entityType, string entityKey, AuditOperation operation, object after, CancellationToken ct)
     {
-        await LockChainAsync(db, ct);
-        foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList())
-            stale.State = EntityState.Detached;
-        var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
-        var entry = new AuditEntry
+        var head = await LockedHeadAsync(db, ct);
+        Append(db, head, new AuditEntry
         {
             Actor = actor.Name, OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime), EntityType = entityType, EntityKey = entityKey,
             Operation = operation, After = JsonSerializer.Serialize(after),
-        };
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes the chain's write lock and reads its head afresh: a context that saved before (a background job's)
+    /// still tracks the head as it was then, and another writer may have moved the chain on since.
+    /// </summary>
+    private static async Task<AuditChainHead> LockedHeadAsync(GovernanceDbContext db, CancellationToken ct)
+    {
+        await LockChainAsync(db, ct);
+        foreach (var stale in db.ChangeTracker.Entries<AuditChainHead>().ToList())
+            stale.State = EntityState.Detached;
+        return await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+    }
+
+    /// <summary>Seals the entry with the audit key onto the end of the chain and moves the head to it.</summary>
+    private void Append(GovernanceDbContext db, AuditChainHead head, AuditEntry entry)
+    {
         AuditChain.Seal(entry, head.Sequence + 1, head.LastHash, key.ForSealing());
         head.Sequence = entry.Sequence;
         head.LastHash = entry.Hash;
         db.AuditEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

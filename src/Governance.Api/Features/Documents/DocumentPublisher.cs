@@ -51,7 +51,7 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
     public async Task<(PublishedDocument Document, byte[] Bytes)> PublishAsync(
         Publication publication, string publishedBy, IReadOnlyList<Exemption> exemptions, int committeeId, CancellationToken ct)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
         var (document, bytes) = await StageAsync(publication, publishedBy, ct);
         if (publication.Kind == DocumentKind.ExemptAppendix)
         {
@@ -65,8 +65,7 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
             });
         }
         await db.SaveChangesAsync(ct);
-        if (transaction is not null)
-            await transaction.CommitAsync(ct);
+        await transaction.CommitIfOwnAsync(ct);
         return (document, bytes);
     }
 

@@ -89,20 +89,11 @@ public sealed class SlipDetector(GovernanceDbContext db, WorkflowCommands workfl
     /// </summary>
     private async Task RecordAsync(List<SlipObservation> observations, CancellationToken ct)
     {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            await BulkRows.InsertAsync(db, observations, ct);
-            await audit.RecordAsync(db, nameof(SlipObservation), $"detected:{observations.Count}", Domain.Audit.AuditOperation.Created,
-                observations.Select(o => new object[] { o.EscalationId, o.IndicatorId, o.PeriodStart, o.Cause, o.Detail, o.ObservedAt }), ct);
-            if (own is not null)
-                await own.CommitAsync(ct);
-        }
-        finally
-        {
-            if (own is not null)
-                await own.DisposeAsync();
-        }
+        await using var own = await db.Database.BeginUnlessInOneAsync(ct);
+        await BulkRows.InsertAsync(db, observations, ct);
+        await audit.RecordAsync(db, nameof(SlipObservation), $"detected:{observations.Count}", Domain.Audit.AuditOperation.Created,
+            observations.Select(o => new object[] { o.EscalationId, o.IndicatorId, o.PeriodStart, o.Cause, o.Detail, o.ObservedAt }), ct);
+        await own.CommitIfOwnAsync(ct);
     }
 
     /// <summary>A new escalation for this subject and cause, started at the bottom of its ladder.</summary>
