@@ -26,7 +26,11 @@ public static partial class NavigationPaths
             {
                 var query = QueryHelpers(context.Request.Query);
                 var byKey = $"{target.ForeignKey} eq {match.Groups["key"].Value}";
-                query["$filter"] = query.TryGetValue("$filter", out var filter) ? $"({byKey}) and ({filter})" : byKey;
+                // With $apply the key comes first in the pipeline (a $filter beside it would be applied after the aggregation).
+                if (query.TryGetValue("$apply", out var apply))
+                    query["$apply"] = $"filter({byKey})/{apply}";
+                else
+                    query["$filter"] = query.TryGetValue("$filter", out var filter) ? $"({byKey}) and ({filter})" : byKey;
                 context.Request.Path = $"/{ODataRegistration.RoutePrefix}/{target.Set}{match.Groups["count"].Value}";
                 var builder = new QueryBuilder();
                 foreach (var (name, value) in query)

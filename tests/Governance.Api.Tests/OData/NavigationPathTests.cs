@@ -20,6 +20,8 @@ public sealed class NavigationPathTests(SqliteApp app)
         using var count = await councillor.GetAsync("/odata/Contracts(1)/Indicators/$count", TestContext.Current.CancellationToken);
         using var direct = await councillor.GetAsync("/odata/Indicators/$count?$filter=ContractId eq 1", TestContext.Current.CancellationToken);
         Assert.Equal(await direct.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await count.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var aggregated = (await councillor.GetJsonAsync("/odata/Contracts(1)/Indicators?$apply=aggregate($count as N)")).GetProperty("value")[0].GetProperty("N").GetInt32();
+        Assert.Equal(Ids(await councillor.GetJsonAsync("/odata/Indicators?$filter=ContractId eq 1")).Count, aggregated);
     }
 
     [Fact]
