@@ -15,6 +15,7 @@ namespace Governance.Benchmarks;
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- import [row counts...]   (CSV import against a bulk INSERT)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- scale [S M L]   (KPI returns at each scale)
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- traffic [S|M|L]   (listings with new values each request, default L)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- load [sqlite] [postgres]   (LOAD_SECONDS, default 60)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks            (all of them; PostgreSQL parts need GOVERNANCE_TEST_POSTGRES)
 /// Micro-benchmarks with BenchmarkDotNet:
@@ -44,6 +45,9 @@ internal static class BenchmarkEntry
             case "scale":
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["S", "M", "L"]);
                 break;
+            case "traffic":
+                await ListingTrafficBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1] : "L");
+                break;
             case "load":
                 await Load.LoadTest.RunAsync(Console.Out, args.Length > 1 ? args[1..] : ["sqlite", "postgres"],
                     TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LOAD_SECONDS") ?? "60", System.Globalization.CultureInfo.InvariantCulture)));
@@ -57,6 +61,7 @@ internal static class BenchmarkEntry
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, ["S", "M", "L"]);
+                await ListingTrafficBenchmark.RunAsync(Console.Out, "L");
                 await ImportBenchmark.RunAsync(Console.Out, [10_000]);
                 await Load.LoadTest.RunAsync(Console.Out, ["sqlite", "postgres"], TimeSpan.FromSeconds(60));
                 break;

@@ -34,14 +34,14 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     internal ValidatedQueries Validated { get; } = new();
 
     /// <summary>
-    /// Validates as the package does, once per query text (<see cref="ValidatedQueries"/>), and keeps the options it
+    /// Validates as the package does, once per query shape (<see cref="ValidatedQueries"/>), and keeps the options it
     /// validated (parsed, before the action runs) for the listing writer, which would otherwise parse and validate
     /// the same query a second time.
     /// </summary>
     public override void ValidateQuery(Microsoft.AspNetCore.Http.HttpRequest request, ODataQueryOptions queryOptions)
     {
         RefuseControlCharacters(queryOptions.RawValues);
-        var key = ValidatedQueries.KeyOf(request, queryOptions);
+        var key = Validated.KeyOf(request, queryOptions);
         var known = key is not null && Validated.Contains(key);
         if (known)
             queryOptions.Validator = null; // the package still checks the option names and records its limits on the context
@@ -68,9 +68,18 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     {
         if (Listing.ListingRequest.TryRead(actionExecutedContext, this) is { } listing)
         {
+            var pageSize = MaxPageSize;
+            if (PreferredPageSize(actionExecutedContext.HttpContext.Request) is { } preferred)
+            {
+                pageSize = Math.Min(preferred, MaxPageSize);
+                actionExecutedContext.HttpContext.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={pageSize}";
+                // The writer pages by the size it is given; the package would also apply the preference to that size.
+                actionExecutedContext.HttpContext.Request.Headers.Remove("Prefer");
+            }
+
             actionExecutedContext.Result = new Listing.ListingResult(listing, new ODataQuerySettings
             {
-                PageSize = MaxPageSize, HandleNullPropagation = HandleNullPropagation, EnsureStableOrdering = EnsureStableOrdering, TimeZone = TimeZoneInfo.Utc,
+                PageSize = pageSize, HandleNullPropagation = HandleNullPropagation, EnsureStableOrdering = EnsureStableOrdering, TimeZone = TimeZoneInfo.Utc,
             });
             return;
         }

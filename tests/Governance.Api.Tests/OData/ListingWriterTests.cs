@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Api.OData.Listing;
 using Governance.Api.Tests.Infrastructure;
@@ -85,11 +87,31 @@ public sealed class ListingWriterTests(IsolatedSqliteApp app, PostgresApp postgr
     [InlineData("*/*")]
     [InlineData("application/json;odata.metadata=full")]
     [InlineData("application/json;odata.metadata=none")]
+    [InlineData("application/json;odata.metadata=minimal")]
+    [InlineData(PowerQueryAccept)]
     public async Task Listings_ForEachAcceptHeader_AnswerAsThePackageDoes(string accept)
     {
         using var client = await app.ClientForAsync("Councillor");
         client.DefaultRequestHeaders.Accept.ParseAdd(accept);
         Assert.True(await AssertSameAsync(client, "/odata/Procurements?$expand=Stages&$count=true"));
+    }
+
+    /// <summary>What Power Query (Excel and Power BI) sends with every OData feed request.</summary>
+    private const string PowerQueryAccept = "application/json;odata.metadata=minimal;q=1.0,application/json;odata=minimalmetadata;q=0.9,application/atomsvc+xml;q=0.8,application/atom+xml;q=0.8,application/xml;q=0.7,text/plain;q=0.7";
+
+    [Fact]
+    public async Task PowerQuerysRequests_AndAPreferredPageSize_AreWrittenByTheListingWriter()
+    {
+        using var client = await app.ClientForAsync("Councillor");
+        client.DefaultRequestHeaders.Accept.ParseAdd(PowerQueryAccept);
+        Assert.Equal(1, await ListingsWrittenAsync(() => client.GetAsync("/odata/Measurements?$filter=IndicatorId eq 1", Ct)));
+
+        client.DefaultRequestHeaders.Add("Prefer", "odata.maxpagesize=7");
+        Assert.True(await AssertSameAsync(client, "/odata/Measurements?$orderby=PeriodStart"));
+        using var page = await client.GetAsync("/odata/Measurements?$orderby=PeriodStart", Ct);
+        Assert.Equal("odata.maxpagesize=7", page.Headers.GetValues("Preference-Applied").Single());
+        Assert.Equal(7, (await page.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("value").GetArrayLength());
+        Assert.Equal(1, await ListingsWrittenAsync(() => client.GetAsync("/odata/Measurements?$orderby=PeriodStart", Ct)));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Api.Tests.OData;
 
 /// <summary>
-/// A query text that passed validation is not validated again by the same attribute; one that failed fails every
+/// A query shape that passed validation is not validated again by the same attribute; one that failed fails every
 /// time, with the same error, and is never kept; and what is kept is bounded.
 /// </summary>
 public sealed class ValidatedQueriesTests(SqliteApp app)
@@ -29,7 +29,8 @@ public sealed class ValidatedQueriesTests(SqliteApp app)
         var url = $"/odata/Departments?$filter=Code ne '{marker}'&$orderby=Code&$top=3";
 
         var first = await client.GetStringAsync(url, Ct);
-        Assert.True(Kept("Departments", marker));
+        Assert.True(Kept("Departments", "Code ne ''&$orderby=Code&$top=3"));
+        Assert.False(Kept("Departments", marker));
         var again = await client.GetStringAsync(url, Ct);
 
         Assert.Equal(first, again);
@@ -52,24 +53,40 @@ public sealed class ValidatedQueriesTests(SqliteApp app)
             Assert.Contains("1000", body, StringComparison.Ordinal);
         }
 
-        Assert.True(Kept("Departments", marker + "'&$top=1000"));
-        Assert.False(Kept("Departments", marker + "'&$top=1001"));
+        Assert.True(Kept("Departments", "Code ne ''&$top=1000"));
+        Assert.False(Kept("Departments", "Code ne ''&$top=1001"));
     }
 
     [Fact]
-    public void TheBudget_StopsKeepingAtItsLimit_AcrossAttributes()
+    public async Task AQueryWithNewValues_IsTheSameShape_AndKeepsNoValue()
     {
-        var budget = new ValidatedQueries.Budget(2);
-        var first = new ValidatedQueries(budget);
-        var second = new ValidatedQueries(budget);
+        using var client = await app.ClientForAsync("ContractManager");
+        var first = Guid.NewGuid().ToString("N");
+        var second = Guid.NewGuid().ToString("N");
 
-        first.Add("a");
-        first.Add("a"); // already kept: takes nothing more
-        second.Add("b");
-        second.Add("c");
+        await client.GetStringAsync($"/odata/Indicators?$filter=Code ne '{first}' and Target gt 17&$skip=3", Ct);
+        var shapes = () => app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<ControllerActionDescriptor>().Where(a => a.ControllerName == "Indicators")
+            .SelectMany(a => a.FilterDescriptors).Select(f => f.Filter).OfType<GovernanceQueryAttribute>()
+            .Count(q => q.Validated.Any(key => key.Contains("Code ne '' and Target gt 0&$skip=#", StringComparison.Ordinal)));
+        var before = shapes();
+        Assert.True(before > 0);
+        await client.GetStringAsync($"/odata/Indicators?$filter=Code ne '{second}' and Target gt 4&$skip=40", Ct);
 
-        Assert.True(first.Contains("a"));
-        Assert.True(second.Contains("b"));
-        Assert.False(second.Contains("c"));
+        Assert.Equal(before, shapes());
+        Assert.False(Kept("Indicators", first));
+        Assert.False(Kept("Indicators", second));
+    }
+
+    [Fact]
+    public async Task AValueTheParserRefuses_IsRefused_ThoughItsShapeWasValidated()
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        await client.GetStringAsync("/odata/Measurements?$filter=PeriodStart ge 2015-01-01&$top=1", Ct);
+
+        using var response = await client.GetAsync("/odata/Measurements?$filter=PeriodStart ge 2015-13-45&$top=1", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2015-13-45", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 }

@@ -53,7 +53,7 @@ internal sealed partial class ListingRequest
         var http = context.HttpContext;
         var request = http.Request;
         if (!HttpMethods.IsGet(request.Method) || http.Features.Get<IODataBatchFeature>() is { BatchId: not null }
-            || request.Headers.ContainsKey("Prefer") || !AcceptsMinimalJson(request)
+            || !OnlyPagePreference(request) || !AcceptsMinimalJson(request)
             || request.Query.Keys.Any(k => !Options.Contains(k))
             || (request.Query.TryGetValue("$expand", out var expand) && !PlainExpand().IsMatch(expand.ToString())))
             return null;
@@ -98,23 +98,35 @@ internal sealed partial class ListingRequest
     /// <summary>Keeps the options the query attribute validated before the action ran, for <see cref="TryRead"/>.</summary>
     public static void KeepValidated(HttpContext http, ODataQueryOptions options) => http.Items[ValidatedKey] = options;
 
-    /// <summary>No Accept header, or JSON or anything without format parameters: the package answers those with its default.</summary>
+    /// <summary>No Prefer header, or one asking only for a page size (which the writer honours as the package does).</summary>
+    private static bool OnlyPagePreference(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',')).Select(p => p.Trim())
+            .All(p => p.Length == 0 || p.StartsWith("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether the package would answer in minimal-metadata JSON: the most preferred media range (by quality, then
+    /// order) is JSON or anything, with no parameters but minimal metadata, streaming, UTF-8 and a quality. Power
+    /// Query and Excel send <c>application/json;odata.metadata=minimal;q=1.0, ...atom+xml;q=0.8, ...</c>.
+    /// </summary>
     private static bool AcceptsMinimalJson(HttpRequest request)
     {
-        foreach (var value in request.Headers.Accept)
-        {
-            if (!MediaTypeHeaderValue.TryParseList(value?.Split(','), out var types))
-                return false;
-            foreach (var type in types)
-            {
-                if (!(type.MediaType.Equals("*/*", StringComparison.Ordinal) || type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-                    || type.Parameters.Any(p => !p.Name.Equals("q", StringComparison.OrdinalIgnoreCase)))
-                    return false;
-            }
-        }
-
-        return true;
+        if (request.Headers.Accept.Count == 0)
+            return true;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.SelectMany(v => (v ?? "").Split(',')).ToList(), out var types) || types.Count == 0)
+            return false;
+        var best = types.Select((type, order) => (type, order)).OrderByDescending(t => t.type.Quality ?? 1).ThenBy(t => t.order).First().type;
+        return (best.MediaType.Equals("*/*", StringComparison.Ordinal) || best.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            && best.Parameters.All(MinimalJsonParameter);
     }
+
+    private static bool MinimalJsonParameter(NameValueHeaderValue parameter) => parameter.Name.ToString().ToLowerInvariant() switch
+    {
+        "q" => true,
+        "odata.metadata" or "odata" => parameter.Value.Equals("minimal", StringComparison.OrdinalIgnoreCase) || parameter.Value.Equals("minimalmetadata", StringComparison.OrdinalIgnoreCase),
+        "odata.streaming" or "streaming" => parameter.Value.Equals("true", StringComparison.OrdinalIgnoreCase),
+        "charset" => parameter.Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     [GeneratedRegex(@"^\s*[A-Za-z_][A-Za-z0-9_]*\s*(,\s*[A-Za-z_][A-Za-z0-9_]*\s*)*$")]
     private static partial Regex PlainExpand();
