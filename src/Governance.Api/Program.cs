@@ -31,6 +31,7 @@ if (command is not null)
     return await HostCommands.RunAsync(app.Services, command, Console.Out);
 
 app.UseGovernanceSecurityHeaders();
+app.UseAuthenticationChallenge(); // every 401 says how to authenticate
 app.UseExceptionHandler();
 app.UseErrorBodies();
 app.UseRequestBodyLimit();
@@ -46,6 +47,7 @@ app.UseSessionValidation();
 app.UseAuthorization();
 app.MapGovernanceHealth();
 app.MapGovernanceAuth();
+app.MapAccessTokens();
 app.MapGovernanceOData();
 app.MapMeasurementImport();
 app.MapGovernanceApiReference();

@@ -49,7 +49,24 @@ public static class AuthRegistration
         var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
         services.AddDataProtection().SetApplicationName("Governance").PersistKeysToFileSystem(new DirectoryInfo(keys));
 
-        AddExternalProvider(builder);
+        var external = AddExternalProvider(builder);
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddPolicyScheme(SelectorScheme, "By the credential presented", o => o.ForwardDefaultSelector = context =>
+            {
+                if (PersonalAccessTokenHandler.Presents(context.Request))
+                    return PersonalAccessTokenHandler.SchemeName;
+                var header = context.Request.Headers.Authorization.ToString();
+                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                    return IdentityConstants.ApplicationScheme;
+                return external && header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
+            });
+        services.AddSingleton<AuthenticationChallenge>();
+        services.Configure<ExternalAuthOptionsHolder>(h => h.Options = builder.Configuration.GetSection("Authentication:External").Get<ExternalAuthOptions>());
 
         services.AddSingleton<IAuthorizationHandler, EntitySetAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationFailureLogger>();
@@ -67,33 +84,22 @@ public static class AuthRegistration
     /// Councils that sign in with their own identity provider configure Authentication:External (Authority,
     /// Audience, RoleClaim). JWTs go to that handler; Identity's own tokens and cookies keep working.
     /// </summary>
-    private static void AddExternalProvider(IHostApplicationBuilder builder)
+    private static bool AddExternalProvider(IHostApplicationBuilder builder)
     {
         var external = builder.Configuration.GetSection("Authentication:External").Get<ExternalAuthOptions>();
         if (string.IsNullOrWhiteSpace(external?.Authority))
-            return;
+            return false;
 
-        builder.Services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SelectorScheme;
-                o.DefaultChallengeScheme = SelectorScheme;
-            })
-            .AddJwtBearer(ExternalScheme, o =>
-            {
-                o.Authority = external.Authority;
-                o.Audience = external.Audience;
-                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
-                o.TokenValidationParameters.NameClaimType = external.NameClaim;
-            })
-            .AddPolicyScheme(SelectorScheme, "Local or external", o => o.ForwardDefaultSelector = context =>
-            {
-                var header = context.Request.Headers.Authorization.ToString();
-                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-                    return IdentityConstants.ApplicationScheme;
-                return header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
-            });
+        builder.Services.AddAuthentication().AddJwtBearer(ExternalScheme, o =>
+        {
+            o.Authority = external.Authority;
+            o.Audience = external.Audience;
+            o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.RoleClaimType = external.RoleClaim;
+            o.TokenValidationParameters.NameClaimType = external.NameClaim;
+        });
+        return true;
     }
 }
 
@@ -108,4 +114,10 @@ public sealed class ExternalAuthOptions
     public string NameClaim { get; set; } = "preferred_username";
 
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// Where a client sends its user to sign in with their organisational account (Power BI and Excel read it from the
+    /// 401's WWW-Authenticate challenge); by default the authority's OAuth 2.0 authorize endpoint.
+    /// </summary>
+    public string? AuthorizationUri { get; set; }
 }

@@ -46,6 +46,7 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<SignOffRequest> SignOffRequests => Set<SignOffRequest>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Governance.Domain.Access.PersonalAccessToken> PersonalAccessTokens => Set<Governance.Domain.Access.PersonalAccessToken>();
     public DbSet<ProcurementTeamMember> ProcurementTeamMembers => Set<ProcurementTeamMember>();
     public DbSet<ProcurementStageDate> ProcurementStageDates => Set<ProcurementStageDate>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
