@@ -39,6 +39,7 @@ app.UseResponseSizeBound();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
 app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId
+app.UseSingleValuedPaths(); // before routing: Measurements(1)/Indicator is read as Measurements(1)?$expand=Indicator
 app.UseRouting();
 app.UseRequestTimeouts();
 app.UseRateLimiter();

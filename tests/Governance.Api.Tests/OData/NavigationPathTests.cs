@@ -38,4 +38,51 @@ public sealed class NavigationPathTests(SqliteApp app)
         using var chair = await app.ClientForAsync("Councillor");
         Assert.Single(Ids(await chair.GetJsonAsync($"/odata/Contracts({contract})/Indicators")));
     }
+
+    [Fact]
+    public async Task ASingleValuedNavigation_IsTheRelatedRecord_UnderItsOwnRules()
+    {
+        using var councillor = await app.ClientForAsync("Councillor");
+        var measurement = (await councillor.GetJsonAsync("/odata/Measurements?$top=1&$orderby=Id")).GetProperty("value")[0];
+        var indicatorId = measurement.GetProperty("IndicatorId").GetInt32();
+
+        var related = await councillor.GetJsonAsync($"/odata/Measurements({measurement.GetProperty("Id").GetInt32()})/Indicator");
+        Assert.Equal(indicatorId, related.GetProperty("Id").GetInt32());
+        Assert.EndsWith("$metadata#Indicators/$entity", related.GetProperty("@odata.context").GetString(), StringComparison.Ordinal);
+        var selected = await councillor.GetJsonAsync($"/odata/Measurements({measurement.GetProperty("Id").GetInt32()})/Indicator?$select=Code");
+        Assert.True(selected.TryGetProperty("Code", out _));
+        Assert.False(selected.TryGetProperty("Name", out _));
+
+        // A related record the reader may not see is not there for them.
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await PerformanceApi.ContractAsync(manager);
+        var kpi = await PerformanceApi.KpiAsync(manager, contract, "Repairs completed on first visit");
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        await CreatedAsync(dso, "/odata/ExemptionMarkings", new { EntityType = "Indicator", EntityKey = kpi, Paragraph = 3, CommitteeId = 1, PublicInterestTest = "Commercial negotiation." });
+        using var union = await app.ClientForAsync("UnionRepresentative");
+        var ct = TestContext.Current.CancellationToken;
+        using var hidden = await union.GetAsync($"/odata/Indicators({kpi})/Contract", ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(contract, (await manager.GetJsonAsync($"/odata/Indicators({kpi})/Contract")).GetProperty("Id").GetInt32());
+    }
+
+    [Fact]
+    public async Task APropertyPath_AnswersItsValue_AndItsRawValue()
+    {
+        using var councillor = await app.ClientForAsync("Councillor");
+        var ct = TestContext.Current.CancellationToken;
+        var title = (await councillor.GetJsonAsync("/odata/Contracts(1)")).GetProperty("Title").GetString();
+
+        var property = await councillor.GetJsonAsync("/odata/Contracts(1)/Title");
+        Assert.Equal(title, property.GetProperty("value").GetString());
+        Assert.EndsWith("$metadata#Contracts(1)/Title", property.GetProperty("@odata.context").GetString(), StringComparison.Ordinal);
+        using var raw = await councillor.GetAsync("/odata/Contracts(1)/Title/$value", ct);
+        Assert.Equal("text/plain", raw.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(title, await raw.Content.ReadAsStringAsync(ct));
+
+        using var missing = await councillor.GetAsync("/odata/Contracts(999999)/Title", ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        using var unknown = await councillor.GetAsync("/odata/Contracts(1)/NoSuchProperty", ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }
