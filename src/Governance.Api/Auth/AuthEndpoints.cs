@@ -23,8 +23,8 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapGovernanceAuth(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).WithName("Auth_Login").AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
-        auth.MapPost("/refresh", RefreshAsync).WithName("Auth_Refresh").AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/login", LoginAsync).WithName("Auth_Login").Produces<AccessTokenResponse>(StatusCodes.Status200OK).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
+        auth.MapPost("/refresh", RefreshAsync).WithName("Auth_Refresh").Produces<AccessTokenResponse>(StatusCodes.Status200OK).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy);
         auth.MapPost("/logout", LogoutAsync).WithName("Auth_Logout");
         auth.MapGet("/me", Me).WithName("Auth_Me");
         var users = auth.MapGroup("/users").RequireAuthorization(p => p.RequireRole(Roles.Administrator));

@@ -14,7 +14,9 @@ public static class ApiReference
     public static IEndpointRouteBuilder MapGovernanceApiReference(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Governance API")).AllowAnonymous();
+        // Signing in from the page: try POST /auth/login (it needs no token), then paste its accessToken (or a personal
+        // access token) into the page's Bearer authentication, which every other request then carries.
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Governance API").AddPreferredSecuritySchemes("Bearer")).AllowAnonymous();
         return app;
     }
 }

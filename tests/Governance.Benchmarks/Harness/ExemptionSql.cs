@@ -19,4 +19,21 @@ internal static class ExemptionSql
             SELECT 1 FROM "Members" AS "mm"
             WHERE "mm"."ArchivedAt" IS NULL AND "mm"."CommitteeId" = "e"."CommitteeId" AND "mm"."Email" = {viewer} AND "mm"."Role" <> 'UnionRepresentative'))
         """;
+
+    /// <summary>
+    /// The predicate as EF writes it since the exemption filter follows every record a row belongs to (ADR 0013): the
+    /// keys of <paramref name="entityType"/> marked for a committee the reader does not sit on (during their term),
+    /// as one uncorrelated NOT IN per owner column. <paramref name="column"/> is the qualified column holding the key.
+    /// </summary>
+    public static string NotMarked(string entityType, string column, bool nullable = false, string viewer = "$viewer", string today = "$today")
+    {
+        var notIn = $"""
+            {column} NOT IN (SELECT "e"."EntityKey" FROM "ExemptionMarkings" AS "e"
+              WHERE "e"."ArchivedAt" IS NULL AND "e"."EntityType" = '{entityType}' AND NOT EXISTS (
+                SELECT 1 FROM "Members" AS "mm"
+                WHERE "mm"."ArchivedAt" IS NULL AND "mm"."CommitteeId" = "e"."CommitteeId" AND "mm"."Email" = {viewer} AND "mm"."Role" <> 'UnionRepresentative'
+                  AND "mm"."TermStart" <= {today} AND ("mm"."TermEnd" IS NULL OR "mm"."TermEnd" >= {today})))
+            """;
+        return nullable ? $"({column} IS NULL OR {notIn})" : notIn;
+    }
 }

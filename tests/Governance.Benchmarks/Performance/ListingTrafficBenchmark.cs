@@ -70,14 +70,16 @@ internal static class ListingTrafficBenchmark
         var writerRequests = new Requests(contracts);
         var packageRequests = new Requests(contracts);
         var sqlRequests = new Requests(contracts);
+        var repeated = new Requests(contracts).Next().Url;
         var rotated = await Measure.RotateAsync(Rounds, PerRound,
         [
             async () => await ODataIdsAsync(client, writerRequests.Next().Url),
             async () => await ODataIdsAsync(client, packageRequests.Next().Url + "&viaPackage=1"),
             async () => await BaselineAsync(connection, sqlRequests.Next()),
+            async () => await ODataIdsAsync(client, repeated),
         ]);
         await output.WriteLineAsync("path | ms/request (median of rounds) | writer's time as a multiple of it (quartiles)");
-        string[] names = ["listing writer (the host)", "OData package's own path", "same SQL + System.Text.Json"];
+        string[] names = ["listing writer (the host)", "OData package's own path", "same SQL + System.Text.Json", "writer, one request repeated"];
         for (var i = 0; i < names.Length; i++)
         {
             var ratio = 1 / rotated.MedianRatios[i];
@@ -85,7 +87,7 @@ internal static class ListingTrafficBenchmark
                 $"{names[i],-30} | {rotated.MedianMs[i],6:F2} | {ratio:F2}x ({1 / rotated.UpperQuartileRatios[i]:F2}x to {1 / rotated.LowerQuartileRatios[i]:F2}x)"));
         }
 
-        await output.WriteLineAsync($"  {Rounds} rounds of {PerRound} requests per path, the paths taken in turn; {writerRequests.Seen:N0} requests to the writer, {writerRequests.Distinct:N0} of them distinct. Targets: writer <= 1.5x the SQL; writer <= 1.0x the package.");
+        await output.WriteLineAsync($"  {Rounds} rounds of {PerRound} requests per path, the paths taken in turn; {writerRequests.Seen:N0} requests to the writer, {writerRequests.Distinct:N0} of them distinct. Targets: writer <= 1.5x the SQL; writer <= 1.0x the package; a new value no dearer than a repeated one.");
     }
 
     private static async Task<List<int>> ODataIdsAsync(HttpClient client, string url)
@@ -130,7 +132,10 @@ internal static class ListingTrafficBenchmark
         }
     }
 
-    /// <summary>The page by hand: the same join, filter, order, limit and offset, with the archival and exemption predicates, serialized with System.Text.Json.</summary>
+    /// <summary>
+    /// The page by hand: the same join, filter, order, limit and offset, with the archival predicate and the exemption
+    /// predicates EF sends (the KPI's own, then the return's: itself, its KPI, and the KPI's contract and internal SLA), serialized with System.Text.Json.
+    /// </summary>
     private static async Task<List<int>> BaselineAsync(SqliteConnection connection, PageRequest request)
     {
         await using var command = SqliteBulk.Command(connection, $"""
@@ -138,10 +143,15 @@ internal static class ListingTrafficBenchmark
                    m."Version", m."SupersedesId", m."Superseded", m."VerifiedBy", m."VerifiedAt", m."DisputeReason", m."Revision"
             FROM "Measurements" AS m JOIN "Indicators" AS i ON i."Id" = m."IndicatorId"
             WHERE i."ContractId" = $contract AND m."PeriodStart" >= $from AND m."PeriodStart" < $to
-              AND i."ArchivedAt" IS NULL AND {ExemptionSql.HiddenUnlessEntitled("Indicator", "i")} AND {ExemptionSql.HiddenUnlessEntitled("Measurement", "m")}
+              AND i."ArchivedAt" IS NULL
+              AND {ExemptionSql.NotMarked("Indicator", "i.\"Id\"")} AND {ExemptionSql.NotMarked("Contract", "i.\"ContractId\"", nullable: true)}
+              AND {ExemptionSql.NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true)}
+              AND {ExemptionSql.NotMarked("Measurement", "m.\"Id\"")} AND {ExemptionSql.NotMarked("Indicator", "m.\"IndicatorId\"")}
+              AND {ExemptionSql.NotMarked("Contract", "i.\"ContractId\"", nullable: true)} AND {ExemptionSql.NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true)}
             ORDER BY {Orderings[request.Ordering].Sql} LIMIT {PageRows} OFFSET $skip
             """, ("$contract", request.Contract), ("$from", request.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("$to", request.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$skip", request.Skip), ("$viewer", ExemptionSql.Viewer));
+            ("$to", request.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$skip", request.Skip), ("$viewer", ExemptionSql.Viewer),
+            ("$today", DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         var page = new List<Row>(PageRows);
         await using (var reader = await command.ExecuteReaderAsync())
         {

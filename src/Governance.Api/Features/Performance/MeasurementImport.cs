@@ -33,6 +33,7 @@ public static class MeasurementImport
             .RequireAuthorization(p => p.RequireRole(Roles.ContractManager, Roles.SlaOwner, Roles.Supplier))
             .WithTags("Measurements")
             .Accepts<string>("text/csv")
+            .Produces<ImportReport>(StatusCodes.Status200OK)
             .DisableRequestTimeout(); // bounded by its row count (Performance:ImportMaxRows), and a large import takes longer than a query
         return app;
     }
