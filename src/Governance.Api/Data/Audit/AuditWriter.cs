@@ -14,8 +14,12 @@ namespace Governance.Api.Data.Audit;
 /// </summary>
 public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey key)
 {
+    /// <summary>Secrets and what is derived from them: kept out of the audit image, which auditors read.</summary>
     private static readonly HashSet<string> Redacted =
-        [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
+    [
+        nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+        nameof(Governance.Domain.Access.PersonalAccessToken.SecretHash),
+    ];
 
     internal async Task<int> SaveWithAuditAsync(GovernanceDbContext db, Func<Task<int>> save, CancellationToken ct)
     {
