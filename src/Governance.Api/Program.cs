@@ -38,8 +38,7 @@ app.UseRequestBodyLimit();
 app.UseResponseSizeBound();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
-app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId
-app.UseSingleValuedPaths(); // before routing: Measurements(1)/Indicator is read as Measurements(1)?$expand=Indicator
+app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId; Measurements(1)/Indicator read through the measurement
 app.UseRouting();
 app.UseRequestTimeouts();
 app.UseRateLimiter();

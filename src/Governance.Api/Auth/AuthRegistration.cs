@@ -66,7 +66,7 @@ public static class AuthRegistration
                 return external && header.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
             });
         services.AddSingleton<AuthenticationChallenge>();
-        services.Configure<ExternalAuthOptionsHolder>(h => h.Options = builder.Configuration.GetSection("Authentication:External").Get<ExternalAuthOptions>());
+        services.Configure<ExternalAuthOptions>(builder.Configuration.GetSection("Authentication:External"));
 
         services.AddSingleton<IAuthorizationHandler, EntitySetAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationFailureLogger>();

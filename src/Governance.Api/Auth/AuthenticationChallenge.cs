@@ -8,11 +8,11 @@ namespace Governance.Api.Auth;
 /// provider is configured, its <c>authorization_uri</c>, which Power BI and Excel read to offer "Organisational
 /// account". Basic is accepted with a personal access token but never offered, so browsers do not pop up a password box.
 /// </summary>
-internal sealed class AuthenticationChallenge(IOptions<ExternalAuthOptionsHolder> external)
+internal sealed class AuthenticationChallenge(IOptions<ExternalAuthOptions> external)
 {
     public const string Realm = "Governance";
 
-    private readonly string? authorizationUri = AuthorizationUriOf(external.Value.Options);
+    private readonly string? authorizationUri = AuthorizationUriOf(external.Value);
 
     public string HeaderFor(HttpRequest request)
     {
@@ -25,9 +25,9 @@ internal sealed class AuthenticationChallenge(IOptions<ExternalAuthOptionsHolder
     }
 
     /// <summary>The configured authorize endpoint, or the authority's OAuth 2.0 one (Entra ID's form: {authority}/oauth2/authorize).</summary>
-    private static string? AuthorizationUriOf(ExternalAuthOptions? options)
+    private static string? AuthorizationUriOf(ExternalAuthOptions options)
     {
-        if (options is null || string.IsNullOrWhiteSpace(options.Authority))
+        if (string.IsNullOrWhiteSpace(options.Authority))
             return null;
         if (!string.IsNullOrWhiteSpace(options.AuthorizationUri))
             return options.AuthorizationUri;
@@ -36,12 +36,6 @@ internal sealed class AuthenticationChallenge(IOptions<ExternalAuthOptionsHolder
             authority = authority[..^"/v2.0".Length];
         return authority + "/oauth2/authorize";
     }
-}
-
-/// <summary>The external provider's settings, if any (bound from Authentication:External).</summary>
-internal sealed class ExternalAuthOptionsHolder
-{
-    public ExternalAuthOptions? Options { get; set; }
 }
 
 internal static class AuthenticationChallengeMiddleware

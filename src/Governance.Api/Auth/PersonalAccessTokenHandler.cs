@@ -37,7 +37,7 @@ internal sealed class PersonalAccessTokenHandler(
     /// <summary>A new secret (256 random bits) and its hash.</summary>
     public static (string Secret, string Hash) NewSecret()
     {
-        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (secret, HashOf(secret));
     }
 
@@ -88,8 +88,6 @@ internal sealed class PersonalAccessTokenHandler(
     }
 
     private static string CacheKey(string hash) => $"pat:{hash}";
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed record Holder(string UserId, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt);
 }

@@ -68,14 +68,9 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     {
         if (Listing.ListingRequest.TryRead(actionExecutedContext, this) is { } listing)
         {
-            var pageSize = MaxPageSize;
-            if (PreferredPageSize(actionExecutedContext.HttpContext.Request) is { } preferred)
-            {
-                pageSize = Math.Min(preferred, MaxPageSize);
-                actionExecutedContext.HttpContext.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={pageSize}";
-                // The writer pages by the size it is given; the package would also apply the preference to that size.
-                actionExecutedContext.HttpContext.Request.Headers.Remove("Prefer");
-            }
+            var pageSize = PageSizeOf(actionExecutedContext.HttpContext);
+            // The writer pages by the size it is given; the package would also apply the preference to that size.
+            actionExecutedContext.HttpContext.Request.Headers.Remove("Prefer");
 
             actionExecutedContext.Result = new Listing.ListingResult(listing, new ODataQuerySettings
             {
@@ -94,13 +89,7 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
     /// </summary>
     public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
     {
-        // Prefer: odata.maxpagesize is honoured up to the page size, with or without $select and $expand, and said so.
-        var pageSize = MaxPageSize;
-        if (PreferredPageSize(queryOptions.Request) is { } preferred)
-        {
-            pageSize = Math.Min(preferred, MaxPageSize);
-            queryOptions.Request.HttpContext.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={pageSize}";
-        }
+        var pageSize = PageSizeOf(queryOptions.Request.HttpContext);
         if (queryOptions.SelectExpand is not { } selectExpand)
             return base.ApplyQuery(queryable, queryOptions);
 
@@ -122,6 +111,19 @@ public sealed class GovernanceQueryAttribute : EnableQueryAttribute
         if (arguments[3] is true)
             request.ODataFeature().NextLink = request.GetNextPageLink(pageSize, null, null);
         return query;
+    }
+
+    /// <summary>
+    /// The page size of this read: <c>Prefer: odata.maxpagesize</c> is honoured up to <see cref="MaxPageSize"/>, on
+    /// either path and with or without $select and $expand, and <c>Preference-Applied</c> says so.
+    /// </summary>
+    private static int PageSizeOf(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (PreferredPageSize(http.Request) is not { } preferred)
+            return MaxPageSize;
+        var pageSize = Math.Min(preferred, MaxPageSize);
+        http.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={pageSize}";
+        return pageSize;
     }
 
     /// <summary>The page size a client asks for with <c>Prefer: odata.maxpagesize=N</c>, if any.</summary>

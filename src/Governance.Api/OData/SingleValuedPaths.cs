@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.OData.Edm;
 
@@ -14,58 +13,43 @@ namespace Governance.Api.OData;
 /// the answer is then cut down to the part asked for. A missing related record or a null value is 204, as the
 /// protocol says.
 /// </summary>
-public static partial class SingleValuedPaths
+internal static class SingleValuedPaths
 {
-    [GeneratedRegex(@"^/odata/(?<set>[A-Za-z]+)\((?<key>\d{1,10})\)/(?<part>[A-Za-z]+)(?<raw>/\$value)?$")]
-    private static partial Regex Path();
+    public sealed record Part(string Name, string Context, bool IsNavigation, bool Raw);
 
-    private sealed record Part(string Name, string Context, bool IsNavigation, bool Raw);
-
-    public static IApplicationBuilder UseSingleValuedPaths(this IApplicationBuilder app)
+    /// <summary>The single-valued part <paramref name="name"/> of a record of <paramref name="setName"/>, or null when it has none by that name.</summary>
+    public static Part? PartOf(IEdmModel model, string setName, string key, string name, bool raw)
     {
-        var model = app.ApplicationServices.GetRequiredService<IEdmModel>();
-        return app.Use(async (context, next) =>
-        {
-            if (!HttpMethods.IsGet(context.Request.Method) || Path().Match(context.Request.Path.Value ?? "") is not { Success: true } match
-                || PartOf(model, match) is not { } part)
-            {
-                await next(context);
-                return;
-            }
-
-            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-            var builder = new QueryBuilder();
-            if (part.IsNavigation)
-            {
-                // The client's options ($select, $expand) are the related record's, so they go inside its expansion.
-                var nested = string.Join(';', query.Select(q => $"{q.Key}={q.Value}"));
-                builder.Add("$expand", nested.Length == 0 ? part.Name : $"{part.Name}({nested})");
-            }
-            else
-            {
-                builder.Add("$select", part.Name);
-            }
-
-            context.Request.Path = $"/{ODataRegistration.RoutePrefix}/{match.Groups["set"].Value}({match.Groups["key"].Value})";
-            context.Request.QueryString = builder.ToQueryString();
-            await AnswerPartAsync(context, next, part);
-        });
-    }
-
-    private static Part? PartOf(IEdmModel model, Match match)
-    {
-        if (model.EntityContainer.FindEntitySet(match.Groups["set"].Value) is not { } set
-            || set.EntityType.FindProperty(match.Groups["part"].Value) is not { } property)
+        if (model.EntityContainer.FindEntitySet(setName) is not { } set || set.EntityType.FindProperty(name) is not { } property)
             return null;
-        var raw = match.Groups["raw"].Success;
         return property switch
         {
             IEdmNavigationProperty { Type.Definition.TypeKind: not EdmTypeKind.Collection } navigation when !raw
                 && set.FindNavigationTarget(navigation) is IEdmEntitySet target => new Part(property.Name, $"{target.Name}/$entity", true, false),
             IEdmStructuralProperty { Type.Definition.TypeKind: EdmTypeKind.Primitive or EdmTypeKind.Enum } =>
-                new Part(property.Name, $"{set.Name}({match.Groups["key"].Value})/{property.Name}", false, raw),
+                new Part(property.Name, $"{set.Name}({key})/{property.Name}", false, raw),
             _ => null,
         };
+    }
+
+    /// <summary>Asks the record for the part (<c>$expand</c> of a related record, <c>$select</c> of a property) and answers only the part.</summary>
+    public static Task AnswerAsync(HttpContext context, RequestDelegate next, string setName, string key, Part part)
+    {
+        var builder = new QueryBuilder();
+        if (part.IsNavigation)
+        {
+            // The client's options ($select, $expand) are the related record's, so they go inside its expansion.
+            var nested = string.Join(';', context.Request.Query.Select(q => $"{q.Key}={q.Value}"));
+            builder.Add("$expand", nested.Length == 0 ? part.Name : $"{part.Name}({nested})");
+        }
+        else
+        {
+            builder.Add("$select", part.Name);
+        }
+
+        context.Request.Path = $"/{ODataRegistration.RoutePrefix}/{setName}({key})";
+        context.Request.QueryString = builder.ToQueryString();
+        return AnswerPartAsync(context, next, part);
     }
 
     /// <summary>Runs the record's read into a buffer, and answers the part of it that was asked for.</summary>

@@ -36,4 +36,17 @@ internal static class ExemptionSql
             """;
         return nullable ? $"({column} IS NULL OR {notIn})" : notIn;
     }
+
+    /// <summary>
+    /// What EF adds to a read of KPI returns joined to their KPIs (aliases m and i), in its order: the KPI's own
+    /// predicates (itself, its contract, its internal SLA), then the return's (itself, its KPI, the KPI's contract and
+    /// internal SLA). Parameters: `$viewer` and `$today`.
+    /// </summary>
+    public static readonly string MeasurementsWithIndicators = string.Join(" AND ",
+        NotMarked("Indicator", "i.\"Id\""), NotMarked("Contract", "i.\"ContractId\"", nullable: true), NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true),
+        NotMarked("Measurement", "m.\"Id\""), NotMarked("Indicator", "m.\"IndicatorId\""),
+        NotMarked("Contract", "i.\"ContractId\"", nullable: true), NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true));
+
+    /// <summary>The reading date of a baseline (`$today`), for the committee members' terms.</summary>
+    public static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -139,37 +139,14 @@ internal static class ListingTrafficBenchmark
     private static async Task<List<int>> BaselineAsync(SqliteConnection connection, PageRequest request)
     {
         await using var command = SqliteBulk.Command(connection, $"""
-            SELECT m."Id", m."IndicatorId", m."PeriodStart", m."Value", m."Note", m."Source", m."VerificationStatus", m."RecordedBy", m."RecordedAt",
-                   m."Version", m."SupersedesId", m."Superseded", m."VerifiedBy", m."VerifiedAt", m."DisputeReason", m."Revision"
+            SELECT {MeasurementPage.Columns}
             FROM "Measurements" AS m JOIN "Indicators" AS i ON i."Id" = m."IndicatorId"
             WHERE i."ContractId" = $contract AND m."PeriodStart" >= $from AND m."PeriodStart" < $to
-              AND i."ArchivedAt" IS NULL
-              AND {ExemptionSql.NotMarked("Indicator", "i.\"Id\"")} AND {ExemptionSql.NotMarked("Contract", "i.\"ContractId\"", nullable: true)}
-              AND {ExemptionSql.NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true)}
-              AND {ExemptionSql.NotMarked("Measurement", "m.\"Id\"")} AND {ExemptionSql.NotMarked("Indicator", "m.\"IndicatorId\"")}
-              AND {ExemptionSql.NotMarked("Contract", "i.\"ContractId\"", nullable: true)} AND {ExemptionSql.NotMarked("InternalSla", "i.\"InternalSlaId\"", nullable: true)}
+              AND i."ArchivedAt" IS NULL AND {ExemptionSql.MeasurementsWithIndicators}
             ORDER BY {Orderings[request.Ordering].Sql} LIMIT {PageRows} OFFSET $skip
             """, ("$contract", request.Contract), ("$from", request.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("$to", request.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$skip", request.Skip), ("$viewer", ExemptionSql.Viewer),
-            ("$today", DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        var page = new List<Row>(PageRows);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                page.Add(new Row(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                    reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13),
-                    reader.IsDBNull(14) ? null : reader.GetString(14), reader.GetInt64(15)));
-            }
-        }
-
-        using var stream = new MemoryStream();
-        await JsonSerializer.SerializeAsync(stream, new { value = page });
-        return [.. page.Select(r => r.Id)];
+            ("$today", ExemptionSql.Today));
+        return await MeasurementPage.ReadAndWriteAsync(command, PageRows);
     }
-
-    private sealed record Row(
-        int Id, int IndicatorId, string PeriodStart, decimal Value, string? Note, string Source, string VerificationStatus, string RecordedBy, string RecordedAt,
-        int Version, int? SupersedesId, bool Superseded, string? VerifiedBy, string? VerifiedAt, string? DisputeReason, long Revision);
 }

@@ -144,34 +144,17 @@ internal static class MeasurementScaleBenchmark
 
     /// <summary>
     /// The page the OData request returns, by hand: the same join, filter, order and limit, with the archival and
-    /// exemption predicates EF adds for the returns and their KPIs, serialized with System.Text.Json.
+    /// exemption predicates EF sends (<see cref="ExemptionSql.MeasurementsWithIndicators"/>), serialized with System.Text.Json.
     /// </summary>
     private static async Task BaselineAsync(SqliteConnection connection, long contractId, string from, string to)
     {
         await using var command = SqliteBulk.Command(connection, $"""
-            SELECT m."Id", m."IndicatorId", m."PeriodStart", m."Value", m."Note", m."Source", m."VerificationStatus", m."RecordedBy", m."RecordedAt",
-                   m."Version", m."SupersedesId", m."Superseded", m."VerifiedBy", m."VerifiedAt", m."DisputeReason", m."Revision"
+            SELECT {MeasurementPage.Columns}
             FROM "Measurements" AS m JOIN "Indicators" AS i ON i."Id" = m."IndicatorId"
             WHERE i."ContractId" = $contract AND m."PeriodStart" >= $from AND m."PeriodStart" < $to
-              AND i."ArchivedAt" IS NULL AND {ExemptionSql.HiddenUnlessEntitled("Indicator", "i")} AND {ExemptionSql.HiddenUnlessEntitled("Measurement", "m")}
+              AND i."ArchivedAt" IS NULL AND {ExemptionSql.MeasurementsWithIndicators}
             ORDER BY m."PeriodStart", m."IndicatorId", m."Id" LIMIT 100
-            """, ("$contract", contractId), ("$from", from), ("$to", to), ("$viewer", ExemptionSql.Viewer));
-        var page = new List<Row>(100);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                page.Add(new Row(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                    reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13),
-                    reader.IsDBNull(14) ? null : reader.GetString(14), reader.GetInt64(15)));
-            }
-        }
-        using var stream = new MemoryStream();
-        await JsonSerializer.SerializeAsync(stream, new { value = page });
+            """, ("$contract", contractId), ("$from", from), ("$to", to), ("$viewer", ExemptionSql.Viewer), ("$today", ExemptionSql.Today));
+        await MeasurementPage.ReadAndWriteAsync(command, 100);
     }
-
-    private sealed record Row(
-        int Id, int IndicatorId, string PeriodStart, decimal Value, string? Note, string Source, string VerificationStatus, string RecordedBy, string RecordedAt,
-        int Version, int? SupersedesId, bool Superseded, string? VerifiedBy, string? VerifiedAt, string? DisputeReason, long Revision);
 }

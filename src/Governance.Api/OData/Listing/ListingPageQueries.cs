@@ -103,7 +103,7 @@ internal static class ListingPageQueries
         var expression = recorder.Recorded ?? throw new InvalidOperationException("The package did not run the page query it bound.");
         var parameters = new Parameterizer();
         var body = parameters.Visit(expression);
-        var types = parameters.Types.ToArray();
+        var types = parameters.Parameters.Select(p => p.Type).ToArray();
         // Reused only when this request's text, read as a later request's will be, gives exactly what the package bound.
         if (parameters.Refused || Arguments(types, literals, counts) is not { } read || !read.Zip(parameters.Values).All(p => QueryShape.Identical(p.First, p.Second)))
             return new PageShape(types, null);
@@ -149,8 +149,6 @@ internal static class ListingPageQueries
 
         public List<object?> Values { get; } = [];
 
-        public List<Type> Types { get; } = [];
-
         public bool Refused { get; private set; }
 
         protected override Expression VisitMember(MemberExpression node)
@@ -164,7 +162,6 @@ internal static class ListingPageQueries
                 _ => null,
             };
             Values.Add(value);
-            Types.Add(node.Type);
             var parameter = Expression.Parameter(node.Type, $"p{Parameters.Count}");
             Parameters.Add(parameter);
             Refused |= Parameters.Count > MaxParameters;

@@ -12,8 +12,6 @@ internal sealed class LruCache<TKey, TValue>(int capacity)
     private readonly LinkedList<(TKey Key, TValue Value)> recency = new();
     private readonly Lock gate = new();
 
-    public int Capacity => capacity;
-
     public int Count
     {
         get

@@ -36,14 +36,6 @@ internal static class QueryShape
         }
     }
 
-    /// <summary>The shape of a whole option, for keys.</summary>
-    public static string Of(string? text)
-    {
-        var shape = new StringBuilder(text?.Length ?? 0);
-        Split(text, shape, null);
-        return shape.ToString();
-    }
-
     private static int Quoted(string text, int start, StringBuilder shape, List<QueryLiteral>? literals)
     {
         var value = new StringBuilder();
