@@ -104,6 +104,7 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
         ModelConventions.Apply(builder);
+        Features.Search.SearchIndex.Configure(builder, this);
         ExemptionFilter.Apply(builder, this);
     }
 

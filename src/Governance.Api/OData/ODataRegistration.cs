@@ -13,6 +13,7 @@ public static class ODataRegistration
     public static IHostApplicationBuilder AddGovernanceOData(this IHostApplicationBuilder builder)
     {
         var model = EdmModelBuilder.Build();
+        var provider = builder.Configuration.GetSection(Data.Providers.DatabaseOptions.Section).Get<Data.Providers.DatabaseOptions>()?.Provider ?? Data.Providers.DatabaseProvider.Sqlite;
         builder.Services.AddSingleton(model);
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditCheckpointJob>();
@@ -25,7 +26,7 @@ public static class ODataRegistration
                 {
                     services.AddSingleton<ODataBatchHandler>(new GovernanceBatchHandler());
                     services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.IFilterBinder, DateComparisonFilterBinder>();
-                    services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.ISearchBinder, SearchBinder>();
+                    services.AddSingleton<Microsoft.AspNetCore.OData.Query.Expressions.ISearchBinder>(new SearchBinder(provider));
                 });
                 o.Select().Filter().OrderBy().Expand().Count().SetMaxTop(GovernanceQueryAttribute.MaxTopValue);
                 // DateTime filters must be read as UTC, or they shift by the server's offset and fail on Npgsql.

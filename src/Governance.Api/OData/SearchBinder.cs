@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
-using Governance.Domain.Contracts;
-using Governance.Domain.Escalations;
-using Governance.Domain.Organisation;
-using Governance.Domain.Scrutiny;
-using Governance.Domain.Tendering;
+using Governance.Api.Data.Providers;
+using Governance.Api.Features.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.OData;
 using Microsoft.OData.UriParser;
@@ -11,61 +9,86 @@ using Microsoft.OData.UriParser;
 namespace Governance.Api.OData;
 
 /// <summary>
-/// $search over the text people look things up by: each term must appear (case aside) in one of the set's searchable
-/// fields; AND, OR, NOT and quoted phrases combine as the protocol says. It is a filter on the set's own query, so
-/// the exemption filter and every object-level scope apply to it. Terms are parameters, never SQL text. It is a
-/// substring search on every database (not a ranked full-text index): good for the thousands of rows a council has,
-/// not for documents. A set with nothing to search answers 400.
+/// $search over the text people look things up by (<see cref="Searchable"/>): each term or quoted phrase must be in the
+/// record's searchable text; AND, OR, NOT and parentheses combine terms as the protocol says. On SQLite and PostgreSQL
+/// it is a full-text search through each one's index (<see cref="SearchIndex"/>: words, stemmed, so "repairs" finds
+/// "repair"); on SQL Server a case-insensitive substring search. It is a filter on the set's own query, so the
+/// exemption filter and every object-level scope apply to it. Terms are parameters, never SQL text. A set with
+/// nothing to search answers 400.
 /// </summary>
-internal sealed class SearchBinder : ISearchBinder
+internal sealed class SearchBinder(DatabaseProvider provider) : ISearchBinder
 {
-    public static readonly IReadOnlyDictionary<Type, string[]> Fields = new Dictionary<Type, string[]>
-    {
-        [typeof(Contract)] = [nameof(Contract.Reference), nameof(Contract.Title), nameof(Contract.Description)],
-        [typeof(Procurement)] = [nameof(Procurement.Reference), nameof(Procurement.Title), nameof(Procurement.Description)],
-        [typeof(Supplier)] = [nameof(Supplier.Name)],
-        [typeof(Department)] = [nameof(Department.Code), nameof(Department.Name)],
-        [typeof(Indicator)] = [nameof(Indicator.Code), nameof(Indicator.Name)],
-        [typeof(InternalSla)] = [nameof(InternalSla.Title)],
-        [typeof(Escalation)] = [nameof(Escalation.Summary)],
-        [typeof(AgendaItem)] = [nameof(AgendaItem.Title), nameof(AgendaItem.Recommendations)],
-        [typeof(PaperSection)] = [nameof(PaperSection.Subheading), nameof(PaperSection.Body)],
-        [typeof(Decision)] = [nameof(Decision.Outcome)],
-        [typeof(ForwardPlanEntry)] = [nameof(ForwardPlanEntry.Title)],
-        [typeof(ScrutinyQuestion)] = [nameof(ScrutinyQuestion.Question), nameof(ScrutinyQuestion.Answer)],
-        [typeof(Consultation)] = [nameof(Consultation.Topic), nameof(Consultation.Response)],
-    };
-
     public Expression BindSearch(SearchClause searchClause, QueryBinderContext context)
     {
         var type = context.ElementClrType;
-        if (!Fields.TryGetValue(type, out var fields))
+        if (Searchable.Of(type) is not { } searchable)
         {
             throw new ODataException(
-                $"$search is not offered on this set ({type.Name}); it is offered on {string.Join(", ", Fields.Keys.Select(k => k.Name).Order(StringComparer.Ordinal))}. Use $filter with contains(), e.g. $filter=contains(Title,'care').");
+                $"$search is not offered on this set ({type.Name}); it is offered on {string.Join(", ", Searchable.All.Select(s => s.Type.Name).Order(StringComparer.Ordinal))}. Use $filter with contains(), e.g. $filter=contains(Title,'care').");
         }
         var row = Expression.Parameter(type, "e");
-        return Expression.Lambda(Bind(searchClause.Expression, row, fields), row);
+        return Expression.Lambda(Bind(searchClause.Expression, row, searchable), row);
     }
 
-    private static Expression Bind(SingleValueNode node, ParameterExpression row, string[] fields) => node switch
+    private Expression Bind(SingleValueNode node, ParameterExpression row, Searchable searchable) => node switch
     {
-        SearchTermNode term => Term(term.Text, row, fields),
-        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => Expression.AndAlso(Bind(and.Left, row, fields), Bind(and.Right, row, fields)),
-        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.OrElse(Bind(or.Left, row, fields), Bind(or.Right, row, fields)),
-        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(Bind(not.Operand, row, fields)),
+        SearchTermNode term => Term(term.Text, row, searchable),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => Expression.AndAlso(Bind(and.Left, row, searchable), Bind(and.Right, row, searchable)),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.OrElse(Bind(or.Left, row, searchable), Bind(or.Right, row, searchable)),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(Bind(not.Operand, row, searchable)),
         _ => throw new ODataException("$search takes words, \"quoted phrases\", AND, OR, NOT and parentheses."),
     };
 
-    /// <summary>The term in any of the fields, case aside: <c>field != null &amp;&amp; field.ToLower().Contains(term)</c>.</summary>
-    private static Expression Term(string text, ParameterExpression row, string[] fields)
+    private Expression Term(string text, ParameterExpression row, Searchable searchable)
     {
-        // EF.Parameter: the term goes to the database as a parameter, never in the SQL text.
-        var term = Expression.Call(typeof(Microsoft.EntityFrameworkCore.EF).GetMethod(nameof(Microsoft.EntityFrameworkCore.EF.Parameter))!.MakeGenericMethod(typeof(string)),
-            Expression.Property(Expression.Constant(new SearchTerm(text.ToLowerInvariant())), nameof(SearchTerm.Lowered)));
+        // A term without a letter or digit has no words to look for: it matches nothing (FTS5 would refuse it).
+        if (!text.Any(char.IsLetterOrDigit))
+            return Expression.Constant(false);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => SqliteTerm(text, row, searchable),
+            DatabaseProvider.Postgres => PostgresTerm(text, row, searchable),
+            _ => SubstringTerm(text, row, searchable),
+        };
+    }
+
+    /// <summary><c>e.Id * 16 + slot IN (SELECT rowid FROM "SearchIndex"(@phrase))</c>: the index is asked once per term.</summary>
+    private static MethodCallExpression SqliteTerm(string text, ParameterExpression row, Searchable searchable)
+    {
+        var matching = Expression.Call(typeof(SearchIndex).GetMethod(nameof(SearchIndex.Matching))!, Parameter(SearchIndex.Phrase(text)));
+        var hit = Expression.Parameter(typeof(SearchIndexRow), "s");
+        var rowIds = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(SearchIndexRow), typeof(long)], matching,
+            Expression.Quote(Expression.Lambda(Expression.Property(hit, nameof(SearchIndexRow.RowId)), hit)));
+        var rowId = Expression.Add(
+            Expression.Multiply(Expression.Convert(Expression.Property(row, "Id"), typeof(long)), Expression.Constant((long)Searchable.Slots)),
+            Expression.Constant((long)searchable.Slot));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long)], rowIds, rowId);
+    }
+
+    /// <summary><c>to_tsvector('english', fields) @@ phraseto_tsquery('english', @term)</c>, the expression each table's GIN index holds.</summary>
+    private static MethodCallExpression PostgresTerm(string text, ParameterExpression row, Searchable searchable)
+    {
+        var functions = Expression.Property(null, typeof(EF).GetProperty(nameof(EF.Functions))!);
+        var configuration = Expression.Constant(SearchIndex.Configuration);
+        var document = searchable.Fields
+            .Select(f => (Expression)Expression.Coalesce(Expression.Property(row, f), Expression.Constant("")))
+            .Aggregate((left, right) => Expression.Call(Concat, Expression.Call(Concat, left, Expression.Constant(" ")), right));
+        var vector = Expression.Call(typeof(NpgsqlFullTextSearchDbFunctionsExtensions), "ToTsVector", null,
+            functions, configuration, document);
+        var query = Expression.Call(typeof(NpgsqlFullTextSearchDbFunctionsExtensions), "PhraseToTsQuery", null,
+            functions, configuration, Parameter(text));
+        return Expression.Call(typeof(NpgsqlFullTextSearchLinqExtensions), "Matches", null, vector, query);
+    }
+
+    private static readonly System.Reflection.MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+
+    /// <summary>The term in any of the fields, case aside: <c>field != null &amp;&amp; field.ToLower().Contains(term)</c>.</summary>
+    private static Expression SubstringTerm(string text, ParameterExpression row, Searchable searchable)
+    {
+        var term = Parameter(text.ToLowerInvariant());
         var toLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        return fields
+        return searchable.Fields
             .Select(f => Expression.Property(row, f))
             .Select(field => (Expression)Expression.AndAlso(
                 Expression.NotEqual(field, Expression.Constant(null, typeof(string))),
@@ -73,5 +96,10 @@ internal sealed class SearchBinder : ISearchBinder
             .Aggregate(Expression.OrElse);
     }
 
-    private sealed record SearchTerm(string Lowered);
+    /// <summary>EF.Parameter: the value goes to the database as a parameter, never in the SQL text.</summary>
+    private static MethodCallExpression Parameter(string value) =>
+        Expression.Call(typeof(EF).GetMethod(nameof(EF.Parameter))!.MakeGenericMethod(typeof(string)),
+            Expression.Property(Expression.Constant(new SearchTerm(value)), nameof(SearchTerm.Value)));
+
+    private sealed record SearchTerm(string Value);
 }

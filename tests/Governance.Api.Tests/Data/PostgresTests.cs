@@ -25,6 +25,25 @@ public sealed class PostgresTests(PostgresApp app)
     }
 
     [Fact]
+    public async Task Postgres_Search_IsFullText_ThroughEachTablesIndex()
+    {
+        PostgresApp.RequireServer();
+        using var client = await app.ClientForAsync("Councillor");
+        async Task<List<string>> ReferencesAsync(string search) =>
+            [.. (await client.GetJsonAsync($"/odata/Contracts?$search={Uri.EscapeDataString(search)}&$select=Reference")).GetProperty("value").EnumerateArray().Select(c => c.GetProperty("Reference").GetString()!)];
+
+        Assert.Contains("SSO-2012-001", await ReferencesAsync("sharing")); // stemmed: "shared services"
+        Assert.Contains("SSO-2012-001", await ReferencesAsync("\"contact centre\" AND NOT zzzznotthere"));
+        Assert.DoesNotContain("SSO-2012-001", await ReferencesAsync("hare"));
+        Assert.Empty(await ReferencesAsync("\"-\""));
+
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'IX_%_FullText'", connection);
+        Assert.Equal(13L, (long)(await command.ExecuteScalarAsync(Ct))!);
+    }
+
+    [Fact]
     public async Task Postgres_DataGenerator_FillsItToo_AndDateRangesFilter()
     {
         PostgresApp.RequireServer();

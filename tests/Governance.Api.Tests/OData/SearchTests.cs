@@ -49,4 +49,38 @@ public sealed class SearchTests(SqliteApp app)
         using var union = await app.ClientForAsync("UnionRepresentative");
         Assert.DoesNotContain((await union.GetJsonAsync(url)).GetProperty("value").EnumerateArray(), s => s.GetProperty("Id").GetInt32() == marked);
     }
+
+    [Fact]
+    public async Task Search_IsByWords_StemmedAsEnglish_NotBySubstring()
+    {
+        using var councillor = await app.ClientForAsync("Councillor");
+        // "Shared services": a full-text index finds it by "sharing" and "service" (one stem), and not by "hare" inside "shared".
+        Assert.Contains("SSO-2012-001", await ReferencesAsync(councillor, "sharing"));
+        Assert.Contains("SSO-2012-001", await ReferencesAsync(councillor, "service"));
+        Assert.DoesNotContain("SSO-2012-001", await ReferencesAsync(councillor, "hare"));
+        // A reference is found whole; punctuation on its own finds nothing, and FTS5's syntax is not the client's.
+        Assert.Contains("SSO-2012-001", await ReferencesAsync(councillor, "\"SSO-2012-001\""));
+        Assert.Empty(await ReferencesAsync(councillor, "\"-\""));
+        Assert.Empty(await ReferencesAsync(councillor, "\"Title:shared*\""));
+    }
+
+    [Fact]
+    public async Task TheIndex_FollowsEveryCreateAndChange()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await Performance.PerformanceApi.ContractAsync(manager);
+        var before = $"Zebracrossing{Guid.NewGuid():N}"[..20];
+        var after = $"Pelicancrossing{Guid.NewGuid():N}"[..20];
+        var kpi = await Performance.PerformanceApi.KpiAsync(manager, contract, $"Crossings inspected {before}");
+        async Task<List<int>> FoundAsync(string term) =>
+            [.. (await manager.GetJsonAsync($"/odata/Indicators?$search={Uri.EscapeDataString($"\"{term}\"")}&$select=Id")).GetProperty("value").EnumerateArray().Select(i => i.GetProperty("Id").GetInt32())];
+        Assert.Equal([kpi], await FoundAsync(before));
+
+        var etag = (await manager.GetJsonAsync($"/odata/Indicators({kpi})")).ETag();
+        using var renamed = await manager.SendJsonAsync(HttpMethod.Patch, $"/odata/Indicators({kpi})", new { Name = $"Crossings inspected {after}" }, etag);
+        Assert.True(renamed.IsSuccessStatusCode, $"PATCH answered {(int)renamed.StatusCode}");
+
+        Assert.Empty(await FoundAsync(before));
+        Assert.Equal([kpi], await FoundAsync(after));
+    }
 }

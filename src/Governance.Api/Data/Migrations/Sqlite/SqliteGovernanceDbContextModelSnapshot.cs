@@ -197,6 +197,19 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Governance.Api.Features.Search.SearchIndexRow", b =>
+                {
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("Governance.Api.Features.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("Key")
