@@ -71,15 +71,18 @@ internal static class ListingTrafficBenchmark
         var packageRequests = new Requests(contracts);
         var sqlRequests = new Requests(contracts);
         var repeated = new Requests(contracts).Next().Url;
+        var floorRequests = new Requests(contracts);
         var rotated = await Measure.RotateAsync(Rounds, PerRound,
         [
             async () => await ODataIdsAsync(client, writerRequests.Next().Url),
             async () => await ODataIdsAsync(client, packageRequests.Next().Url + "&viaPackage=1"),
             async () => await BaselineAsync(connection, sqlRequests.Next()),
             async () => await ODataIdsAsync(client, repeated),
+            // The host's floor: the same requests asking for no rows (routing, sign-in, authorization, options, an empty query, the answer).
+            async () => await ODataIdsAsync(client, floorRequests.Next().Url.Replace($"$top={PageRows}", "$top=0", StringComparison.Ordinal)),
         ]);
         await output.WriteLineAsync("path | ms/request (median of rounds) | writer's time as a multiple of it (quartiles)");
-        string[] names = ["listing writer (the host)", "OData package's own path", "same SQL + System.Text.Json", "writer, one request repeated"];
+        string[] names = ["listing writer (the host)", "OData package's own path", "same SQL + System.Text.Json", "writer, one request repeated", "writer, same requests, $top=0"];
         for (var i = 0; i < names.Length; i++)
         {
             var ratio = 1 / rotated.MedianRatios[i];
