@@ -183,4 +183,17 @@ public sealed class AccessTokenTests(SqliteApp app)
         Assert.All(audited, e => Assert.DoesNotContain(PersonalAccessTokenHashOf(e), e.GetRawText(), StringComparison.Ordinal));
         Assert.Contains("[redacted]", audited[0].GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheSeededDemoToken_ActsAsTheDemoContractManager()
+    {
+        using var powerBi = With(Basic("contractmanager@demo.local", GovernanceApp.DemoAccessToken));
+        var me = await powerBi.GetJsonAsync("/auth/me");
+
+        Assert.Equal("contractmanager@demo.local", me.GetProperty("name").GetString());
+        Assert.Equal(["ContractManager"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        using var manager = await app.ClientForAsync("ContractManager");
+        var token = Assert.Single((await manager.GetJsonAsync("/auth/tokens")).EnumerateArray());
+        Assert.Equal("Power BI KPI dashboard (demo)", token.GetProperty("name").GetString());
+    }
 }

@@ -17,6 +17,7 @@ namespace Governance.Api.Tests.Infrastructure;
 public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "Governance-Demo-2026!";
+    public const string DemoAccessToken = "gov_pat_test-demo-token-for-the-seeded-contract-manager";
 
     private readonly ConcurrentDictionary<string, string> tokens = new();
     private readonly string keysFolder = Path.Combine(Path.GetTempPath(), "governance-tests", Guid.NewGuid().ToString("N"), "keys");
@@ -34,6 +35,7 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Seed:DemoAccessToken", DemoAccessToken);
         builder.UseSetting("DataProtection:KeysPath", keysFolder);
         // Tests run jobs themselves, at the times they choose; no background server competes with them.
         builder.UseSetting("Jobs:Server", "false");

@@ -2,6 +2,7 @@ using Governance.Api.Auth;
 using Governance.Api.Features.Escalations;
 using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Workflows;
+using Governance.Domain.Access;
 using Governance.Domain.Calendar;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
@@ -50,7 +51,9 @@ public sealed partial class SeedLoader(
                 foreach (var account in seed.Accounts)
                 {
                     var supplierId = account.Supplier is null ? (int?)null : Resolve(suppliers, account.Supplier, "supplier").Id;
-                    await accounts.CreateAsync(new NewAccount(account.Email, account.DisplayName, demoPassword!, account.Roles, supplierId), ct);
+                    var user = await accounts.CreateAsync(new NewAccount(account.Email, account.DisplayName, demoPassword!, account.Roles, supplierId), ct);
+                    if (account.AccessToken is { } tokenName && configuration["Seed:DemoAccessToken"] is { Length: > 0 } secret)
+                        db.PersonalAccessTokens.Add(PersonalAccessToken.Issue(user.Id, tokenName, PersonalAccessTokenHandler.HashOf(secret), secret[..12], time.GetUtcNow(), PersonalAccessToken.MaxLifetimeDays));
                 }
             }
 

@@ -62,7 +62,8 @@ public sealed record DepartmentSeed(string Code, string Name, string? Directorat
 
 public sealed record SupplierSeed(string Name, string? CompaniesHouseNumber, bool IsSme, bool IsVcse, string? ContactEmail);
 
-public sealed record AccountSeed(string Email, string DisplayName, List<string> Roles, string? Supplier);
+/// <param name="AccessToken">The name of a personal access token to issue with Seed:DemoAccessToken as its secret (demo only).</param>
+public sealed record AccountSeed(string Email, string DisplayName, List<string> Roles, string? Supplier, string? AccessToken = null);
 
 public sealed record BidderSeed(string Supplier, DateOnly RequestedToParticipateOn, BidderStatus Status, ProcurementStage? ExitStage = null, string? ExitReason = null);
 
