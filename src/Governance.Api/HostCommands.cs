@@ -9,6 +9,7 @@ namespace Governance.Api;
 ///   users add --email E --name N --role R [--role R2] [--supplier-id ID]   (password from GOVERNANCE_NEW_PASSWORD or standard input)
 ///   audit verify
 ///   data generate --scale S|M|L [--seed N]   (a deterministic dataset beside the seed, for scale tests and benchmarks)
+///   calendar import FILE   (GOV.UK's bank-holidays.json: the proclaimed one-offs it implies, into Calendar:OneOffsFile)
 /// </summary>
 public static class HostCommands
 {
@@ -19,11 +20,11 @@ public static class HostCommands
     public static string[]? Command(string[] args)
     {
         var command = args is ["--", .. var rest] ? rest : args;
-        return command.Length >= 2 && command[0] is "users" or "audit" or "data" ? command : null;
+        return command.Length >= 2 && command[0] is "users" or "audit" or "data" or "calendar" ? command : null;
     }
 
-    /// <summary>Verification only reads: it must not migrate, seed or start anything.</summary>
-    public static bool IsReadOnly(string[] command) => command is ["audit", "verify", ..];
+    /// <summary>Verification only reads, and the calendar is a file: neither may migrate, seed or start anything.</summary>
+    public static bool IsReadOnly(string[] command) => command is ["audit", "verify", ..] or ["calendar", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -48,10 +49,13 @@ public static class HostCommands
                     _ => $"Audit chain broken: {result.Reason}.",
                 });
                 return result.Intact ? 0 : 1;
+            case ("calendar", "import") when args.Length == 3:
+                return await Features.Calendar.CouncilCalendar.ImportAsync(args[2],
+                    Features.Calendar.CouncilCalendar.OneOffsPath(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()), output);
             case ("data", "generate"):
                 return await GenerateAsync(scope.ServiceProvider.GetRequiredService<Data.Generation.DataGenerator>(), args[2..], output);
             default:
-                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify', 'data generate --scale S|M|L [--seed N]'.");
+                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify', 'data generate --scale S|M|L [--seed N]', 'calendar import FILE'.");
                 return 2;
         }
     }

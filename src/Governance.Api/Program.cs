@@ -1,3 +1,4 @@
+using Governance.Api.Features.Calendar;
 using Governance.Api;
 using Governance.Api.Auth;
 using Governance.Api.Data;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.OData;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // the server's name and version are nobody's business
 builder.AddGovernanceData();
+builder.AddCouncilCalendar(); // the council's proclaimed one-off bank holidays, when it has imported newer ones
 builder.AddGovernanceAuth();
 builder.AddGovernanceWorkflows();
 builder.AddGovernancePerformance();

@@ -31,7 +31,27 @@ public sealed class BankHolidayRules
 
     public static BankHolidayRules EnglandAndWales { get; } = new(HolidayDivision.EnglandAndWales);
 
-    private static IReadOnlyList<OneOff> OneOffs { get; } = LoadOneOffs();
+    private static OneOffs proclaimed = OneOffs.Embedded;
+
+    /// <summary>
+    /// The last day the proclaimed one-offs are known to: the end of the latest published list they were read from.
+    /// A date after it follows the standing rules alone, and a later proclamation could still change it.
+    /// </summary>
+    public static DateOnly KnownTo => proclaimed.KnownTo;
+
+    /// <summary>Whether a date lies beyond the published lists, so that its holidays are the rules' projection.</summary>
+    public static bool IsProjected(DateOnly date) => date > KnownTo;
+
+    /// <summary>Replaces the proclaimed one-offs (a council's updated file, read at start-up); every division's years are computed again.</summary>
+    public static void UseOneOffs(OneOffs oneOffs)
+    {
+        proclaimed = oneOffs;
+        foreach (var rules in new[] { UnitedKingdom, EnglandAndWales })
+        {
+            lock (rules.gate)
+                rules.byYear.Clear();
+        }
+    }
 
     public bool Contains(DateOnly date) => Year(date.Year).Contains(date);
 
@@ -53,7 +73,10 @@ public sealed class BankHolidayRules
     }
 
     /// <summary>One division's holidays in one year.</summary>
-    public static IReadOnlyList<DateOnly> Compute(HolidayDivision division, int year)
+    public static IReadOnlyList<DateOnly> Compute(HolidayDivision division, int year) => Compute(division, year, proclaimed);
+
+    /// <summary>One division's holidays in one year, with the given one-offs.</summary>
+    public static IReadOnlyList<DateOnly> Compute(HolidayDivision division, int year, OneOffs oneOffs)
     {
         var easter = EasterSunday(year);
         var weekdayRules = new List<DateOnly> { easter.AddDays(-2), FirstMonday(year, 5), LastMonday(year, 5) }; // Good Friday, early May, spring
@@ -74,7 +97,7 @@ public sealed class BankHolidayRules
         }
 
         var name = DivisionName(division);
-        var changes = OneOffs.Where(o => o.Date.Year == year && o.Divisions.Contains(name)).ToList();
+        var changes = oneOffs.Events.Where(o => o.Date.Year == year && o.Divisions.Contains(name)).ToList();
         weekdayRules.RemoveAll(d => changes.Any(c => c.Replaces == d));
         var holidays = new HashSet<DateOnly>(weekdayRules.Concat(fixedDays.Where(IsWeekday)).Concat(changes.Select(c => c.Date)));
 
@@ -117,23 +140,11 @@ public sealed class BankHolidayRules
         return date;
     }
 
-    private static string DivisionName(HolidayDivision division) => division switch
+    /// <summary>A division's name in the one-offs file and in the official bank-holidays JSON.</summary>
+    public static string DivisionName(HolidayDivision division) => division switch
     {
         HolidayDivision.Scotland => "scotland",
         HolidayDivision.NorthernIreland => "northern-ireland",
         _ => "england-and-wales",
     };
-
-    private sealed record OneOff(DateOnly Date, DateOnly? Replaces, IReadOnlyList<string> Divisions);
-
-    private static List<OneOff> LoadOneOffs()
-    {
-        using var stream = typeof(BankHolidayRules).Assembly.GetManifestResourceStream("bank-holidays.one-offs.json")
-            ?? throw new InvalidOperationException("The one-off bank holidays data file is not embedded in Governance.Domain.");
-        using var document = JsonDocument.Parse(stream);
-        return [.. document.RootElement.GetProperty("events").EnumerateArray().Select(e => new OneOff(
-            DateOnly.Parse(e.GetProperty("date").GetString()!, CultureInfo.InvariantCulture),
-            e.TryGetProperty("replaces", out var replaces) ? DateOnly.Parse(replaces.GetString()!, CultureInfo.InvariantCulture) : null,
-            [.. e.GetProperty("divisions").EnumerateArray().Select(d => d.GetString()!)]))];
-    }
 }

@@ -3,8 +3,8 @@ namespace Governance.Domain.Calendar;
 /// <summary>Working days: Monday to Friday, less the bank holidays of a calendar.</summary>
 public sealed class WorkingDays(Func<DateOnly, bool> isBankHoliday)
 {
-    /// <summary>England and Wales, from the data file (councils' clocks: s.100B, the forward plan, PCR 2015).</summary>
-    public static WorkingDays EnglandAndWales { get; } = new(BankHolidays.EnglandAndWales.Contains);
+    /// <summary>England and Wales, by the standing rules and the proclaimed one-offs, for any year (councils' clocks: s.100B, the forward plan, PCR 2015).</summary>
+    public static WorkingDays EnglandAndWales { get; } = new(BankHolidayRules.EnglandAndWales.Contains);
 
     /// <summary>
     /// Procurement Act 2023 s.123, as we read it: not a Saturday, Sunday, Christmas Day, Good Friday or a bank

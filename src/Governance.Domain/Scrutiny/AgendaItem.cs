@@ -43,6 +43,13 @@ public class AgendaItem : ArchivableEntity
     [ServerManaged]
     public DateOnly PublicationDeadline { get; set; }
 
+    /// <summary>
+    /// True when the deadline was counted past the latest published bank-holiday list: by the standing rules, so a
+    /// later proclamation could move it.
+    /// </summary>
+    [ServerManaged]
+    public bool PublicationDeadlineProjected { get; set; }
+
     [ServerManaged]
     public DateTime? PaperPublishedAt { get; set; }
 

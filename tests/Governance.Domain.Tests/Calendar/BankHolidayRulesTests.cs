@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Governance.Domain.Calendar;
 
 namespace Governance.Domain.Tests.Calendar;
@@ -13,7 +15,7 @@ public sealed class BankHolidayRulesTests
     {
         for (var year = 2012; year <= 2030; year++)
         {
-            var published = BankHolidays.EnglandAndWales.Dates.Where(d => d.Year == year).Order();
+            var published = PublishedList.EnglandAndWales.Where(d => d.Year == year).Order();
             Assert.Equal(published, BankHolidayRules.Compute(HolidayDivision.EnglandAndWales, year));
         }
     }
@@ -43,5 +45,54 @@ public sealed class BankHolidayRulesTests
         Assert.False(BankHolidayRules.EnglandAndWales.Contains(D("2026-11-30")));
         Assert.True(BankHolidayRules.UnitedKingdom.Contains(D("2041-12-25"))); // beyond any data file: the rules apply
         Assert.Equal(D("2041-04-21"), BankHolidayRules.EasterSunday(2041));
+    }
+
+    [Fact]
+    public void ThePublishedListsOfEveryDivision_ImplyTheEmbeddedOneOffs()
+    {
+        // GOV.UK's JSON layout, with each division's days as the rules and the proclamations give them.
+        var published = JsonSerializer.Serialize(Enum.GetValues<HolidayDivision>().ToDictionary(
+            BankHolidayRules.DivisionName,
+            d => new { division = BankHolidayRules.DivisionName(d), events = Enumerable.Range(2012, 19).SelectMany(y => BankHolidayRules.Compute(d, y, OneOffs.Embedded))
+                .Select(date => new { title = "Bank holiday", date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), notes = "", bunting = true }) }));
+
+        var imported = OneOffs.FromPublished(new MemoryStream(Encoding.UTF8.GetBytes(published)));
+
+        Assert.Equal(D("2030-12-31"), imported.KnownTo);
+        Assert.Equal(
+            OneOffs.Embedded.Events.Select(e => (e.Date, e.Replaces, string.Join(",", e.Divisions))),
+            imported.Events.Select(e => (e.Date, e.Replaces, string.Join(",", e.Divisions))));
+    }
+
+    [Fact]
+    public void ANewProclamation_InAPublishedList_BecomesAOneOff_AndTheRulesKeepIt()
+    {
+        var jubilee = D("2031-06-09");
+        var days = BankHolidayRules.Compute(HolidayDivision.EnglandAndWales, 2031, OneOffs.Embedded).Append(jubilee)
+            .Select(date => new { title = date == jubilee ? "A jubilee" : "Bank holiday", date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var published = JsonSerializer.Serialize(new Dictionary<string, object> { ["england-and-wales"] = new { events = days } });
+
+        var imported = OneOffs.FromPublished(new MemoryStream(Encoding.UTF8.GetBytes(published)));
+        var added = Assert.Single(imported.Events);
+        Assert.Equal((jubilee, "A jubilee", (DateOnly?)null), (added.Date, added.Title, added.Replaces));
+        Assert.Equal(D("2031-12-31"), imported.KnownTo);
+
+        var withIt = OneOffs.Embedded with { KnownTo = imported.KnownTo, Events = [.. OneOffs.Embedded.Events, added] };
+        Assert.Contains(jubilee, BankHolidayRules.Compute(HolidayDivision.EnglandAndWales, 2031, withIt));
+        Assert.DoesNotContain(jubilee, BankHolidayRules.Compute(HolidayDivision.EnglandAndWales, 2031, OneOffs.Embedded));
+        var roundTrip = OneOffs.Load(new MemoryStream(Encoding.UTF8.GetBytes(withIt.ToJson("test"))));
+        Assert.Equal(withIt.KnownTo, roundTrip.KnownTo);
+        Assert.Equal(withIt.Events.Select(e => (e.Date, e.Replaces)), roundTrip.Events.Select(e => (e.Date, e.Replaces)));
+    }
+
+    [Fact]
+    public void APublishedListThatDropsARulesDay_WithNothingInItsPlace_IsRefused()
+    {
+        var days = BankHolidayRules.Compute(HolidayDivision.EnglandAndWales, 2031, OneOffs.None).Skip(1)
+            .Select(date => new { title = "Bank holiday", date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var published = JsonSerializer.Serialize(new Dictionary<string, object> { ["england-and-wales"] = new { events = days } });
+
+        var refused = Assert.Throws<InvalidDataException>(() => OneOffs.FromPublished(new MemoryStream(Encoding.UTF8.GetBytes(published))));
+        Assert.Contains("2031-01-01", refused.Message, StringComparison.Ordinal);
     }
 }

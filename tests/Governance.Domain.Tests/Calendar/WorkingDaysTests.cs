@@ -24,15 +24,21 @@ public sealed class WorkingDaysTests
     [Fact]
     public void BankHolidays_EightAYearOrMore_2012To2030()
     {
-        var byYear = BankHolidays.EnglandAndWales.Dates.GroupBy(d => d.Year).ToDictionary(g => g.Key, g => g.Count());
+        var byYear = PublishedList.EnglandAndWales.GroupBy(d => d.Year).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Enumerable.Range(2012, 19), byYear.Keys.Order());
         Assert.All(byYear.Values, count => Assert.InRange(count, 8, 10));
         Assert.Equal(10, byYear[2022]);
     }
 
     [Fact]
-    public void IsWorkingDay_OutsideTheDataFile_RefusesToGuess() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Days.IsWorkingDay(new DateOnly(2031, 1, 6)));
+    public void IsWorkingDay_BeyondThePublishedLists_FollowsTheRules_AndSaysItIsAProjection()
+    {
+        Assert.False(Days.IsWorkingDay(new DateOnly(2031, 1, 1)));  // New Year's Day
+        Assert.True(Days.IsWorkingDay(new DateOnly(2031, 1, 6)));
+        Assert.False(Days.IsWorkingDay(new DateOnly(2099, 12, 25)));
+        Assert.True(BankHolidayRules.IsProjected(new DateOnly(2031, 1, 6)));
+        Assert.False(BankHolidayRules.IsProjected(new DateOnly(2026, 12, 28)));
+    }
 
     [Fact]
     public void ClearWorkingDaysBetween_ExcludesBothEnds() =>

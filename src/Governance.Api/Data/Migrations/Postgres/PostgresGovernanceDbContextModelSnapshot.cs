@@ -1798,6 +1798,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<DateOnly>("PublicationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<bool>("PublicationDeadlineProjected")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("boolean");
 

@@ -1799,6 +1799,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<DateOnly>("PublicationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<bool>("PublicationDeadlineProjected")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("bit");
 

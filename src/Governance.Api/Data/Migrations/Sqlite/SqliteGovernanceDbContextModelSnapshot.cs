@@ -1748,6 +1748,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PublicationDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicationDeadlineProjected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("INTEGER");
 
