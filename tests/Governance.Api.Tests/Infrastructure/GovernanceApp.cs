@@ -33,6 +33,7 @@ public abstract class GovernanceApp : WebApplicationFactory<Program>, IAsyncLife
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:SeedOnStartup", "true"); // the tests read and extend the demo council
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Seed:DemoAccessToken", DemoAccessToken);

@@ -21,6 +21,7 @@ public sealed class TwoHostTimerTests
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = connectionString,
             ["DataProtection:KeysPath"] = keys,
+            ["Database:SeedOnStartup"] = "true",
             ["Jobs:Server"] = "true",
             ["Jobs:PollSeconds"] = "1",
             ["Jobs:Workers"] = "4",

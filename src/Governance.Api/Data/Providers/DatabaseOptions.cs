@@ -12,5 +12,6 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
-    public bool SeedOnStartup { get; set; } = true;
+    /// <summary>Loads the demo council into an empty database: Development only (appsettings.Development.json), never by default.</summary>
+    public bool SeedOnStartup { get; set; }
 }

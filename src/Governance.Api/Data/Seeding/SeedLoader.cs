@@ -28,6 +28,15 @@ public sealed partial class SeedLoader(
     {
         if (await db.Departments.IgnoreQueryFilters().AnyAsync(ct))
             return;
+        // The demo never goes into a database someone has started using (an account made with 'users add', a
+        // supplier, contract, procurement or committee): its append-only audit trail could never be cleaned of it.
+        // Reference data loaded at every start (roles, workflow definitions) does not count.
+        if (await db.Users.AnyAsync(ct) || await db.Suppliers.IgnoreQueryFilters().AnyAsync(ct) || await db.Contracts.IgnoreQueryFilters().AnyAsync(ct)
+            || await db.Procurements.IgnoreQueryFilters().AnyAsync(ct) || await db.Committees.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            logger.LogWarning("Seed refused: the database already holds accounts or records, and the demo council is loaded only into an empty one.");
+            return;
+        }
         var folder = SeedFiles.Locate(configuration["Seed:Path"], environment.ContentRootPath);
         await LoadAsync(folder, ct);
     }
