@@ -15,10 +15,19 @@ public static class HealthEndpoints
         return builder;
     }
 
-    /// <summary>GET /health: liveness and database readiness, as JSON, for anyone (load balancers sign in to nothing).</summary>
+    /// <summary>
+    /// GET /health: every check; /health/live: the process answers (a restart would help only if this fails);
+    /// /health/ready: the database answers (take the host out of the load balancer while it does not). JSON, for
+    /// anyone: load balancers and orchestrators sign in to nothing.
+    /// </summary>
     public static IEndpointRouteBuilder MapGovernanceHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous().DisableRequestTimeout();
+        foreach (var (path, tag) in new[] { ("/health", (string?)null), ("/health/live", "live"), ("/health/ready", "ready") })
+        {
+            app.MapHealthChecks(path, new HealthCheckOptions { ResponseWriter = WriteAsync, Predicate = check => tag is null || check.Tags.Contains(tag) })
+                .AllowAnonymous().DisableRequestTimeout();
+        }
+
         return app;
     }
 

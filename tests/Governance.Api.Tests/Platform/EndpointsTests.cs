@@ -30,6 +30,19 @@ public sealed class EndpointsTests(SqliteApp app)
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("/health/live", "live", "database")]
+    [InlineData("/health/ready", "database", "live")]
+    public async Task Health_LiveAndReady_AreSeparate_EachWithItsOwnChecks(string path, string included, string excluded)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var health = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(included).GetProperty("status").GetString());
+        Assert.False(health.GetProperty("checks").TryGetProperty(excluded, out _));
+    }
+
     [Fact]
     public async Task OpenApi_Anonymous_DescribesTheODataPaths()
     {
