@@ -50,6 +50,7 @@ app.UseAuthorization();
 app.MapGovernanceHealth();
 app.MapGovernanceAuth();
 app.MapAccessTokens();
+app.MapAccountLifecycle();
 app.MapGovernanceOData();
 app.MapMeasurementImport();
 app.MapGovernanceApiReference();

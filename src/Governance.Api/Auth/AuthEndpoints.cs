@@ -12,7 +12,9 @@ public sealed record LoginRequest(string Email, string Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
-public sealed record AccountView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? SupplierId, bool LockedOut);
+/// <param name="LockedOut">Locked after failed sign-ins (unlock ends it); a disabled account shows <paramref name="DisabledAt"/> instead.</param>
+public sealed record AccountView(
+    string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? SupplierId, bool LockedOut, DateTimeOffset? DisabledAt = null, string? DisabledReason = null);
 
 /// <summary>
 /// Sign-in, token refresh and account administration under /auth. Identity's own MapIdentityApi is not used
@@ -106,11 +108,11 @@ public static class AuthEndpoints
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.SupplierId, u.LockoutEnd,
+                u.Id, u.Email, u.DisplayName, u.SupplierId, u.LockoutEnd, u.DisabledAt, u.DisabledReason,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(u => new AccountView(u.Id, u.Email!, u.DisplayName, u.Roles, u.SupplierId, u.LockoutEnd > now)).ToList());
+        return TypedResults.Ok(rows.Select(u => new AccountView(u.Id, u.Email!, u.DisplayName, u.Roles, u.SupplierId, u.DisabledAt is null && u.LockoutEnd > now, u.DisabledAt, u.DisabledReason)).ToList());
     }
 
     private static async Task<Created<AccountView>> CreateUserAsync(NewAccount account, AccountService accounts, CancellationToken ct)

@@ -8,4 +8,11 @@ public class GovernanceUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     public int? SupplierId { get; set; }
+
+    /// <summary>When an administrator disabled the account (a leaver, a councillor who lost their seat); null while enabled.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public string? DisabledBy { get; set; }
+
+    public string? DisabledReason { get; set; }
 }
