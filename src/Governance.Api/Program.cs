@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.OData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // the server's name and version are nobody's business
+builder.AddGovernanceLogging();
 builder.AddGovernanceData();
 builder.AddCouncilCalendar(); // the council's proclaimed one-off bank holidays, when it has imported newer ones
 builder.AddGovernanceAuth();
@@ -32,6 +33,7 @@ if (command is null || !HostCommands.IsReadOnly(command))
 if (command is not null)
     return await HostCommands.RunAsync(app.Services, command, Console.Out);
 
+app.UseRequestLogging(); // outermost: the line says what the client was finally answered
 app.UseGovernanceSecurityHeaders();
 app.UseAuthenticationChallenge(); // every 401 says how to authenticate
 app.UseExceptionHandler();

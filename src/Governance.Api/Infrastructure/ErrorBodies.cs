@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Governance.Api.Infrastructure;
 
 /// <summary>
-/// One error format per surface: under /odata the OData JSON error (<c>{"error":{"code","message"}}</c>, with
+/// One error format per surface: under /odata the OData JSON error (<c>{"error":{"code","message","@Governance.TraceId"}}</c>, with
 /// <c>OData-Version: 4.0</c>), so that OData clients raise it; elsewhere RFC 9457 problem details. Every error the
 /// service writes outside a controller's own result goes through here, and a status without a body (a 401, 403 or
 /// 404 from the framework) gets one.
@@ -18,7 +18,8 @@ public static class ErrorBodies
         if (IsOData(context))
         {
             context.Response.Headers["OData-Version"] = "4.0";
-            return context.Response.WriteAsJsonAsync(new { error = new { code, message } }, options: null, contentType: "application/json; odata.metadata=minimal; charset=utf-8");
+            var error = new Dictionary<string, string> { ["code"] = code, ["message"] = message, ["@" + TraceTerm] = RequestLogging.TraceIdOf(context) };
+            return context.Response.WriteAsJsonAsync(new { error }, options: null, contentType: "application/json; odata.metadata=minimal; charset=utf-8");
         }
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
@@ -26,6 +27,12 @@ public static class ErrorBodies
             ProblemDetails = new ProblemDetails { Status = status, Title = code, Detail = message },
         }).AsTask();
     }
+
+    /// <summary>The annotation that carries a request's trace id in an OData error, so that it names its log lines too.</summary>
+    public const string TraceTerm = "Governance.TraceId";
+
+    public static Microsoft.OData.ODataInstanceAnnotation TraceAnnotation(HttpContext context) =>
+        new(TraceTerm, new Microsoft.OData.ODataPrimitiveValue(RequestLogging.TraceIdOf(context)));
 
     /// <summary>Bodies for statuses the framework answers without one.</summary>
     public static IApplicationBuilder UseErrorBodies(this IApplicationBuilder app) => app.UseStatusCodePages(context =>

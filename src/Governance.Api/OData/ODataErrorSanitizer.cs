@@ -6,7 +6,7 @@ namespace Governance.Api.OData;
 
 /// <summary>
 /// The OData package puts exception types and stack traces into its 400 bodies, in every environment. This
-/// filter keeps the message a client needs and drops the rest.
+/// filter keeps the message a client needs, drops the rest, and adds the request's trace id (an instance annotation).
 /// </summary>
 internal sealed class ODataErrorSanitizer : IAlwaysRunResultFilter
 {
@@ -14,12 +14,16 @@ internal sealed class ODataErrorSanitizer : IAlwaysRunResultFilter
     {
         if (context.Result is not ObjectResult { StatusCode: >= 400 } result)
             return;
-        result.Value = result.Value switch
+        var sanitized = result.Value switch
         {
             ODataError error => new ODataError { Code = error.Code, Message = error.Message, Target = error.Target, Details = error.Details },
             SerializableError error => new ODataError { Code = "BadRequest", Message = MessageOf(error) },
-            _ => result.Value,
+            _ => null,
         };
+        if (sanitized is null)
+            return;
+        sanitized.InstanceAnnotations.Add(Infrastructure.ErrorBodies.TraceAnnotation(context.HttpContext));
+        result.Value = sanitized;
     }
 
     public void OnResultExecuted(ResultExecutedContext context)
