@@ -16,6 +16,7 @@ public static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        await using var startup = await StartupLock.AcquireAsync(db, ct); // hosts starting together take turns
         if (options.MigrateOnStartup)
             await db.Database.MigrateAsync(ct);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
