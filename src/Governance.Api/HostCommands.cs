@@ -10,6 +10,7 @@ namespace Governance.Api;
 ///   audit verify
 ///   data generate --scale S|M|L [--seed N]   (a deterministic dataset beside the seed, for scale tests and benchmarks)
 ///   calendar import FILE   (GOV.UK's bank-holidays.json: the proclaimed one-offs it implies, into Calendar:OneOffsFile)
+///   backup FILE   (an online copy of the SQLite database and its audit checkpoints)
 /// </summary>
 public static class HostCommands
 {
@@ -20,11 +21,11 @@ public static class HostCommands
     public static string[]? Command(string[] args)
     {
         var command = args is ["--", .. var rest] ? rest : args;
-        return command.Length >= 2 && command[0] is "users" or "audit" or "data" or "calendar" ? command : null;
+        return command.Length >= 2 && command[0] is "users" or "audit" or "data" or "calendar" or "backup" ? command : null;
     }
 
-    /// <summary>Verification only reads, and the calendar is a file: neither may migrate, seed or start anything.</summary>
-    public static bool IsReadOnly(string[] command) => command is ["audit", "verify", ..] or ["calendar", ..];
+    /// <summary>Verification and backup only read, and the calendar is a file: none may migrate, seed or start anything.</summary>
+    public static bool IsReadOnly(string[] command) => command is ["audit", "verify", ..] or ["calendar", ..] or ["backup", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -52,10 +53,12 @@ public static class HostCommands
             case ("calendar", "import") when args.Length == 3:
                 return await Features.Calendar.CouncilCalendar.ImportAsync(args[2],
                     Features.Calendar.CouncilCalendar.OneOffsPath(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()), output);
+            case ("backup", _) when args.Length == 2:
+                return await Data.DatabaseBackup.RunAsync(scope.ServiceProvider, args[1], output);
             case ("data", "generate"):
                 return await GenerateAsync(scope.ServiceProvider.GetRequiredService<Data.Generation.DataGenerator>(), args[2..], output);
             default:
-                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify', 'data generate --scale S|M|L [--seed N]', 'calendar import FILE'.");
+                await output.WriteLineAsync("Commands: 'users add --email E --name N --role R [--supplier-id ID]', 'audit verify', 'data generate --scale S|M|L [--seed N]', 'calendar import FILE', 'backup FILE'.");
                 return 2;
         }
     }

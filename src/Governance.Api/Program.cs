@@ -6,6 +6,7 @@ using Governance.Api.Features.Documents;
 using Governance.Api.Features.Performance;
 using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
+using Governance.Api.Infrastructure.Faults;
 using Governance.Api.Jobs;
 using Governance.Api.OData;
 using Microsoft.AspNetCore.OData;

@@ -1,3 +1,4 @@
+using Governance.Api.Infrastructure.Faults;
 using Governance.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Governance.Api.Infrastructure;
 /// Turns exceptions into problem details. A client's mistake is a 4xx with a sentence saying what is wrong;
 /// anything else is a 500 that says nothing of the exception, the SQL or the stack.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, DatabaseFaultMonitor faults, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>
     /// A write that could not get the database's write lock in time (SQLite busy or locked, a PostgreSQL lock timeout,
@@ -76,6 +77,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         // OData builds some queries by reflection, which wraps what EF Core throws.
         while (exception is System.Reflection.TargetInvocationException { InnerException: { } inner })
             exception = inner;
+        var fault = DatabaseFault.Classify(exception);
+        if (fault is not null)
+            faults.Report(fault.Value);
         var (status, title, detail) = exception switch
         {
             BusinessRuleException rule => (rule.IsInvalidInput ? 400 : 409, rule.Rule, rule.Message),
@@ -89,6 +93,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 => (400, "Invalid header", "A header's value is malformed: If-Match and If-None-Match take entity tags such as W/\"MQ==\" or *."),
             _ when IsDataError(exception) => (400, "Value out of range",
                 "The query cannot be evaluated on these values (a division by zero, or a number or date out of range)."),
+            _ when fault is { } kind => (503, "Database unavailable", DatabaseFault.Describe(kind)),
             _ when IsBusy(exception) => (503, "Database busy",
                 "The database is busy with another change (a large import, for instance). Nothing was saved; send the request again in a few seconds."),
             DbUpdateConcurrencyException => (412, "Changed by someone else", "The record changed while your request was processed. Read it again and reapply your change."),
@@ -102,14 +107,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             OperationCanceledException when ct.IsCancellationRequested => (499, "Client closed request", "The request was cancelled."),
             _ => (500, "Server error", "Something went wrong on our side. It has been logged; please try again."),
         };
-        if (status >= 500)
+        if (status == 500)
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (status >= 500)
+            logger.LogWarning("Request refused with {Status}: {Detail} ({Exception})", status, detail, exception.GetBaseException().Message);
         else
             logger.LogInformation("Request refused with {Status}: {Detail}", status, detail);
 
         context.Response.StatusCode = status;
         if (status == 503)
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = fault is null ? "5" : "30";
         if (ErrorBodies.IsOData(context))
         {
             var code = exception switch

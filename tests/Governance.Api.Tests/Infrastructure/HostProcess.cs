@@ -28,11 +28,10 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
-        var port = FreePort();
         var api = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [api])
+        var start = new ProcessStartInfo("dotnet", [api, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(api)!,
             RedirectStandardOutput = true,
@@ -40,9 +39,26 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
+    }
+
+    /// <summary>Runs a host command (e.g. backup FILE) to its end: its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string> settings, string[] command, CancellationToken ct)
+    {
+        using var process = Process.Start(StartInfo(settings, ["--", .. command]))!;
+        var error = process.StandardError.ReadToEndAsync(ct);
+        var output = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, output + await error);
+    }
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    {
+        var port = FreePort();
+        var start = StartInfo(settings);
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
 
         var host = new HostProcess(Process.Start(start)!, port);
         host.process.OutputDataReceived += (_, e) => host.Append(e.Data);

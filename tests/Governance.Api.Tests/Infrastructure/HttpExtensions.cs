@@ -21,6 +21,20 @@ public static class HttpExtensions
     }
 
     /// <summary>Sends JSON with the given method, and If-Match when an ETag is given.</summary>
+    /// <summary>Every record of a collection, following @odata.nextLink page by page.</summary>
+    public static async Task<List<JsonElement>> GetAllAsync(this HttpClient client, string url)
+    {
+        var all = new List<JsonElement>();
+        for (string? next = url; next is not null;)
+        {
+            var page = await client.GetJsonAsync(next);
+            all.AddRange(page.GetProperty("value").EnumerateArray());
+            next = page.TryGetProperty("@odata.nextLink", out var link) ? new Uri(link.GetString()!).PathAndQuery : null;
+        }
+
+        return all;
+    }
+
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, url);

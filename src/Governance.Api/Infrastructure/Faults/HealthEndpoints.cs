@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Governance.Api.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Governance.Api.Infrastructure;
+namespace Governance.Api.Infrastructure.Faults;
 
 public static class HealthEndpoints
 {
@@ -11,13 +10,14 @@ public static class HealthEndpoints
     {
         builder.Services.AddHealthChecks()
             .AddCheck("live", () => HealthCheckResult.Healthy("The process is running."), tags: ["live"])
-            .AddDbContextCheck<GovernanceDbContext>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddSingleton<DatabaseFaultMonitor>();
         return builder;
     }
 
     /// <summary>
     /// GET /health: every check; /health/live: the process answers (a restart would help only if this fails);
-    /// /health/ready: the database answers (take the host out of the load balancer while it does not). JSON, for
+    /// /health/ready: the database answers and takes writes (take the host out of the load balancer while it does not). JSON, for
     /// anyone: load balancers and orchestrators sign in to nothing.
     /// </summary>
     public static IEndpointRouteBuilder MapGovernanceHealth(this IEndpointRouteBuilder app)
