@@ -17,15 +17,15 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
     {
         private int failuresLeft = failuresFirst;
 
-        public List<(IReadOnlyList<string> To, string Subject)> Sent { get; } = [];
+        public List<OutgoingMessage> Sent { get; } = [];
 
-        public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string body, string? link, CancellationToken ct)
+        public async Task SendAsync(OutgoingMessage message, CancellationToken ct)
         {
             await Task.Delay(20, ct); // long enough for a competing run to try the same row
-            if (subject == failSubject && Interlocked.Decrement(ref failuresLeft) >= 0)
+            if (message.Subject == failSubject && Interlocked.Decrement(ref failuresLeft) >= 0)
                 throw new InvalidOperationException("SMTP server refused the connection");
             lock (Sent)
-                Sent.Add((recipients, subject));
+                Sent.Add(message);
         }
     }
 
@@ -60,7 +60,8 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
         await DeliverAsync(sender, now.AddHours(1));
 
         var sent = Assert.Single(sender.Sent, s => s.Subject == key);
-        Assert.Equal(["contractmanager@demo.local"], sent.To);
+        Assert.Equal("contractmanager@demo.local", sent.To);
+        Assert.Equal("http://localhost:5080/contracts/1", sent.Link); // the record's page at the public base address
         Assert.NotNull((await ReadAsync(key)).DeliveredAt);
     }
 
@@ -129,5 +130,53 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
         using var councillor = await app.ClientForAsync("Councillor");
         Assert.Equal(1, (await statutory.GetJsonAsync($"/odata/Notifications?$filter=IdempotencyKey eq '{key}'")).Count());
         Assert.Equal(0, (await councillor.GetJsonAsync($"/odata/Notifications?$filter=IdempotencyKey eq '{key}'")).Count());
+    }
+
+    [Fact]
+    public async Task ASendInterruptedByACrash_IsCountedAndSentAgainWithTheSameMessageId()
+    {
+        var key = await AddAsync("Councillor");
+        var sender = new RecordingSender();
+        var now = DateTime.UtcNow.AddMinutes(1);
+        await DeliverAsync(sender, now);
+        var first = Assert.Single(sender.Sent, s => s.Subject == key);
+
+        // The host died after handing the message to SMTP and before recording it: the row is still marked as being sent.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().Notifications.Where(n => n.IdempotencyKey == key)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.DeliveredAt, (DateTime?)null).SetProperty(n => n.SendingStartedAt, now), Ct);
+        }
+
+        await DeliverAsync(sender, now.AddMinutes(1));
+        var sends = sender.Sent.Where(s => s.Subject == key).ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(first.MessageId, sends[1].MessageId);
+        Assert.StartsWith("notification-", first.MessageId, StringComparison.Ordinal);
+        var row = await ReadAsync(key);
+        Assert.Equal(1, row.InterruptedSends);
+        Assert.Null(row.SendingStartedAt);
+        Assert.NotNull(row.DeliveredAt);
+    }
+
+    [Fact]
+    public async Task ARowIsMarkedAsBeingSent_BeforeTheSenderIsCalled()
+    {
+        var key = await AddAsync("Councillor");
+        DateTime? markedWhileSending = null;
+        var sender = new CallbackSender(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            markedWhileSending = (await scope.ServiceProvider.GetRequiredService<GovernanceDbContext>().Notifications.AsNoTracking()
+                .SingleAsync(n => n.IdempotencyKey == key, Ct)).SendingStartedAt;
+        }, key);
+        await DeliverAsync(sender, DateTime.UtcNow.AddMinutes(1));
+        Assert.NotNull(markedWhileSending);
+        Assert.Null((await ReadAsync(key)).SendingStartedAt);
+    }
+
+    private sealed class CallbackSender(Func<Task> callback, string subject) : INotificationSender
+    {
+        public Task SendAsync(OutgoingMessage message, CancellationToken ct) => message.Subject == subject ? callback() : Task.CompletedTask;
     }
 }

@@ -12,7 +12,7 @@ public sealed class SmtpSenderTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Send_DeliversOneMessageToEveryRecipientWithTheLink()
+    public async Task Send_DeliversAMessageAddressedToThePerson_WithTheLinkAndItsMessageId()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -23,13 +23,16 @@ public sealed class SmtpSenderTests
         {
             Host = "127.0.0.1", Port = port, From = "governance@council.example", StartTls = false, PublicBaseUrl = "https://governance.council.example",
         }));
-        await sender.SendAsync(["a@council.example", "b@council.example"], "KPI slip needs your response", "Please respond.", "/odata/Escalations(4)", Ct);
+        await sender.SendAsync(new OutgoingMessage("a@council.example", "KPI slip needs your response: escalation 4", "Please respond.",
+            "https://governance.council.example/escalations/4", "notification-4.0a1b2c3d@council.example"), Ct);
 
         var (recipients, data) = await received;
-        Assert.Equal(["<a@council.example>", "<b@council.example>"], recipients);
-        Assert.Contains("Subject: KPI slip needs your response", data, StringComparison.Ordinal);
-        Assert.Contains("https://governance.council.example/odata/Escalations(4)", data, StringComparison.Ordinal);
-        Assert.DoesNotContain("a@council.example", data.Split("\r\n\r\n")[0].Split("\r\n").Where(h => h.StartsWith("To:", StringComparison.Ordinal)), StringComparer.Ordinal);
+        Assert.Equal(["<a@council.example>"], recipients);
+        var headers = data.Split("\r\n\r\n")[0].Split("\r\n");
+        Assert.Contains("To: a@council.example", headers);
+        Assert.Contains("Message-Id: <notification-4.0a1b2c3d@council.example>", headers);
+        Assert.Contains("Subject: KPI slip needs your response: escalation 4", data, StringComparison.Ordinal);
+        Assert.Contains("https://governance.council.example/escalations/4", data, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class SmtpSenderTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes("554 No service here\r\n"), Ct);
         }, Ct);
         var sender = new SmtpNotificationSender(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, StartTls = false }));
-        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(["a@council.example"], "s", "b", null, Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(new OutgoingMessage("a@council.example", "s", "b", null, "notification-1.x@council.example"), Ct));
         await refusing;
     }
 

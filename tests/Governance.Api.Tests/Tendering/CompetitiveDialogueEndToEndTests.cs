@@ -227,6 +227,15 @@ public sealed class CompetitiveDialogueEndToEndTests(SqliteApp app)
 
         // Award: sign-off, letters, standstill by reg 87; a challenge suspends it and resolving it resumes what was left.
         await FireOkAsync(lead, instance, "ProposeAward");
+        using (var signatory = await app.ClientForAsync("StatutoryOfficer"))
+        {
+            // Raising the request tells its signatories, naming the gate and the procurement.
+            var asked = await signatory.GetJsonAsync($"/odata/Notifications?$filter=SubjectType eq 'Procurement' and SubjectId eq {procurement} and startswith(Subject,'Your sign-off is needed: the award gate')");
+            var request = Assert.Single(asked.GetProperty("value").EnumerateArray());
+            Assert.Equal("StatutoryOfficer", request.GetProperty("RecipientRole").GetString());
+            Assert.Contains(reference, request.GetProperty("Subject").GetString(), StringComparison.Ordinal);
+        }
+
         await SignOffAsync(app, "Procurement", procurement, "award");
         await FireOkAsync(lead, instance, "SendAwardDecisionNotices");
         DateTime standstillEnds;

@@ -56,17 +56,17 @@ public sealed class WorkflowVersionTests
             }
 
             Edit(workflows, json => json
-                .Replace("\"version\": 3", "\"version\": 4", StringComparison.Ordinal)
+                .Replace("\"version\": 4", "\"version\": 5", StringComparison.Ordinal)
                 .Replace("\"title\": \"KPI slip escalation ladder\"", "\"title\": \"KPI slip escalation ladder (faster)\"", StringComparison.Ordinal)
-                .Replace("\"after\": { \"workingDays\": 10 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"subject\": \"KPI slip needs your response\"",
-                         "\"after\": { \"workingDays\": 3 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"subject\": \"KPI slip needs your response\"", StringComparison.Ordinal));
+                .Replace("\"after\": { \"workingDays\": 10 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"to\": \"named\", \"subject\": \"KPI slip needs your response\"",
+                         "\"after\": { \"workingDays\": 3 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"to\": \"named\", \"subject\": \"KPI slip needs your response\"", StringComparison.Ordinal));
 
             await using (var second = await StartAsync(database, workflows))
             {
                 using var manager = await second.ClientForAsync("ContractManager");
                 var newInstance = await InstanceAsync(manager, "Escalation", await CreateEscalationAsync(manager, "v2"));
-                Assert.Equal(4, newInstance.GetProperty("DefinitionVersion").GetInt32());
-                Assert.Equal(3, (await manager.GetJsonAsync($"/odata/WorkflowInstances({oldInstance})")).GetProperty("DefinitionVersion").GetInt32());
+                Assert.Equal(5, newInstance.GetProperty("DefinitionVersion").GetInt32());
+                Assert.Equal(4, (await manager.GetJsonAsync($"/odata/WorkflowInstances({oldInstance})")).GetProperty("DefinitionVersion").GetInt32());
 
                 var definitions = await manager.GetJsonAsync("/odata/WorkflowDefinitions?$filter=DefinitionId eq 'kpi-escalation'&$orderby=Version");
                 Assert.Equal([false, true], definitions.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("IsCurrent").GetBoolean()));

@@ -25,7 +25,7 @@ public class Notification : ILogRow
     [MaxLength(4000)]
     public string Body { get; set; } = "";
 
-    /// <summary>Path of the record in the API, e.g. /odata/Procurements(1).</summary>
+    /// <summary>Path of the record in the API, e.g. /odata/Procurements(1); the e-mail links to the record's page instead.</summary>
     [MaxLength(300)]
     public string? Link { get; set; }
 
@@ -45,6 +45,12 @@ public class Notification : ILogRow
     public int Attempts { get; set; }
 
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>Set (and committed) before the message is handed to SMTP, cleared with the outcome.</summary>
+    public DateTime? SendingStartedAt { get; set; }
+
+    /// <summary>How often a send was interrupted before its outcome was recorded: each may have reached the recipient twice.</summary>
+    public int InterruptedSends { get; set; }
 
     /// <summary>Set while a delivery run holds the row, so that two runs never send it twice.</summary>
     public DateTime? ClaimedUntil { get; set; }

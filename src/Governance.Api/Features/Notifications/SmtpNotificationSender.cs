@@ -19,22 +19,23 @@ public sealed class SmtpOptions
 
     public bool StartTls { get; set; } = true;
 
-    /// <summary>Base address of the API for links in e-mails.</summary>
+    /// <summary>
+    /// The address people reach the service at (https://governance.council.example), for the links in e-mails. The
+    /// default suits a developer's machine only; the host warns in Production while it is left unset.
+    /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }
 
-/// <summary>Sends notifications by e-mail through the configured SMTP server.</summary>
+/// <summary>Sends notifications by e-mail through the configured SMTP server, one message per person, addressed To: them.</summary>
 internal sealed class SmtpNotificationSender(Microsoft.Extensions.Options.IOptions<SmtpOptions> options) : INotificationSender
 {
-    public async Task SendAsync(IReadOnlyList<string> recipients, string subject, string body, string? link, CancellationToken ct)
+    public async Task SendAsync(OutgoingMessage outgoing, CancellationToken ct)
     {
         var smtp = options.Value;
-        var message = new MimeMessage();
+        var message = new MimeMessage { MessageId = outgoing.MessageId, Subject = outgoing.Subject };
         message.From.Add(MailboxAddress.Parse(smtp.From));
-        foreach (var recipient in recipients)
-            message.Bcc.Add(MailboxAddress.Parse(recipient));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = link is null ? body : $"{body}\n\n{smtp.PublicBaseUrl}{link}" };
+        message.To.Add(MailboxAddress.Parse(outgoing.To));
+        message.Body = new TextPart("plain") { Text = outgoing.Link is null ? outgoing.Body : $"{outgoing.Body}\n\nOpen it: {outgoing.Link}" };
 
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);

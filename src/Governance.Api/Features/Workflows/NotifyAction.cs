@@ -3,24 +3,33 @@ using Governance.Workflows.Runtime;
 
 namespace Governance.Api.Features.Workflows;
 
-/// <summary>notify — writes a notification for a role to the outbox: { "action": "notify", "role", "subject", "body"? }.</summary>
-internal sealed class NotifyAction(NotificationOutbox outbox) : IWorkflowAction
+/// <summary>
+/// notify — writes a notification to the outbox: { "action": "notify", "role", "subject", "body"?, "to"? }. With
+/// "to": "named" it goes to the person the record names as responsible (the escalation's owner at this rung, the
+/// procurement's lead officer, the contract manager) when that person has an account with the role; otherwise, and
+/// without "to", to everyone holding the role. The subject names the record, the body says what is due and by when.
+/// </summary>
+internal sealed class NotifyAction(NotificationOutbox outbox, NotificationSubjects subjects, NamedPeople people) : IWorkflowAction
 {
     public string Name => "notify";
 
     public IReadOnlyList<string> RequiredParameters { get; } = ["role", "subject"];
 
-    public Task RunAsync(ActionContext context, CancellationToken ct)
+    public async Task RunAsync(ActionContext context, CancellationToken ct)
     {
         var role = context.Parameters["role"];
+        var facts = await subjects.FactsAsync(context.Subject.Type, context.Subject.Id, ct);
+        var person = context.Parameters.GetValueOrDefault("to") == "named" ? await people.EmailOfAsync(facts.NamedPerson, role, ct) : null;
         var body = context.Parameters.GetValueOrDefault("body") ?? "";
+        if (facts.DueUtc is { } due && context.Definition.State(context.Subject.State).Timer is not null)
+            body += $"{Environment.NewLine}{Environment.NewLine}{NotificationSubjects.DueSentence(due)}";
         if (!string.IsNullOrWhiteSpace(context.Comment))
             body += $"{Environment.NewLine}{Environment.NewLine}Comment from {context.Actor}: {context.Comment}";
-        return outbox.AddAsync(
+        await outbox.AddAsync(
             $"{context.IdempotencyKey}:notify:{role}",
             role,
-            user: null,
-            $"{context.Parameters["subject"]}: {context.Subject.Type} {context.Subject.Id}",
+            person,
+            $"{context.Parameters["subject"]}: {facts.Title}",
             body,
             $"/odata/{context.Subject.Type}s({context.Subject.Id})",
             (context.Subject.Type, context.Subject.Id),

@@ -53,6 +53,8 @@ public static class WorkflowRegistration
         services.AddScoped<Tendering.Bids.EvaluationChecks>();
 
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<NotificationSubjects>();
+        services.AddScoped<NamedPeople>();
         services.AddScoped<DeliverNotificationsJob>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))

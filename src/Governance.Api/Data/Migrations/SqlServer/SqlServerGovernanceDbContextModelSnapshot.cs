@@ -171,6 +171,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("InterruptedSends")
+                        .HasColumnType("int");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -189,6 +192,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<string>("RecipientUser")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("SendingStartedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Subject")
                         .IsRequired()

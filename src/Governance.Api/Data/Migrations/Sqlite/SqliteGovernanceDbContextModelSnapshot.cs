@@ -163,6 +163,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InterruptedSends")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -180,6 +183,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("RecipientUser")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SendingStartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Api.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class NotificationSending : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "InterruptedSends",
+                table: "Notifications",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SendingStartedAt",
+                table: "Notifications",
+                type: "datetime2",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "InterruptedSends",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SendingStartedAt",
+                table: "Notifications");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Governance.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Notifications;
+
+/// <summary>
+/// Finds the account of a person a record names in free text ("Mark Osei", "Sophie Ellis, Assistant Director of
+/// Business Improvement") so that a notification goes to that person, not to everyone with the role. The account must
+/// be enabled, hold the role the notification is for, and be the only one whose display name (up to a comma or a
+/// bracket) or e-mail is the name; otherwise nobody is guessed at and the role's holders receive it.
+/// </summary>
+public sealed class NamedPeople(GovernanceDbContext db)
+{
+    /// <summary>"Mark Osei (contract manager, shared services)" and "Mark Osei, contract manager" both name "mark osei".</summary>
+    public static string NameOf(string text)
+    {
+        var end = text.IndexOfAny(['(', ',']);
+        return (end < 0 ? text : text[..end]).Trim().ToUpperInvariant();
+    }
+
+    public async Task<string?> EmailOfAsync(string? named, string role, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(named))
+            return null;
+        var name = NameOf(named);
+        var holders = await db.Users.AsNoTracking()
+            .Where(u => u.DisabledAt == null && u.Email != null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Select(u => new { u.Email, u.DisplayName })
+            .ToListAsync(ct);
+        var matches = holders.Where(h => NameOf(h.DisplayName) == name || string.Equals(h.Email, named.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count == 1 ? matches[0].Email : null;
+    }
+}

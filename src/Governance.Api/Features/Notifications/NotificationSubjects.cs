@@ -1,0 +1,53 @@
+using Governance.Api.Data;
+using Governance.Domain.Calendar;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Domain.Tendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Features.Notifications;
+
+/// <summary>What a notification says about its record: a title a person recognises, who is named as responsible, and what is due when.</summary>
+public sealed record SubjectFacts(string Title, string? NamedPerson, DateTime? DueUtc);
+
+/// <summary>
+/// Reads the facts of the record a notification is about. Tracked entities come first (FindAsync), so that a workflow
+/// action sees the owner and deadline its subject was given a moment earlier in the same unit of work.
+/// </summary>
+public sealed class NotificationSubjects(GovernanceDbContext db)
+{
+    public async Task<SubjectFacts> FactsAsync(string type, int id, CancellationToken ct)
+    {
+        switch (type)
+        {
+            case nameof(Escalation) when await db.Escalations.FindAsync([id], ct) is { } escalation:
+                var about = escalation.ContractId is { } contractId
+                    ? (await db.Contracts.FindAsync([contractId], ct))?.Title
+                    : escalation.InternalSlaId is { } slaId ? (await db.InternalSlas.FindAsync([slaId], ct))?.Title : null;
+                var title = $"escalation {id}" + (about is null ? "" : $" on {about}") + (escalation.Summary is { Length: > 0 } summary ? $" ({summary})" : "");
+                return new SubjectFacts(title, escalation.Owner, escalation.RespondBy);
+            case nameof(Procurement) when await db.Procurements.FindAsync([id], ct) is { } procurement:
+                return new SubjectFacts($"procurement {procurement.Reference}, {procurement.Title}", procurement.LeadOfficer, null);
+            case nameof(Contract) when await db.Contracts.FindAsync([id], ct) is { } contract:
+                return new SubjectFacts($"contract {contract.Reference}, {contract.Title}", contract.ContractManager, null);
+            default:
+                return new SubjectFacts($"{type} {id}", null, null);
+        }
+    }
+
+    /// <summary>"Respond by Friday 18 December 2026 at 23:59 (UK time)." in the council's own time zone.</summary>
+    public static string DueSentence(DateTime dueUtc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc), LondonTime.Zone);
+        return $"Respond by {local:dddd d MMMM yyyy} at {local:HH:mm} (UK time), or it moves on by itself.";
+    }
+
+    /// <summary>The record's page in the portal, for the link in an e-mail; the API path where the record has no page.</summary>
+    public static string PagePath(string? type, int? id, string? apiPath) => (type, id) switch
+    {
+        (nameof(Escalation), { } i) => $"/escalations/{i}",
+        (nameof(Procurement), { } i) => $"/procurements/{i}",
+        (nameof(Contract), { } i) => $"/contracts/{i}",
+        _ => apiPath ?? "/",
+    };
+}
