@@ -3,6 +3,7 @@ using Governance.Api;
 using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Api.Features.Documents;
+using Governance.Api.Features.Idempotency;
 using Governance.Api.Features.Performance;
 using Governance.Api.Features.Workflows;
 using Governance.Api.Infrastructure;
@@ -50,6 +51,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseAuthorization();
+app.UseIdempotentWrites(); // after authorization: keys belong to the signed-in user, and a refused request claims none
 app.MapGovernanceHealth();
 app.MapGovernanceAuth();
 app.MapAccessTokens();

@@ -93,6 +93,8 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
     public DbSet<PaperSection> PaperSections => Set<PaperSection>();
     public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
     public DbSet<PublishedDocumentContent> PublishedDocumentContents => Set<PublishedDocumentContent>();

@@ -15,6 +15,7 @@ public static class RecurringJobs
     public const string ContractReminders = "contract-reminders";
     public const string ScrutinyDeadlines = "scrutiny-deadlines";
     public const string AuditCheckpoint = "audit-checkpoint";
+    public const string IdempotencyExpiry = "idempotency-expiry";
 
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
@@ -24,6 +25,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<Features.Contracts.ContractRemindersJob>(ContractReminders, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ContractRemindersCron"] ?? Cron.Daily(7), london);
         jobs.AddOrUpdate<Features.Scrutiny.ScrutinyDeadlinesJob>(ScrutinyDeadlines, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ScrutinyDeadlinesCron"] ?? Cron.Daily(8), london);
         jobs.AddOrUpdate<Features.Audit.AuditCheckpointJob>(AuditCheckpoint, j => j.RunAsync(CancellationToken.None), configuration["Jobs:AuditCheckpointCron"] ?? "*/15 * * * *", london);
+        jobs.AddOrUpdate<Features.Idempotency.IdempotencyExpiryJob>(IdempotencyExpiry, j => j.RunAsync(CancellationToken.None), configuration["Jobs:IdempotencyExpiryCron"] ?? Cron.Daily(3), london);
         jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
     }
 }

@@ -12,7 +12,7 @@ namespace Governance.Api.Data.Audit;
 /// hash chain. Keys of new rows exist only after the insert, so the changes are saved first and the entries
 /// written second, before the commit.
 /// </summary>
-public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey key)
+public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey key, IHttpContextAccessor requests)
 {
     /// <summary>Secrets and what is derived from them: kept out of the audit image, which auditors read.</summary>
     private static readonly HashSet<string> Redacted =
@@ -24,10 +24,20 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
     internal async Task<int> SaveWithAuditAsync(GovernanceDbContext db, Func<Task<int>> save, CancellationToken ct)
     {
         var pending = db.ChangeTracker.Entries().Where(IsAudited).Select(Capture).ToList();
-        if (pending.Count == 0)
+        var idempotent = UnmarkedIdempotentRequest();
+        if (pending.Count == 0 && idempotent is null)
             return await save();
 
         await using var ownTransaction = await db.Database.BeginUnlessInOneAsync(ct);
+        if (idempotent is { } requestId)
+            await MarkAppliedAsync(db, requestId, ct);
+        if (pending.Count == 0)
+        {
+            var saved = await save();
+            await ownTransaction.CommitIfOwnAsync(ct);
+            return saved;
+        }
+
         var head = await LockedHeadAsync(db, ct);
         var written = await save();
 
@@ -39,6 +49,18 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
         await save();
         await ownTransaction.CommitIfOwnAsync(ct);
         return written;
+    }
+
+    /// <summary>The request's Idempotency-Key row (Features/Idempotency), unless this request's first save already marked it.</summary>
+    private long? UnmarkedIdempotentRequest() =>
+        requests.HttpContext?.Items[Features.Idempotency.IdempotentWrites.ItemKey] is long id ? id : null;
+
+    /// <summary>In the write's own transaction: committed with it or not at all, so a retry knows whether it was saved.</summary>
+    private async Task MarkAppliedAsync(GovernanceDbContext db, long requestId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.IdempotentRequests.Where(r => r.Id == requestId && r.AppliedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.AppliedAt, now), ct);
+        requests.HttpContext!.Items.Remove(Features.Idempotency.IdempotentWrites.ItemKey);
     }
 
     /// <summary>

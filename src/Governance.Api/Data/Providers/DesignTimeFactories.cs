@@ -27,7 +27,7 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
 
 internal static class DesignTime
 {
-    private static AuditWriter Audit { get; } = new(new DesignTimeActor(), TimeProvider.System, AuditKey.Ephemeral());
+    private static AuditWriter Audit { get; } = new(new DesignTimeActor(), TimeProvider.System, AuditKey.Ephemeral(), new HttpContextAccessor());
 
     /// <summary>Options for a context built by hand (design time, tests): audited as "design-time", reading every row.</summary>
     public static DbContextOptions<TContext> Options<TContext>(DbContextOptionsBuilder<TContext> builder)

@@ -9,6 +9,9 @@ public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time
     // Keys added in this unit of work, so a repeat is caught without scanning the change tracker.
     private readonly HashSet<string> added = new(StringComparer.Ordinal);
 
+    /// <summary>A subject naming a long record title is cut with an ellipsis rather than refused by the column.</summary>
+    private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
     /// <param name="about">The record the notification is about: readers who may not see it do not see the notification either.</param>
     public async Task AddAsync(string idempotencyKey, string? role, string? user, string subject, string body, string? link, (string Type, int Id)? about, CancellationToken ct)
     {
@@ -18,7 +21,7 @@ public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new Notification
         {
-            IdempotencyKey = idempotencyKey, RecipientRole = role, RecipientUser = user, Subject = subject, Body = body, Link = link,
+            IdempotencyKey = idempotencyKey, RecipientRole = role, RecipientUser = user, Subject = Fit(subject, 300), Body = Fit(body, 4000), Link = link,
             SubjectType = about?.Type, SubjectId = about?.Id,
             CreatedAt = now, NextAttemptAt = now,
         });

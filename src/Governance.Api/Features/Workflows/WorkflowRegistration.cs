@@ -56,6 +56,7 @@ public static class WorkflowRegistration
         services.AddScoped<NotificationSubjects>();
         services.AddScoped<NamedPeople>();
         services.AddScoped<DeliverNotificationsJob>();
+        services.AddScoped<Idempotency.IdempotencyExpiryJob>();
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         if (string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]))
             services.AddScoped<INotificationSender, LogNotificationSender>();
