@@ -60,6 +60,7 @@ app.MapGovernanceOData();
 app.MapMeasurementImport();
 app.MapGovernanceApiReference();
 app.MapGovernanceJobs();
+await app.CatchUpMissedWorkAsync();
 await app.RunAsync();
 return 0;
 

@@ -95,6 +95,8 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
+
+    public DbSet<Jobs.RecurringRun> RecurringRuns => Set<Jobs.RecurringRun>();
     public DbSet<PaperSection> PaperSections => Set<PaperSection>();
     public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
     public DbSet<PublishedDocumentContent> PublishedDocumentContents => Set<PublishedDocumentContent>();

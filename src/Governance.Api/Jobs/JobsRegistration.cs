@@ -31,6 +31,7 @@ public static class JobsRegistration
                     break;
             }
         });
+        builder.Services.AddScoped<RecurringJobRunner>();
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
             builder.Services.AddHangfireServer(o =>
@@ -50,6 +51,16 @@ public static class JobsRegistration
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorsOnly()], DisplayStorageConnectionString = false })
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         return app;
+    }
+
+    /// <summary>Where this host runs jobs: the recurring runs missed while no host was up, and packs Hangfire lost, are made now.</summary>
+    public static async Task CatchUpMissedWorkAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Jobs:Server", true))
+            return;
+        var (triggered, packs) = await MissedRuns.CatchUpAsync(app.Services, app.Lifetime.ApplicationStopping);
+        if (triggered.Count > 0 || packs > 0)
+            app.Logger.LogWarning("Work missed while no host was up: ran {Jobs} now; queued {Packs} unfinished pack(s) again.", triggered.Count == 0 ? "no recurring job" : string.Join(", ", triggered), packs);
     }
 
     /// <summary>Checked again inside the dashboard, in case it is ever mapped without the endpoint's policy.</summary>

@@ -6,7 +6,14 @@ using Hangfire;
 
 namespace Governance.Api.Jobs;
 
-/// <summary>Every recurring job, with a stable id, its cron and the Europe/London time zone. Jobs only trigger; the database holds what is due.</summary>
+/// <summary>One recurring job: a stable id, its cron in Europe/London time (overridable as Jobs:&lt;Setting&gt;), and what it runs.</summary>
+public sealed record RecurringJobDefinition(string Id, string Setting, string DefaultCron, Func<IServiceProvider, CancellationToken, Task> Run);
+
+/// <summary>
+/// Every recurring job. Jobs only trigger; the database holds what is due. Hangfire runs each through
+/// <see cref="RecurringJobRunner"/>, which records the run in the database, so that a run that fell due while no host
+/// was up is made when one starts (<see cref="MissedRuns"/>), whatever Hangfire's storage remembers.
+/// </summary>
 public static class RecurringJobs
 {
     public const string WorkflowTimers = "workflow-timers";
@@ -17,15 +24,26 @@ public static class RecurringJobs
     public const string AuditCheckpoint = "audit-checkpoint";
     public const string IdempotencyExpiry = "idempotency-expiry";
 
+    public static readonly IReadOnlyList<RecurringJobDefinition> All =
+    [
+        new(WorkflowTimers, "WorkflowTimersCron", Cron.Minutely(), (s, ct) => s.GetRequiredService<FireDueTimersJob>().RunAsync(ct)),
+        new(NotificationDelivery, "NotificationDeliveryCron", Cron.Minutely(), (s, ct) => s.GetRequiredService<DeliverNotificationsJob>().RunAsync(ct)),
+        new(ContractReminders, "ContractRemindersCron", Cron.Daily(7), (s, ct) => s.GetRequiredService<Features.Contracts.ContractRemindersJob>().RunAsync(ct)),
+        new(ScrutinyDeadlines, "ScrutinyDeadlinesCron", Cron.Daily(8), (s, ct) => s.GetRequiredService<Features.Scrutiny.ScrutinyDeadlinesJob>().RunAsync(ct)),
+        new(AuditCheckpoint, "AuditCheckpointCron", "*/15 * * * *", (s, ct) => s.GetRequiredService<Features.Audit.AuditCheckpointJob>().RunAsync(ct)),
+        new(IdempotencyExpiry, "IdempotencyExpiryCron", Cron.Daily(3), (s, ct) => s.GetRequiredService<Features.Idempotency.IdempotencyExpiryJob>().RunAsync(ct)),
+        new(SlipDetection, "SlipDetectionCron", Cron.Daily(6), (s, ct) => s.GetRequiredService<SlipDetectionJob>().RunAsync(ct)),
+    ];
+
+    public static string CronOf(RecurringJobDefinition job, IConfiguration configuration) => configuration[$"Jobs:{job.Setting}"] ?? job.DefaultCron;
+
     public static void Register(IRecurringJobManager jobs, IConfiguration configuration)
     {
         var london = new RecurringJobOptions { TimeZone = LondonTime.Zone };
-        jobs.AddOrUpdate<FireDueTimersJob>(WorkflowTimers, j => j.RunAsync(CancellationToken.None), configuration["Jobs:WorkflowTimersCron"] ?? Cron.Minutely(), london);
-        jobs.AddOrUpdate<DeliverNotificationsJob>(NotificationDelivery, j => j.RunAsync(CancellationToken.None), configuration["Jobs:NotificationDeliveryCron"] ?? Cron.Minutely(), london);
-        jobs.AddOrUpdate<Features.Contracts.ContractRemindersJob>(ContractReminders, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ContractRemindersCron"] ?? Cron.Daily(7), london);
-        jobs.AddOrUpdate<Features.Scrutiny.ScrutinyDeadlinesJob>(ScrutinyDeadlines, j => j.RunAsync(CancellationToken.None), configuration["Jobs:ScrutinyDeadlinesCron"] ?? Cron.Daily(8), london);
-        jobs.AddOrUpdate<Features.Audit.AuditCheckpointJob>(AuditCheckpoint, j => j.RunAsync(CancellationToken.None), configuration["Jobs:AuditCheckpointCron"] ?? "*/15 * * * *", london);
-        jobs.AddOrUpdate<Features.Idempotency.IdempotencyExpiryJob>(IdempotencyExpiry, j => j.RunAsync(CancellationToken.None), configuration["Jobs:IdempotencyExpiryCron"] ?? Cron.Daily(3), london);
-        jobs.AddOrUpdate<SlipDetectionJob>(SlipDetection, j => j.RunAsync(CancellationToken.None), configuration["Jobs:SlipDetectionCron"] ?? Cron.Daily(6), london);
+        foreach (var job in All)
+        {
+            var id = job.Id;
+            jobs.AddOrUpdate<RecurringJobRunner>(id, r => r.RunAsync(id, CancellationToken.None), CronOf(job, configuration), london);
+        }
     }
 }

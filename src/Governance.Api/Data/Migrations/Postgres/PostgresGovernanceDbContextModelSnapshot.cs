@@ -467,6 +467,20 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.ToTable("WorkflowTransitions");
                 });
 
+            modelBuilder.Entity("Governance.Api.Jobs.RecurringRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecurringRuns");
+                });
+
             modelBuilder.Entity("Governance.Domain.Access.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")

@@ -468,6 +468,20 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.ToTable("WorkflowTransitions");
                 });
 
+            modelBuilder.Entity("Governance.Api.Jobs.RecurringRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecurringRuns");
+                });
+
             modelBuilder.Entity("Governance.Domain.Access.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")

@@ -465,6 +465,20 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.ToTable("WorkflowTransitions");
                 });
 
+            modelBuilder.Entity("Governance.Api.Jobs.RecurringRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecurringRuns");
+                });
+
             modelBuilder.Entity("Governance.Domain.Access.PersonalAccessToken", b =>
                 {
                     b.Property<int>("Id")
