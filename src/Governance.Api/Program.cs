@@ -27,6 +27,8 @@ builder.AddGovernanceErrors();
 builder.AddQueryTimeBound();
 builder.AddGovernanceHealth();
 builder.AddGovernanceApiReference();
+builder.AddReverseProxy();
+builder.AddGovernanceTelemetry();
 
 var app = builder.Build();
 var command = HostCommands.Command(args);
@@ -35,7 +37,9 @@ if (command is null || !HostCommands.IsReadOnly(command))
 if (command is not null)
     return await HostCommands.RunAsync(app.Services, command, Console.Out);
 
-app.UseRequestLogging(); // outermost: the line says what the client was finally answered
+app.WarnAboutMissingSettings();
+app.UseReverseProxy(); // first: everything after sees the client's own address and scheme
+app.UseRequestLogging(); // the line says what the client was finally answered
 app.UseGovernanceSecurityHeaders();
 app.UseAuthenticationChallenge(); // every 401 says how to authenticate
 app.UseExceptionHandler();
@@ -53,6 +57,7 @@ app.UseSessionValidation();
 app.UseAuthorization();
 app.UseIdempotentWrites(); // after authorization: keys belong to the signed-in user, and a refused request claims none
 app.MapGovernanceHealth();
+app.MapGovernanceTelemetry();
 app.MapGovernanceAuth();
 app.MapAccessTokens();
 app.MapAccountLifecycle();

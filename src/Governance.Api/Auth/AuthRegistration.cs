@@ -46,8 +46,13 @@ public static class AuthRegistration
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
 
-        var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
-        services.AddDataProtection().SetApplicationName("Governance").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The keys that protect cookies and reset codes: every host must share them. On disk (a shared or per-host
+        // folder) by default, or in the database (DataProtection:Store = Database) so that any number of hosts agree.
+        var protection = services.AddDataProtection().SetApplicationName("Governance");
+        if (string.Equals(builder.Configuration["DataProtection:Store"], "Database", StringComparison.OrdinalIgnoreCase))
+            protection.PersistKeysToDbContext<GovernanceDbContext>();
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
 
         var external = AddExternalProvider(builder);
         builder.Services.AddAuthentication(o =>

@@ -21,7 +21,7 @@ namespace Governance.Api.Data;
 /// The one model of every area. Each database provider has a derived context (see Providers/) that owns its
 /// migrations; features depend on this type only.
 /// </summary>
-public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDbContext<GovernanceUser>(options)
+public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDbContext<GovernanceUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private readonly ContextServices services = options.FindExtension<ContextServices>()
         ?? throw new InvalidOperationException("A GovernanceDbContext needs its ContextServices in its options (see DataRegistration).");
@@ -97,6 +97,9 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
 
     public DbSet<Jobs.RecurringRun> RecurringRuns => Set<Jobs.RecurringRun>();
+
+    /// <summary>Data-protection keys when DataProtection:Store is Database, shared by every host of the council.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<PaperSection> PaperSections => Set<PaperSection>();
     public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
     public DbSet<PublishedDocumentContent> PublishedDocumentContents => Set<PublishedDocumentContent>();

@@ -28,12 +28,18 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    /// <summary>Which build to run and where: the tests' own build by default, or a published copy from another folder.</summary>
+    public sealed record Build(string Assembly, string WorkingDirectory)
     {
-        var api = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [api, .. arguments])
+        public static Build TestsOwn => new(typeof(Program).Assembly.Location, Path.GetDirectoryName(typeof(Program).Assembly.Location)!);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, Build? build, params string[] arguments)
+    {
+        build ??= Build.TestsOwn;
+        var start = new ProcessStartInfo("dotnet", [build.Assembly, .. arguments])
         {
-            WorkingDirectory = Path.GetDirectoryName(api)!,
+            WorkingDirectory = build.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -45,19 +51,19 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a host command (e.g. backup FILE) to its end: its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string> settings, string[] command, CancellationToken ct)
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string> settings, string[] command, CancellationToken ct, Build? build = null)
     {
-        using var process = Process.Start(StartInfo(settings, ["--", .. command]))!;
+        using var process = Process.Start(StartInfo(settings, build, ["--", .. command]))!;
         var error = process.StandardError.ReadToEndAsync(ct);
         var output = await process.StandardOutput.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         return (process.ExitCode, output + await error);
     }
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct, Build? build = null)
     {
         var port = FreePort();
-        var start = StartInfo(settings);
+        var start = StartInfo(settings, build);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
 
         var host = new HostProcess(Process.Start(start)!, port);

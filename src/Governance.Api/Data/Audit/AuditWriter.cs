@@ -110,7 +110,10 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
     private static bool IsAudited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && entry.Entity is not AuditEntry and not AuditChainHead
-        && entry.Entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string>);
+        && entry.Entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string>)
+        // Machinery, not records: keys that encrypt cookies, stored answers to retried requests (which may hold what
+        // the auditor may not read), and when a recurring job last ran.
+        && entry.Entity is not (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Features.Idempotency.IdempotentRequest or Jobs.RecurringRun);
 
     private static PendingChange Capture(EntityEntry entry)
     {

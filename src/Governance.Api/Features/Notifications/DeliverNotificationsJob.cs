@@ -48,6 +48,7 @@ public sealed class DeliverNotificationsJob(GovernanceDbContext db, INotificatio
         if (notification.SendingStartedAt is { } interrupted)
         {
             notification.InterruptedSends++;
+            Infrastructure.Telemetry.NotificationSendsInterrupted.Add(1);
             logger.LogWarning("Notification {Id} was being sent at {At:O} when the host stopped; sending it again with the same Message-ID.", id, interrupted);
         }
 
@@ -61,7 +62,10 @@ public sealed class DeliverNotificationsJob(GovernanceDbContext db, INotificatio
             var recipients = await RecipientsAsync(notification, ct);
             var link = $"{smtp.Value.PublicBaseUrl.TrimEnd('/')}{NotificationSubjects.PagePath(notification.SubjectType, notification.SubjectId, notification.Link)}";
             foreach (var recipient in recipients)
+            {
                 await sender.SendAsync(new OutgoingMessage(recipient, notification.Subject, notification.Body, link, MessageId(notification.Id, recipient)), ct);
+                Infrastructure.Telemetry.NotificationsSent.Add(1);
+            }
             notification.DeliveredAt = now;
             notification.LastError = recipients.Count > 0 ? null : "no account holds the recipient role; kept for reading in the API";
         }

@@ -16,6 +16,7 @@ public sealed class DatabaseFaultMonitor(TimeProvider clock, ILogger<DatabaseFau
 
     public void Report(DatabaseFaultKind kind)
     {
+        Telemetry.DatabaseFaults.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
         bool first;
         lock (gate)
         {
