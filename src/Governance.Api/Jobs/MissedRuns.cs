@@ -33,7 +33,9 @@ public static class MissedRuns
                 continue;
             }
 
-            var cron = CronExpression.Parse(RecurringJobs.CronOf(job, configuration));
+            var text = RecurringJobs.CronOf(job, configuration);
+            // Hangfire takes five fields, or six with seconds first.
+            var cron = CronExpression.Parse(text, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
             if (cron.GetNextOccurrence(DateTime.SpecifyKind(lastRun, DateTimeKind.Utc), LondonTime.Zone) is { } due && due <= now)
             {
                 manager.Trigger(job.Id);

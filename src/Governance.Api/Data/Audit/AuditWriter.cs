@@ -43,10 +43,11 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
 
         var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
         var who = actor.Name;
-        foreach (var change in pending)
-            Append(db, head, change.ToEntry(who, now));
+        var entries = pending.Select(change => Seal(head, change.ToEntry(who, now))).ToList();
+        await AuditRows.InsertAsync(db, entries, ct);
 
-        await save();
+        await save(); // the head
+
         await ownTransaction.CommitIfOwnAsync(ct);
         return written;
     }
@@ -91,13 +92,15 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
     }
 
     /// <summary>Seals the entry with the audit key onto the end of the chain and moves the head to it.</summary>
-    private void Append(GovernanceDbContext db, AuditChainHead head, AuditEntry entry)
+    private AuditEntry Seal(AuditChainHead head, AuditEntry entry)
     {
         AuditChain.Seal(entry, head.Sequence + 1, head.LastHash, key.ForSealing());
         head.Sequence = entry.Sequence;
         head.LastHash = entry.Hash;
-        db.AuditEntries.Add(entry);
+        return entry;
     }
+
+    private void Append(GovernanceDbContext db, AuditChainHead head, AuditEntry entry) => db.AuditEntries.Add(Seal(head, entry));
 
     /// <summary>
     /// Takes the write lock on the chain head for the current transaction. Every audited save takes it first, which

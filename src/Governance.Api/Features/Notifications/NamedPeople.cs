@@ -11,6 +11,9 @@ namespace Governance.Api.Features.Notifications;
 /// </summary>
 public sealed class NamedPeople(GovernanceDbContext db)
 {
+    // The holders of each role, read once per scope: a timer sweep names a person for every fire.
+    private readonly Dictionary<string, List<(string Email, string Name)>> holders = new(StringComparer.Ordinal);
+
     /// <summary>"Mark Osei (contract manager, shared services)" and "Mark Osei, contract manager" both name "mark osei".</summary>
     public static string NameOf(string text)
     {
@@ -23,12 +26,16 @@ public sealed class NamedPeople(GovernanceDbContext db)
         if (string.IsNullOrWhiteSpace(named))
             return null;
         var name = NameOf(named);
-        var holders = await db.Users.AsNoTracking()
-            .Where(u => u.DisabledAt == null && u.Email != null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .Select(u => new { u.Email, u.DisplayName })
-            .ToListAsync(ct);
-        var matches = holders.Where(h => NameOf(h.DisplayName) == name || string.Equals(h.Email, named.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!holders.TryGetValue(role, out var withRole))
+        {
+            holders[role] = withRole = (await db.Users.AsNoTracking()
+                .Where(u => u.DisabledAt == null && u.Email != null
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+                .Select(u => new { u.Email, u.DisplayName })
+                .ToListAsync(ct)).Select(u => (u.Email!, NameOf(u.DisplayName))).ToList();
+        }
+
+        var matches = withRole.Where(h => h.Name == name || string.Equals(h.Email, named.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         return matches.Count == 1 ? matches[0].Email : null;
     }
 }

@@ -13,9 +13,14 @@ public sealed class NotificationOutbox(GovernanceDbContext db, TimeProvider time
     private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <param name="about">The record the notification is about: readers who may not see it do not see the notification either.</param>
-    public async Task AddAsync(string idempotencyKey, string? role, string? user, string subject, string body, string? link, (string Type, int Id)? about, CancellationToken ct)
+    /// <param name="keyCannotBeStored">
+    /// The caller's key names something saved in this same unit of work (a workflow step, whose number is saved with
+    /// it), so no stored row can hold it and the database need not be asked: a sweep of many fires saves a query each.
+    /// </param>
+    public async Task AddAsync(
+        string idempotencyKey, string? role, string? user, string subject, string body, string? link, (string Type, int Id)? about, CancellationToken ct, bool keyCannotBeStored = false)
     {
-        if (added.Contains(idempotencyKey) || await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == idempotencyKey, ct))
+        if (added.Contains(idempotencyKey) || !keyCannotBeStored && await db.Set<Notification>().AnyAsync(n => n.IdempotencyKey == idempotencyKey, ct))
             return;
         added.Add(idempotencyKey);
         var now = time.GetUtcNow().UtcDateTime;

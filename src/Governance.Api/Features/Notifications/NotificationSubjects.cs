@@ -16,14 +16,16 @@ public sealed record SubjectFacts(string Title, string? NamedPerson, DateTime? D
 /// </summary>
 public sealed class NotificationSubjects(GovernanceDbContext db)
 {
+    // Titles of what escalations are about, read once per unit of work: a timer sweep escalates many on one contract.
+    private readonly Dictionary<(string, int), string?> titles = [];
+
     public async Task<SubjectFacts> FactsAsync(string type, int id, CancellationToken ct)
     {
         switch (type)
         {
             case nameof(Escalation) when await db.Escalations.FindAsync([id], ct) is { } escalation:
-                var about = escalation.ContractId is { } contractId
-                    ? (await db.Contracts.FindAsync([contractId], ct))?.Title
-                    : escalation.InternalSlaId is { } slaId ? (await db.InternalSlas.FindAsync([slaId], ct))?.Title : null;
+                var about = escalation.ContractId is { } contractId ? await TitleAsync(nameof(Contract), contractId, ct)
+                    : escalation.InternalSlaId is { } slaId ? await TitleAsync("InternalSla", slaId, ct) : null;
                 var title = $"escalation {id}" + (about is null ? "" : $" on {about}") + (escalation.Summary is { Length: > 0 } summary ? $" ({summary})" : "");
                 return new SubjectFacts(title, escalation.Owner, escalation.RespondBy);
             case nameof(Procurement) when await db.Procurements.FindAsync([id], ct) is { } procurement:
@@ -33,6 +35,18 @@ public sealed class NotificationSubjects(GovernanceDbContext db)
             default:
                 return new SubjectFacts($"{type} {id}", null, null);
         }
+    }
+
+    private async Task<string?> TitleAsync(string type, int id, CancellationToken ct)
+    {
+        if (!titles.TryGetValue((type, id), out var title))
+        {
+            titles[(type, id)] = title = type == nameof(Contract)
+                ? await db.Contracts.AsNoTracking().Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(ct)
+                : await db.InternalSlas.AsNoTracking().Where(s => s.Id == id).Select(s => s.Title).SingleOrDefaultAsync(ct);
+        }
+
+        return title;
     }
 
     /// <summary>"Respond by Friday 18 December 2026 at 23:59 (UK time)." in the council's own time zone.</summary>

@@ -12,7 +12,7 @@ namespace Governance.Api.Features.Workflows;
 /// </summary>
 public sealed class FireDueTimersJob(GovernanceDbContext db, WorkflowCommands commands, TimeProvider time, ILogger<FireDueTimersJob> logger)
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 500;
 
     public async Task<int> RunAsync(CancellationToken ct)
     {

@@ -33,6 +33,7 @@ internal sealed class NotifyAction(NotificationOutbox outbox, NotificationSubjec
             body,
             $"/odata/{context.Subject.Type}s({context.Subject.Id})",
             (context.Subject.Type, context.Subject.Id),
-            ct);
+            ct,
+            keyCannotBeStored: true); // the key names this step of the instance, saved with it
     }
 }
