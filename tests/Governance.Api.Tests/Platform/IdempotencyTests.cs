@@ -123,4 +123,19 @@ public sealed class IdempotencyTests(SqliteApp app)
         using var keyed = await AddKpiAsync(manager, contract, "Keyed", key);
         Assert.True(keyed.StatusCode == HttpStatusCode.Created, await keyed.Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task AKeyInsideAnAtomicityGroup_IsRefused_AndTheGroupSavesNothing()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var supplier = (await TenderApi.CreatedAsync(officer, "/odata/Suppliers", new { Name = $"Keyed {Guid.NewGuid():N}", IsSme = true, IsVcse = false })).GetProperty("Id").GetInt32();
+        var batch = $$$"""
+            {"requests":[{"id":"1","atomicityGroup":"g1","method":"PATCH","url":"/odata/Suppliers({{{supplier}}})",
+              "headers":{"Content-Type":"application/json","If-Match":"*","Idempotency-Key":"{{{Guid.NewGuid()}}}"},"body":{"ContactEmail":"keyed@supplier.example"}}]}
+            """;
+        using var response = await officer.PostAsync("/odata/$batch", new StringContent(batch, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("idempotency-key-in-atomicity-group", body, StringComparison.Ordinal);
+        Assert.Null((await officer.GetJsonAsync($"/odata/Suppliers({supplier})")).GetProperty("ContactEmail").GetString());
+    }
 }

@@ -34,6 +34,15 @@ public static class IdempotentWrites
         }
 
         var key = values.ToString();
+        if (context.Features.Get<OData.SharedUnitOfWork>() is not null)
+        {
+            // Inside an atomicity group the write commits (or not) with the whole group, after this request answers:
+            // an answer stored now could be replayed for a write the group then rolled back.
+            await RefuseAsync(context, 400, "idempotency-key-in-atomicity-group",
+                "Idempotency-Key is not taken on a request inside an atomicity group: the group commits as a whole. Retry the group only after reading what it would have written.");
+            return;
+        }
+
         if (key.Length is 0 or > 200 || key.Any(c => c is < '!' or > '~'))
         {
             await RefuseAsync(context, 400, "idempotency-key-invalid", "Idempotency-Key is 1 to 200 visible ASCII characters (a UUID, for instance).");
