@@ -10,6 +10,7 @@ using Governance.Api.Infrastructure;
 using Governance.Api.Infrastructure.Faults;
 using Governance.Api.Jobs;
 using Governance.Api.OData;
+using Governance.Api.Portal;
 using Microsoft.AspNetCore.OData;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ builder.AddGovernanceHealth();
 builder.AddGovernanceApiReference();
 builder.AddReverseProxy();
 builder.AddGovernanceTelemetry();
+builder.AddGovernancePortal();
 
 var app = builder.Build();
 var command = HostCommands.Command(args);
@@ -65,6 +67,7 @@ app.MapGovernanceOData();
 app.MapMeasurementImport();
 app.MapGovernanceApiReference();
 app.MapGovernanceJobs();
+app.MapGovernancePortal();
 await app.CatchUpMissedWorkAsync();
 await app.RunAsync();
 return 0;

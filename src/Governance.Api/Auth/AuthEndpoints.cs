@@ -46,27 +46,39 @@ public static class AuthEndpoints
         LoginRequest request, bool? useCookies, SignInManager<GovernanceUser> signIn, ILoggerFactory loggers, TimeProvider time)
     {
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var email = request.Email ?? "";
+        if ((await PasswordSignInAsync(signIn, request.Email ?? "", request.Password ?? "", useCookies == true, loggers, time)).Succeeded)
+            return TypedResults.Empty; // the sign-in has written the token (or cookie) response
+        return TypedResults.Problem(
+            "The e-mail or password is wrong, or the account is locked after repeated failed sign-ins (try again later or ask an administrator).",
+            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+    }
+
+    /// <summary>
+    /// A sign-in by e-mail and password, for the API and the portal alike, in the scheme the caller set on
+    /// <paramref name="signIn"/>: an unknown account costs a password hash too, and every failure is logged with its reason.
+    /// </summary>
+    internal static async Task<SignInResult> PasswordSignInAsync(
+        SignInManager<GovernanceUser> signIn, string email, string password, bool persistent, ILoggerFactory loggers, TimeProvider time)
+    {
         SignInResult result;
         if (await signIn.UserManager.FindByEmailAsync(email) is null)
         {
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new GovernanceUser(), DummyHash.Value, request.Password ?? "");
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new GovernanceUser(), DummyHash.Value, password);
             result = SignInResult.Failed;
         }
         else
         {
-            result = await signIn.PasswordSignInAsync(email, request.Password ?? "", isPersistent: useCookies == true, lockoutOnFailure: true);
+            result = await signIn.PasswordSignInAsync(email, password, isPersistent: persistent, lockoutOnFailure: true);
         }
 
-        if (result.Succeeded)
-            return TypedResults.Empty; // the sign-in has written the token (or cookie) response
+        if (!result.Succeeded)
+        {
+            loggers.CreateLogger("Governance.Auth").LogWarning(
+                "Sign-in failed for {Email} at {WhenUtc:O}: {Reason}", email, time.GetUtcNow().UtcDateTime,
+                result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
+        }
 
-        loggers.CreateLogger("Governance.Auth").LogWarning(
-            "Sign-in failed for {Email} at {WhenUtc:O}: {Reason}", request.Email, time.GetUtcNow().UtcDateTime,
-            result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
-        return TypedResults.Problem(
-            "The e-mail or password is wrong, or the account is locked after repeated failed sign-ins (try again later or ask an administrator).",
-            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        return result;
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(

@@ -38,11 +38,20 @@ public static class AuthRegistration
         // Cookie sessions re-check the account (locked, disabled, password changed) every minute, as bearer tokens do (SessionValidation).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionValidation.Interval);
 
-        // An API answers 401/403; it never redirects to a sign-in page.
+        // The API answers 401/403; it never redirects to a sign-in page (the portal's pages do: below).
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            // The API answers 401; a portal page read without an account sends the visitor to sign in, and back
+            // afterwards. A post without one is refused: there is no form to come back to.
+            o.Events.OnRedirectToLogin = c =>
+            {
+                if (Portal.PortalRegistration.IsPortal(c.HttpContext) && HttpMethods.IsGet(c.Request.Method))
+                    c.Response.Redirect("/sign-in?returnUrl=" + Uri.EscapeDataString(c.Request.PathBase + c.Request.Path + c.Request.QueryString));
+                else
+                    c.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
 

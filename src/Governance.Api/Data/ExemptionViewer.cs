@@ -5,7 +5,8 @@ namespace Governance.Api.Data;
 /// <summary>
 /// Who is reading, as the exemption filter needs it: councillors, union representatives and suppliers are
 /// restricted (officers, whose work is the exempt business, are not); union representatives and suppliers, who sit
-/// on no committee, never see exempt records.
+/// on no committee, never see exempt records, and nor does a visitor who has not signed in (the public portal). Work
+/// with no request at all (a job, a host command) reads every row.
 /// </summary>
 public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
 {
@@ -15,10 +16,10 @@ public sealed class ExemptionViewer(IHttpContextAccessor? accessor)
     public static ExemptionViewer Unrestricted { get; } = new(null);
 
     public bool Restricted => accessor?.HttpContext?.User is { } user
-        && (user.IsInRole(Roles.Councillor) || user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !Staff.Any(user.IsInRole);
+        && (user.Identity?.IsAuthenticated != true || user.IsInRole(Roles.Councillor) || user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !Staff.Any(user.IsInRole);
 
     public bool NeverSees => accessor?.HttpContext?.User is { } user
-        && (user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !user.IsInRole(Roles.Councillor);
+        && (user.Identity?.IsAuthenticated != true || user.IsInRole(Roles.UnionRepresentative) || user.IsInRole(Roles.Supplier)) && !user.IsInRole(Roles.Councillor);
 
     public string Name => accessor?.HttpContext?.User.Identity?.Name ?? "";
 

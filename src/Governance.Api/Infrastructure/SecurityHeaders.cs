@@ -35,8 +35,27 @@ public static class SecurityHeaders
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().Self();
             });
+        // The portal's pages run no inline script or style at all, so their policy allows none.
+        var portal = new HeaderPolicyCollection()
+            .AddFrameOptionsDeny()
+            .AddContentTypeOptionsNoSniff()
+            .AddReferrerPolicyNoReferrer()
+            .AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 60 * 60)
+            .RemoveServerHeader()
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                csp.AddImgSrc().Self();
+                csp.AddFormAction().Self();
+                csp.AddFrameAncestors().None();
+                csp.AddObjectSrc().None();
+                csp.AddBaseUri().Self();
+            });
         app.UseWhen(IsPage, b => b.UseSecurityHeaders(pages));
-        app.UseWhen(c => !IsPage(c), b => b.UseSecurityHeaders(api));
+        app.UseWhen(c => !IsPage(c) && Portal.PortalRegistration.IsPortal(c), b => b.UseSecurityHeaders(portal));
+        app.UseWhen(c => !IsPage(c) && !Portal.PortalRegistration.IsPortal(c), b => b.UseSecurityHeaders(api));
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>

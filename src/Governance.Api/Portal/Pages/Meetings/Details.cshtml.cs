@@ -1,0 +1,33 @@
+using Governance.Api.Data;
+using Governance.Domain.Scrutiny;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Portal.Pages.Meetings;
+
+/// <summary>
+/// A meeting and its agenda. Items and decisions are read through the exemption filter, as the API reads them: a
+/// visitor sees what the public may see, a signed-in councillor what their membership entitles them to.
+/// </summary>
+public sealed class MeetingModel(GovernanceDbContext db) : PageModel
+{
+    public MeetingRow Meeting { get; private set; } = null!;
+
+    public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+
+    private ILookup<int, Decision> decisions = Array.Empty<Decision>().ToLookup(d => d.AgendaItemId);
+
+    public IEnumerable<Decision> DecisionsOf(int itemId) => decisions[itemId];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => new MeetingRow(m.Id, m.Committee!.Name, m.StartsAt, m.Venue)).SingleOrDefaultAsync(ct) is not { } meeting)
+            return NotFound();
+        Meeting = meeting;
+        Items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
+        var ids = Items.Select(i => i.Id).ToList();
+        decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.AgendaItemId)).OrderBy(d => d.DecidedOn).ToListAsync(ct)).ToLookup(d => d.AgendaItemId);
+        return Page();
+    }
+}

@@ -1,0 +1,100 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Governance.Api.Tests.Portal;
+
+/// <summary>
+/// The portal in a real browser (Debian's chromium, driven by Playwright) against a real host on the demo council:
+/// every page type has no WCAG 2.2 A or AA violation that axe-core finds, and a person using only the keyboard can
+/// skip to the content and sign in.
+/// </summary>
+public sealed class PortalBrowserTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    private static string? Chromium => new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        var violations = results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{what} ({page.Url}) has WCAG violations:\n{string.Join('\n', violations)}");
+        Assert.True(results.Passes.Length > 0, "axe ran no rule at all");
+    }
+
+    [Fact]
+    public async Task EveryPageType_HasNoWcagViolation_AndTheKeyboardAloneSkipsToContentAndSignsIn()
+    {
+        if (Chromium is not { } chromium)
+        {
+            Assert.Skip("Skipped: the browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it).");
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("governance-portal-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "governance.db")}",
+            ["Database:SeedOnStartup"] = "true",
+            ["Seed:DemoAccounts"] = "true",
+            ["Seed:DemoPassword"] = GovernanceApp.DemoPassword,
+            ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+            ["Audit:KeyFile"] = Path.Combine(folder, "audit.key"),
+            ["Jobs:Server"] = "false",
+        };
+        try
+        {
+            await using var host = await HostProcess.StartAsync(settings, Ct);
+            var site = $"http://127.0.0.1:{host.Port}";
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Args = ["--no-sandbox"] });
+            var page = await browser.NewPageAsync();
+
+            // The public pages, one of each type.
+            foreach (var path in new[] { "/", "/meetings", "/committees", "/committees/1", "/sign-in" })
+            {
+                await page.GotoAsync(site + path);
+                await AssertAccessibleAsync(page, path);
+            }
+
+            await page.GotoAsync(site + "/meetings");
+            await page.Locator("main a.govuk-link").First.ClickAsync();
+            await AssertAccessibleAsync(page, "a meeting's page");
+
+            // Keyboard only: the first Tab reaches the skip link, which moves focus to the content.
+            await page.GotoAsync(site + "/sign-in");
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+            // A failed sign-in shows the error summary, itself accessible; then the keyboard signs in.
+            await page.FocusAsync("#email");
+            await page.Keyboard.TypeAsync("councillor@demo.local");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync("not-the-password");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            await AssertAccessibleAsync(page, "the sign-in page with an error");
+
+            await page.FocusAsync("#email");
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("councillor@demo.local");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(GovernanceApp.DemoPassword);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=Sign out councillor@demo.local");
+            await AssertAccessibleAsync(page, "the home page signed in");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
