@@ -56,6 +56,19 @@ public class AgendaItem : ArchivableEntity
     [ServerManaged]
     public bool PublishedLate { get; set; }
 
+    /// <summary>
+    /// Fixes the paper's deadline for a meeting on <paramref name="meetingDay"/>: the last day that leaves five clear
+    /// working days (s.100B). Run when the item is placed on a meeting and again whenever the meeting moves, so the
+    /// deadline is never that of a date the meeting no longer has; a paper already out is judged late or not again.
+    /// </summary>
+    public void ScheduleFor(DateOnly meetingDay, Calendar.StatutoryClocks clocks)
+    {
+        PublicationDeadline = clocks.LatestAgendaPublication(meetingDay);
+        PublicationDeadlineProjected = Calendar.BankHolidayRules.IsProjected(meetingDay);
+        if (PaperPublishedAt is { } published)
+            PublishedLate = Calendar.LondonTime.DateOf(published) > PublicationDeadline;
+    }
+
     /// <summary>Opens the paper to inspection: the first publication is the one that counts for s.100B.</summary>
     public void MarkPaperPublished(DateTime nowUtc)
     {

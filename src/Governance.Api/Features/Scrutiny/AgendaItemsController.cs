@@ -59,9 +59,7 @@ public sealed class AgendaItemsController(GovernanceDbContext db, TimeProvider t
         var meeting = await Db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == entity.MeetingId, ct);
         if (meeting is null)
             return ODataErrors.BadRequest("UnknownReference", $"MeetingId {entity.MeetingId} does not refer to an existing Meeting.");
-        var meetingDay = LondonTime.DateOf(meeting.StartsAt);
-        entity.PublicationDeadline = clocks.LatestAgendaPublication(meetingDay);
-        entity.PublicationDeadlineProjected = BankHolidayRules.IsProjected(meetingDay);
+        entity.ScheduleFor(LondonTime.DateOf(meeting.StartsAt), clocks);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Governance.Api.Data;
 using Governance.Api.Features.Documents;
 using Governance.Api.OData;
+using Governance.Domain.Calendar;
 using Governance.Domain.Documents;
 using Governance.Domain.Scrutiny;
 using Hangfire;
@@ -10,8 +11,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Scrutiny;
 
-public sealed class MeetingsController(GovernanceDbContext db, TimeProvider time, IBackgroundJobClient jobs) : EditableEntitySetController<Meeting>(db, time)
+public sealed class MeetingsController(GovernanceDbContext db, TimeProvider time, IBackgroundJobClient jobs, StatutoryClocks clocks) : EditableEntitySetController<Meeting>(db, time)
 {
+    /// <summary>A meeting moved to another day takes its items' paper deadlines with it (AgendaItem.ScheduleFor), in the same save.</summary>
+    protected override async Task<IActionResult?> BeforeUpdateAsync(Meeting entity, CancellationToken ct)
+    {
+        var startsAt = Db.Entry(entity).Property(m => m.StartsAt);
+        if (LondonTime.DateOf(startsAt.OriginalValue) == LondonTime.DateOf(startsAt.CurrentValue))
+            return null;
+        var day = LondonTime.DateOf(entity.StartsAt);
+        foreach (var item in await Db.AgendaItems.IgnoreQueryFilters([ExemptionFilter.Name]).Where(a => a.MeetingId == entity.Id).ToListAsync(ct))
+            item.ScheduleFor(day, clocks);
+        return null;
+    }
+
     /// <summary>
     /// POST /odata/Meetings(1)/Governance.GeneratePack — queues the whole pack (each item's Part A, and Part B where needed) as a
     /// background job; answers 202 with the job, whose progress is read at /odata/DocumentJobs(id).
