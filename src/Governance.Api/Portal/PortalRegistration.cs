@@ -11,7 +11,7 @@ namespace Governance.Api.Portal;
 public static class PortalRegistration
 {
     /// <summary>The pages anyone may read: what s.100B and the Transparency Code make public.</summary>
-    private static readonly string[] PublicPages = ["/Index", "/SignIn", "/Meetings/Index", "/Meetings/Details", "/Committees/Index", "/Committees/Details"];
+    private static readonly string[] PublicPages = ["/Index", "/SignIn", "/Meetings/Index", "/Meetings/Details", "/Committees/Index", "/Committees/Details", "/Papers/Details"];
 
     public static WebApplicationBuilder AddGovernancePortal(this WebApplicationBuilder builder)
     {

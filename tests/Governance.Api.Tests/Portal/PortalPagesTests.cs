@@ -76,4 +76,25 @@ public sealed class PortalPagesTests(SqliteApp app)
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
         Assert.Contains("Sign out councillor@demo.local", await client.GetStringAsync("/", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APublishedPaper_ReadsAsHtml_WithoutItsExemptSection_AndAnUnpublishedOneSaysSo()
+    {
+        using var visitor = PortalClient.Anonymous(app);
+        using var response = await visitor.GetAsync("/papers/1", Ct); // the seed's programme paper, published in 2014
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("the accessible version of the PDF", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"council-paper\"", html, StringComparison.Ordinal);
+        Assert.Contains("council-paper__number", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("indicative prices for the core", html, StringComparison.Ordinal); // the section marked exempt (paragraph 3)
+
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        var meeting = (await CreatedAsync(dso, "/odata/Meetings", new { CommitteeId = 1, StartsAt = "2027-04-06T18:00:00Z", Venue = "Committee Room 2" })).GetProperty("Id").GetInt32();
+        var item = (await CreatedAsync(dso, "/odata/AgendaItems", new { MeetingId = meeting, Number = 1, Title = "Waste collection options" })).GetProperty("Id").GetInt32();
+        var unpublished = await visitor.GetStringAsync($"/papers/{item}", Ct);
+        Assert.Contains("This paper has not been published yet", unpublished, StringComparison.Ordinal);
+        using var missing = await visitor.GetAsync("/papers/99999999", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
