@@ -90,6 +90,8 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=Sign out councillor@demo.local");
             await AssertAccessibleAsync(page, "the home page signed in");
+            await page.GotoAsync(site + "/notifications");
+            await AssertAccessibleAsync(page, "a councillor's notifications");
         }
         finally
         {

@@ -97,4 +97,24 @@ public sealed class PortalPagesTests(SqliteApp app)
         using var missing = await visitor.GetAsync("/papers/99999999", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Notifications_AreForTheSignedInPerson_AndAVisitorIsSentToSignIn()
+    {
+        using var visitor = PortalClient.Anonymous(app);
+        using (var refused = await visitor.GetAsync("/notifications", Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/sign-in?returnUrl=%2Fnotifications", refused.Headers.Location?.OriginalString);
+        }
+
+        using var manager = await app.ClientForAsync("ContractManager");
+        var escalation = await WorkflowApi.CreateEscalationAsync(manager, $"portal-{Guid.NewGuid():N}");
+        using var portal = await PortalClient.SignedInAsync(app, "ContractManager");
+        var page = await portal.GetStringAsync("/notifications", Ct);
+        Assert.Contains($"KPI slip needs your response: escalation {escalation} on", page, StringComparison.Ordinal);
+
+        using var councillor = await PortalClient.SignedInAsync(app, "Councillor");
+        Assert.DoesNotContain($"escalation {escalation} on", await councillor.GetStringAsync("/notifications", Ct), StringComparison.Ordinal);
+    }
 }
