@@ -70,14 +70,23 @@ public sealed class CommitteePaperApiTests(SqliteApp app)
     }
 
     [Fact]
-    public async Task Regenerating_MakesANewVersion_AndNeverTouchesTheOldOne()
+    public async Task Regenerating_TheSamePaper_IsTheSameVersion_AndAChangedOneANewVersion_ThatNeverTouchesTheOld()
     {
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
-        var (first, firstResponse) = await GenerateAsync(dso, $"/odata/AgendaItems({SeedItem})/Governance.GeneratePaper", new { Part = "A" });
+        var meeting = (await CreatedAsync(dso, "/odata/Meetings", new { CommitteeId = 1, StartsAt = "2027-05-11T18:00:00Z", Venue = "Council Chamber" })).GetProperty("Id").GetInt32();
+        var item = (await CreatedAsync(dso, "/odata/AgendaItems", new { MeetingId = meeting, Number = 4, Title = "Library opening hours", Recommendations = "Note the report." })).GetProperty("Id").GetInt32();
+        var (first, firstResponse) = await GenerateAsync(dso, $"/odata/AgendaItems({item})/Governance.GeneratePaper", new { Part = "A" });
         var firstId = firstResponse.Headers.GetValues("X-Document-Id").Single();
         var before = await dso.GetJsonAsync($"/odata/PublishedDocuments({firstId})");
 
-        var (_, secondResponse) = await GenerateAsync(dso, $"/odata/AgendaItems({SeedItem})/Governance.GeneratePaper", new { Part = "A" });
+        // Nothing changed: the same file, the same version (one paper reached 16 identical versions before).
+        var (same, sameResponse) = await GenerateAsync(dso, $"/odata/AgendaItems({item})/Governance.GeneratePaper", new { Part = "A" });
+        Assert.Equal(firstId, sameResponse.Headers.GetValues("X-Document-Id").Single());
+        Assert.Equal(first, same);
+
+        using (var changed = await dso.SendJsonAsync(HttpMethod.Patch, $"/odata/AgendaItems({item})", new { Recommendations = "Agree the new opening hours." }, "*"))
+            Assert.True(changed.IsSuccessStatusCode);
+        var (_, secondResponse) = await GenerateAsync(dso, $"/odata/AgendaItems({item})/Governance.GeneratePaper", new { Part = "A" });
         var second = await dso.GetJsonAsync($"/odata/PublishedDocuments({secondResponse.Headers.GetValues("X-Document-Id").Single()})");
 
         Assert.Equal(before.GetProperty("Version").GetInt32() + 1, second.GetProperty("Version").GetInt32());

@@ -51,12 +51,13 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
     {
         var (item, committeeId) = filing;
         var now = time.GetUtcNow();
-
-        var document = CommitteePaper.Build(data, part, now);
-        var stem = $"{data.Header.MeetingDate:yyyy-MM-dd}-item-{data.Header.AgendaNumber}-{Slug(data.Header.Subject)}-part-{part.ToString().ToLowerInvariant()}";
-        var kind = part == PaperPart.A ? DocumentKind.CommitteePaper : DocumentKind.ExemptAppendix;
         if (part == PaperPart.A)
             item.MarkPaperPublished(now.UtcDateTime);
+
+        // Dated by the paper's first publication, not by this run: regenerated with nothing changed, it is the same file.
+        var document = CommitteePaper.Build(data, part, item.PaperPublishedAt is { } first ? new DateTimeOffset(first, TimeSpan.Zero) : now);
+        var stem = $"{data.Header.MeetingDate:yyyy-MM-dd}-item-{data.Header.AgendaNumber}-{Slug(data.Header.Subject)}-part-{part.ToString().ToLowerInvariant()}";
+        var kind = part == PaperPart.A ? DocumentKind.CommitteePaper : DocumentKind.ExemptAppendix;
         var (published, bytes) = await publisher.PublishAsync(new Publication(kind, nameof(AgendaItem), item.Id, document, stem), publishedBy, exemptions, committeeId, ct);
         return new Outcome(published, bytes);
     }

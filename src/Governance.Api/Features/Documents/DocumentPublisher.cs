@@ -12,8 +12,9 @@ namespace Governance.Api.Features.Documents;
 public sealed record Publication(DocumentKind Kind, string SubjectType, int SubjectId, ReportDocument Document, string FileStem);
 
 /// <summary>
-/// Renders a document and files it as a new immutable version with its SHA-256, never over an earlier one. An
-/// exempt appendix is itself marked exempt, so the same filter that hides exempt records hides it.
+/// Renders a document and files it as a new immutable version with its SHA-256, never over an earlier one; the same
+/// bytes as the latest version are that version. An exempt appendix is itself marked exempt, so the same filter that
+/// hides exempt records hides it.
 /// </summary>
 public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer renderer, TimeProvider time)
 {
@@ -25,9 +26,14 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
         using var buffer = new MemoryStream();
         var result = renderer.Render(publication.Document, buffer);
         var bytes = buffer.ToArray();
-        var version = 1 + (await db.PublishedDocuments.IgnoreQueryFilters(Exempt)
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var latest = await db.PublishedDocuments.IgnoreQueryFilters(Exempt)
             .Where(d => d.SubjectType == publication.SubjectType && d.SubjectId == publication.SubjectId && d.Kind == publication.Kind)
-            .MaxAsync(d => (int?)d.Version, ct) ?? 0);
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        // The same bytes again (a pack regenerated with nothing changed) are the same version: no copy, no new number.
+        if (latest?.Sha256 == sha256)
+            return (latest, bytes);
+        var version = 1 + (latest?.Version ?? 0);
         var document = new PublishedDocument
         {
             Kind = publication.Kind,
@@ -36,7 +42,7 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
             Version = version,
             Title = Truncate(publication.Document.Info.Title, 300),
             FileName = $"{publication.FileStem}-v{version}.pdf",
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Sha256 = sha256,
             SizeBytes = bytes.Length,
             PageCount = result.PageCount,
             PublishedAt = time.GetUtcNow().UtcDateTime,
@@ -53,7 +59,7 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
     {
         await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
         var (document, bytes) = await StageAsync(publication, publishedBy, ct);
-        if (publication.Kind == DocumentKind.ExemptAppendix)
+        if (publication.Kind == DocumentKind.ExemptAppendix && db.Entry(document).State == EntityState.Added)
         {
             document.ExemptParagraphs = string.Join(", ", exemptions.Select(e => e.Paragraph).Distinct());
             await db.SaveChangesAsync(ct); // the marking names the document by its key
@@ -79,6 +85,8 @@ public sealed class DocumentPublisher(GovernanceDbContext db, PdfRenderer render
         var candidates = await db.ExemptionMarkings.Where(m => types.Contains(m.EntityType)).ToListAsync(ct);
         if (candidates.FirstOrDefault(m => sources.Contains((m.EntityType, m.EntityKey))) is not { } source)
             return;
+        if (document.Id != 0 && await db.ExemptionMarkings.IgnoreQueryFilters().AnyAsync(m => m.EntityType == nameof(PublishedDocument) && m.EntityKey == document.Id, ct))
+            return; // an unchanged document already published, and marked then
         await db.SaveChangesAsync(ct); // the marking names the document by its key
         document.ExemptParagraphs = $"{source.Paragraph}";
         db.ExemptionMarkings.Add(new ExemptionMarking
