@@ -140,6 +140,6 @@ public static class CommitteePaper
             blocks.Add(new Paragraph($"**Paragraph {exemption.Paragraph}:** {exemption.Description.TrimEnd('.')}."));
             blocks.Add(new Paragraph($"Public interest test: {exemption.PublicInterestTest}", Style: TextStyle.Small));
         }
-        blocks.Add(new Paragraph("Members are asked not to disclose this appendix. Its paragraphs follow the numbering of the sections of the public report they belong to.", Style: TextStyle.Caption));
+        blocks.Add(new Paragraph("Members are asked not to disclose this appendix. Its paragraphs are numbered by the section of the public report they belong to, after a B: B8.1 belongs to section 8.", Style: TextStyle.Caption));
     }
 }

@@ -12,8 +12,9 @@ public enum PaperPart
 }
 
 /// <summary>
-/// Writes one section of a paper: numbers its paragraphs (3.1, 3.2 ...), and decides row by row what the part
-/// shows. Part A shows rows without an exemption and records the paragraphs it withheld; Part B the opposite.
+/// Writes one section of a paper: numbers its paragraphs (3.1, 3.2 ... in Part A; B3.1, B3.2 ... in Part B, so that
+/// neither can be quoted for the other), and decides row by row what the part shows. Part A shows rows without an
+/// exemption and records the paragraphs it withheld; Part B the opposite.
 /// </summary>
 internal sealed class SectionWriter(PaperPart part, int number)
 {
@@ -44,7 +45,7 @@ internal sealed class SectionWriter(PaperPart part, int number)
         return shown;
     }
 
-    public void Para(string text) => Blocks.Add(new Paragraph(text, $"{number}.{++paragraph}"));
+    public void Para(string text) => Blocks.Add(new Paragraph(text, $"{(part == PaperPart.B ? "B" : "")}{number}.{++paragraph}"));
 
     public void Sub(string heading) => Blocks.Add(new Heading(2, heading));
 
@@ -65,14 +66,25 @@ internal sealed class SectionWriter(PaperPart part, int number)
         }
     }
 
-    /// <summary>Part A's notice where exempt material was left out: which paragraph applies, and where it is.</summary>
+    /// <summary>
+    /// Part A's notice where exempt material was left out: one per section, naming each Schedule 12A paragraph that
+    /// applies once ("paragraphs 3 and 4"), however many rows it withheld.
+    /// </summary>
     public void NoticeOfWithheld()
     {
-        foreach (var exemption in Withheld.OrderBy(e => e.Paragraph))
-            Para(ExemptNotice(exemption));
+        if (Withheld.Count > 0)
+            Para(ExemptNotice(Withheld));
     }
 
-    public static string ExemptNotice(Exemption exemption) =>
-        $"Further information on this matter is exempt information under paragraph {exemption.Paragraph} of Part 1 of Schedule 12A to the "
-        + $"Local Government Act 1972 (*{exemption.Description.TrimEnd('.')}*). It is set out in the Part B appendix, which is not for publication.";
+    public static string ExemptNotice(Exemption exemption) => ExemptNotice([exemption]);
+
+    public static string ExemptNotice(IEnumerable<Exemption> exemptions)
+    {
+        var byParagraph = exemptions.GroupBy(e => e.Paragraph).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+        var numbers = byParagraph.Select(e => e.Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var which = numbers.Count == 1 ? $"paragraph {numbers[0]}" : $"paragraphs {string.Join(", ", numbers[..^1])} and {numbers[^1]}";
+        var why = string.Join("; ", byParagraph.Select(e => e.Description.TrimEnd('.')));
+        return $"Further information on this matter is exempt information under {which} of Part 1 of Schedule 12A to the "
+            + $"Local Government Act 1972 (*{why}*). It is set out in the Part B appendix, which is not for publication.";
+    }
 }
