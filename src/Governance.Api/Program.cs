@@ -48,8 +48,10 @@ app.UseExceptionHandler();
 app.UseErrorBodies();
 app.UseRequestBodyLimit();
 app.UseResponseSizeBound();
+app.UseJsonBatchMarker();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
+app.UseJsonBatchBodies(); // a download inside a JSON batch is refused, never written as raw bytes into JSON
 app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId; Measurements(1)/Indicator read through the measurement
 app.UseRouting();
 app.UseRequestTimeouts();

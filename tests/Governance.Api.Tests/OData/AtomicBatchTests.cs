@@ -133,4 +133,30 @@ public sealed class BatchFormatTests(SqliteApp app)
         Assert.Equal("multipart/mixed", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("HTTP/1.1 200", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ADownloadInAJsonBatch_IsRefusedWith400_AndInAMultipartBatchArrivesWhole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        var (pdf, generated) = await Documents.CommitteePaperApiTests.GenerateAsync(dso, "/odata/AgendaItems(1)/Governance.GeneratePaper", new { Part = "A" });
+        var id = generated.Headers.GetValues("X-Document-Id").Single();
+        var download = $"/odata/PublishedDocuments({id})/Governance.Download()";
+
+        using var json = await dso.PostAsync("/odata/$batch", new StringContent($"{{\"requests\":[{{\"id\":\"1\",\"method\":\"GET\",\"url\":\"{download}\"}}]}}", Encoding.UTF8, "application/json"), ct);
+        var body = await json.Content.ReadAsStringAsync(ct);
+        var answer = JsonDocument.Parse(body).RootElement.GetProperty("responses")[0]; // parses: no raw bytes in it
+        Assert.Equal(400, answer.GetProperty("status").GetInt32());
+        Assert.Contains("download-in-json-batch", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("%PDF", body, StringComparison.Ordinal);
+
+        var payload = $"--batch_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET {download} HTTP/1.1\r\n\r\n\r\n--batch_1--\r\n";
+        using var content = new StringContent(payload, Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/mixed; boundary=batch_1");
+        using var multipart = await dso.PostAsync("/odata/$batch", content, ct);
+        var bytes = await multipart.Content.ReadAsByteArrayAsync(ct);
+        Assert.Contains("HTTP/1.1 200", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+        Assert.Contains("%PDF", Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+        Assert.True(bytes.Length > pdf.Length, "the whole file is in the multipart answer");
+    }
 }
