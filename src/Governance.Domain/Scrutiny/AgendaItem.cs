@@ -109,6 +109,27 @@ public class Decision : Entity
 /// A forward-plan entry: 28 clear days' notice of a key decision or of an intention to meet in private, unless
 /// the urgency procedure is used and its reason recorded.
 /// </summary>
+/// <summary>How a key decision or private item is taken without 28 clear days' notice in the forward plan.</summary>
+public enum UrgencyRoute
+{
+    /// <summary>Not needed: the notice was given.</summary>
+    None,
+
+    /// <summary>
+    /// General exception (2012 Regulations reg 10; reg 5(6) for a private item): the overview and scrutiny chair told
+    /// in writing and a notice published, at least five clear days before the decision.
+    /// </summary>
+    GeneralException,
+
+    /// <summary>Special urgency (reg 11; reg 5(6)-(7)): the overview and scrutiny chair agrees the decision cannot reasonably be deferred, and a notice says why.</summary>
+    SpecialUrgency,
+}
+
+/// <summary>
+/// An entry in the forward plan. Its publication date is the day the server recorded it (never back-dated); a key
+/// decision or a private item needs 28 clear days' notice, or one of the two urgency routes with the conditions the
+/// Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012 set.
+/// </summary>
 public class ForwardPlanEntry : ArchivableEntity
 {
     [Required, MaxLength(300)]
@@ -118,6 +139,8 @@ public class ForwardPlanEntry : ArchivableEntity
 
     public DateOnly DecisionDate { get; set; }
 
+    /// <summary>Stamped by the server when the entry is recorded: a notice cannot be back-dated.</summary>
+    [ServerManaged]
     public DateOnly PublishedOn { get; set; }
 
     public bool KeyDecision { get; set; }
@@ -129,14 +152,73 @@ public class ForwardPlanEntry : ArchivableEntity
 
     public int? SubjectId { get; set; }
 
+    public UrgencyRoute UrgencyRoute { get; set; }
+
+    /// <summary>Why the decision cannot wait for 28 clear days' notice: the published notice's reasons.</summary>
     [MaxLength(2000)]
     public string? UrgencyReason { get; set; }
+
+    /// <summary>The chair of the overview and scrutiny committee (or, absent one, the chair of the council) told or asked.</summary>
+    [MaxLength(200)]
+    public string? ScrutinyChair { get; set; }
+
+    /// <summary>General exception: the day the chair was told in writing.</summary>
+    public DateOnly? ScrutinyChairInformedOn { get; set; }
+
+    /// <summary>Special urgency: the day the chair agreed the decision is urgent and cannot reasonably be deferred.</summary>
+    public DateOnly? ScrutinyChairAgreedOn { get; set; }
+
+    /// <summary>The day the urgency notice was made public (on the website and at the offices).</summary>
+    public DateOnly? UrgencyNoticePublishedOn { get; set; }
 
     [ServerManaged]
     public DateOnly LatestNoticeDate { get; set; }
 
     [ServerManaged]
     public bool NoticeGiven { get; set; }
+
+    /// <summary>Records the entry as published today, and judges its notice.</summary>
+    public void Publish(DateTime nowUtc, Calendar.StatutoryClocks clocks)
+    {
+        PublishedOn = Calendar.LondonTime.DateOf(nowUtc);
+        CheckNotice(clocks);
+    }
+
+    /// <summary>
+    /// The 28 clear days' rule and, where they were not given, the urgency route's conditions; run on every change.
+    /// </summary>
+    /// <exception cref="BusinessRuleException">forward-plan-28-clear-days, forward-plan-general-exception or forward-plan-special-urgency.</exception>
+    public void CheckNotice(Calendar.StatutoryClocks clocks)
+    {
+        LatestNoticeDate = Calendar.StatutoryClocks.LatestForwardPlanNotice(DecisionDate);
+        NoticeGiven = PublishedOn <= LatestNoticeDate;
+        if (NoticeGiven || !(KeyDecision || PrivateItem))
+            return;
+        switch (UrgencyRoute)
+        {
+            case UrgencyRoute.GeneralException:
+                if (ScrutinyChair is not { Length: > 0 } || ScrutinyChairInformedOn is not { } informed || UrgencyNoticePublishedOn is not { } noticed
+                    || !clocks.MeetsAgendaNotice(informed > noticed ? informed : noticed, DecisionDate))
+                {
+                    throw new BusinessRuleException("forward-plan-general-exception",
+                        $"Under the general exception (reg 10) the overview and scrutiny chair must be told in writing (ScrutinyChair, ScrutinyChairInformedOn) and a notice published (UrgencyNoticePublishedOn), both at least five clear days before the decision on {DecisionDate:d MMMM yyyy}.");
+                }
+
+                break;
+            case UrgencyRoute.SpecialUrgency:
+                if (ScrutinyChair is not { Length: > 0 } || ScrutinyChairAgreedOn is not { } agreed || agreed > DecisionDate
+                    || UrgencyNoticePublishedOn is null || string.IsNullOrWhiteSpace(UrgencyReason))
+                {
+                    throw new BusinessRuleException("forward-plan-special-urgency",
+                        "Under special urgency (reg 11) the overview and scrutiny chair must agree, before the decision, that it is urgent and cannot reasonably be deferred (ScrutinyChair, ScrutinyChairAgreedOn), and a notice must give the reasons (UrgencyReason, UrgencyNoticePublishedOn).");
+                }
+
+                break;
+            default:
+                throw new BusinessRuleException("forward-plan-28-clear-days",
+                    $"A key decision or private item on {DecisionDate:d MMMM yyyy} needs 28 clear days' notice: publish by {LatestNoticeDate:d MMMM yyyy}, or take it by the general exception or special urgency (UrgencyRoute).");
+        }
+    }
 }
 
 /// <summary>A councillor's or union representative's question on an agenda item or a contract, answered by a due date.</summary>

@@ -44,15 +44,28 @@ public sealed class ScrutinyTests(SqliteApp app)
     }
 
     [Fact]
-    public async Task ForwardPlan_KeyDecisionWithoutTwentyEightClearDays_NeedsAnUrgencyReason()
+    public async Task ForwardPlan_PublishedToday_NeedsTwentyEightClearDays_OrAnUrgencyRoutesConditions()
     {
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
-        var decision = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.Contains("forward-plan-28-clear-days", await RefusedAsync(dso, "/odata/ForwardPlanEntries", new { Title = "Urgent award", CommitteeId = 3, DecisionDate = Iso(decision), PublishedOn = Iso(today), KeyDecision = true }, HttpStatusCode.Conflict), StringComparison.Ordinal);
-        var urgent = await CreatedAsync(dso, "/odata/ForwardPlanEntries", new { Title = "Urgent award", CommitteeId = 3, DecisionDate = Iso(decision), PublishedOn = Iso(today), KeyDecision = true, UrgencyReason = "Grant funding deadline." });
-        Assert.False(urgent.GetProperty("NoticeGiven").GetBoolean());
-        var planned = await CreatedAsync(dso, "/odata/ForwardPlanEntries", new { Title = "Planned award", CommitteeId = 3, DecisionDate = Iso(today.AddDays(40)), PublishedOn = Iso(today), KeyDecision = true });
+        var decision = today.AddDays(20);
+        var urgent = new { Title = "Urgent award", CommitteeId = 3, DecisionDate = Iso(decision), KeyDecision = true };
+        Assert.Contains("forward-plan-28-clear-days", await RefusedAsync(dso, "/odata/ForwardPlanEntries", urgent, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        Assert.Contains("forward-plan-special-urgency", await RefusedAsync(dso, "/odata/ForwardPlanEntries",
+            new { urgent.Title, urgent.CommitteeId, urgent.DecisionDate, urgent.KeyDecision, UrgencyRoute = "SpecialUrgency", UrgencyReason = "Grant funding deadline." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        var agreed = await CreatedAsync(dso, "/odata/ForwardPlanEntries", new
+        {
+            urgent.Title, urgent.CommitteeId, urgent.DecisionDate, urgent.KeyDecision, UrgencyRoute = "SpecialUrgency", UrgencyReason = "Grant funding deadline.",
+            ScrutinyChair = "Cllr Helen Marsh", ScrutinyChairAgreedOn = Iso(today), UrgencyNoticePublishedOn = Iso(today),
+        });
+        Assert.False(agreed.GetProperty("NoticeGiven").GetBoolean());
+
+        // The publication date is the server's: a client cannot back-date the notice to make 28 days.
+        Assert.Contains("ServerManaged", await RefusedAsync(dso, "/odata/ForwardPlanEntries",
+            new { urgent.Title, urgent.CommitteeId, urgent.DecisionDate, urgent.KeyDecision, PublishedOn = Iso(today.AddDays(-60)) }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        var planned = await CreatedAsync(dso, "/odata/ForwardPlanEntries", new { Title = "Planned award", CommitteeId = 3, DecisionDate = Iso(today.AddDays(40)), KeyDecision = true });
+        Assert.Equal(Iso(today), planned.GetProperty("PublishedOn").GetString());
         Assert.True(planned.GetProperty("NoticeGiven").GetBoolean());
         Assert.Equal(Iso(today.AddDays(11)), planned.GetProperty("LatestNoticeDate").GetString());
     }

@@ -47,7 +47,7 @@ public sealed partial class SeedLoader
             {
                 Title = f.Title, CommitteeId = committee.Id, DecisionDate = f.DecisionDate, PublishedOn = f.PublishedOn, KeyDecision = f.KeyDecision, PrivateItem = f.PrivateItem,
                 SubjectType = f.Procurement is null ? null : nameof(Procurement), SubjectId = f.Procurement is null ? null : Resolve(procurements, f.Procurement, "procurement").Id,
-                LatestNoticeDate = latest, NoticeGiven = f.PublishedOn <= latest,
+                LatestNoticeDate = latest, NoticeGiven = f.PublishedOn <= latest, // historical entries keep their recorded date
             });
         }
 

@@ -20,24 +20,22 @@ public sealed class DecisionsController(GovernanceDbContext db, StatutoryClocks 
     }
 }
 
-/// <summary>Forward-plan entries: key decisions and private items need 28 clear days' notice, or a recorded urgency reason.</summary>
-public sealed class ForwardPlanEntriesController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<ForwardPlanEntry>(db, time)
+/// <summary>
+/// Forward-plan entries: published on the day they are recorded (ForwardPlanEntry.Publish), and held to 28 clear
+/// days' notice or an urgency route's conditions on every change (ForwardPlanEntry.CheckNotice).
+/// </summary>
+public sealed class ForwardPlanEntriesController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks) : EditableEntitySetController<ForwardPlanEntry>(db, time)
 {
-    protected override Task<IActionResult?> BeforeCreateAsync(ForwardPlanEntry entity, CancellationToken ct) => Task.FromResult<IActionResult?>(Check(entity));
-
-    protected override Task<IActionResult?> BeforeUpdateAsync(ForwardPlanEntry entity, CancellationToken ct) => Task.FromResult<IActionResult?>(Check(entity));
-
-    private static ObjectResult? Check(ForwardPlanEntry entry)
+    protected override Task<IActionResult?> BeforeCreateAsync(ForwardPlanEntry entity, CancellationToken ct)
     {
-        entry.LatestNoticeDate = StatutoryClocks.LatestForwardPlanNotice(entry.DecisionDate);
-        entry.NoticeGiven = entry.PublishedOn <= entry.LatestNoticeDate;
-        if ((entry.KeyDecision || entry.PrivateItem) && !entry.NoticeGiven && string.IsNullOrWhiteSpace(entry.UrgencyReason))
-        {
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "forward-plan-28-clear-days",
-                $"A key decision or private item on {entry.DecisionDate:d MMMM yyyy} needs 28 clear days' notice: publish by {entry.LatestNoticeDate:d MMMM yyyy}, or record the urgency reason.");
-        }
+        entity.Publish(Time.GetUtcNow().UtcDateTime, clocks);
+        return Task.FromResult<IActionResult?>(null);
+    }
 
-        return null;
+    protected override Task<IActionResult?> BeforeUpdateAsync(ForwardPlanEntry entity, CancellationToken ct)
+    {
+        entity.CheckNotice(clocks);
+        return Task.FromResult<IActionResult?>(null);
     }
 }
 

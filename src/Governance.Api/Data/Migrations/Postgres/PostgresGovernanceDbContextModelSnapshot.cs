@@ -2154,6 +2154,16 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ScrutinyChair")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ScrutinyChairAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ScrutinyChairInformedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("SubjectId")
                         .HasColumnType("integer");
 
@@ -2166,9 +2176,17 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateOnly?>("UrgencyNoticePublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("UrgencyReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UrgencyRoute")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.HasKey("Id");
 

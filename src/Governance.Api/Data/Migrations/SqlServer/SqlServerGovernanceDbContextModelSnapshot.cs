@@ -2155,6 +2155,16 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ScrutinyChair")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("ScrutinyChairAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ScrutinyChairInformedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("SubjectId")
                         .HasColumnType("int");
 
@@ -2167,9 +2177,17 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateOnly?>("UrgencyNoticePublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("UrgencyReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("UrgencyRoute")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
 
                     b.HasKey("Id");
 

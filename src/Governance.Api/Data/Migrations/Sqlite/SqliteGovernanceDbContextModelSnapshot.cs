@@ -2092,6 +2092,16 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScrutinyChair")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScrutinyChairAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScrutinyChairInformedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SubjectId")
                         .HasColumnType("INTEGER");
 
@@ -2104,8 +2114,16 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("UrgencyNoticePublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UrgencyReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyRoute")
+                        .IsRequired()
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
