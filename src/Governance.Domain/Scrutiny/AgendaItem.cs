@@ -250,6 +250,17 @@ public class ScrutinyQuestion : Entity
 
     [ServerManaged]
     public DateTime? AnsweredAt { get; set; }
+
+    /// <summary>Records who asked and when, and the answer's due date: ten working days from the day asked.</summary>
+    /// <exception cref="BusinessRuleException">question-subject (input): neither or both of an agenda item and a contract.</exception>
+    public void Ask(string by, DateTime nowUtc, Calendar.WorkingDays days)
+    {
+        if ((AgendaItemId is null) == (ContractId is null))
+            throw new BusinessRuleException("question-subject", "A question is on an agenda item or a contract: give AgendaItemId or ContractId.", isInvalidInput: true);
+        AskedBy = by;
+        AskedAt = nowUtc;
+        DueOn = days.AddWorkingDays(Calendar.LondonTime.DateOf(nowUtc), AnswerWorkingDays);
+    }
 }
 
 /// <summary>

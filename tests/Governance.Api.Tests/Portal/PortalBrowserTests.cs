@@ -92,6 +92,21 @@ public sealed class PortalBrowserTests
             await AssertAccessibleAsync(page, "the home page signed in");
             await page.GotoAsync(site + "/notifications");
             await AssertAccessibleAsync(page, "a councillor's notifications");
+
+            // A question asked with the keyboard: an empty form first (its errors must be accessible too).
+            await page.GotoAsync(site + "/questions");
+            await AssertAccessibleAsync(page, "the questions page");
+            await page.FocusAsync("button.govuk-button >> text=Send the question");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            await AssertAccessibleAsync(page, "the questions page with errors");
+            await page.SelectOptionAsync("#item", new SelectOptionValue { Index = 1 });
+            await page.FocusAsync("#question");
+            await page.Keyboard.TypeAsync("When will the recovery plan's second milestone be reported?");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=Your question was sent");
+            await AssertAccessibleAsync(page, "the questions page after asking");
         }
         finally
         {

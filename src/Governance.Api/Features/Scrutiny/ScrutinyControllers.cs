@@ -46,12 +46,7 @@ public sealed class ScrutinyQuestionsController(GovernanceDbContext db, TimeProv
 
     protected override Task<IActionResult?> BeforeCreateAsync(ScrutinyQuestion entity, CancellationToken ct)
     {
-        if ((entity.AgendaItemId is null) == (entity.ContractId is null))
-            return Task.FromResult<IActionResult?>(ODataErrors.BadRequest("question-subject", "A question is on an agenda item or a contract: give AgendaItemId or ContractId."));
-        var now = time.GetUtcNow().UtcDateTime;
-        entity.AskedBy = User.Identity?.Name ?? "";
-        entity.AskedAt = now;
-        entity.DueOn = clocks.Days.AddWorkingDays(LondonTime.DateOf(now), ScrutinyQuestion.AnswerWorkingDays);
+        entity.Ask(User.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime, clocks.Days);
         return Task.FromResult<IActionResult?>(null);
     }
 
