@@ -313,4 +313,15 @@ public class Consultation : Entity
 
     [ServerManaged]
     public DateTime? RespondedAt { get; set; }
+
+    /// <summary>The union's response, once: it goes into the committee paper as given.</summary>
+    /// <exception cref="BusinessRuleException">response-required (input), or responded when the union already has.</exception>
+    public void Respond(string response, string by, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(response))
+            throw new BusinessRuleException("response-required", "Give the Response.", isInvalidInput: true);
+        if (Response is not null)
+            throw new BusinessRuleException("responded", "The union has already responded.");
+        (Response, RespondedBy, RespondedAt) = (response.Trim(), by, nowUtc);
+    }
 }

@@ -107,6 +107,8 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=Your question was sent");
             await AssertAccessibleAsync(page, "the questions page after asking");
+            await page.GotoAsync(site + "/consultations");
+            await AssertAccessibleAsync(page, "consultations, read by a councillor");
         }
         finally
         {

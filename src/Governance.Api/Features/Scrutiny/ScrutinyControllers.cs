@@ -93,16 +93,10 @@ public sealed class ConsultationsController(GovernanceDbContext db, TimeProvider
     {
         if (!User.IsInRole(Roles.UnionRepresentative))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "union-responds", "The union representative responds to a consultation.");
-        if (parameters?.GetValueOrDefault("Response") is not string response || string.IsNullOrWhiteSpace(response))
-            return ODataErrors.BadRequest("response-required", "Give the Response.");
         var consultation = await Db.Consultations.SingleOrDefaultAsync(c => c.Id == key, ct);
         if (consultation is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Consultation {key} does not exist.");
-        if (consultation.Response is not null)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "responded", "The union has already responded.");
-        consultation.Response = response;
-        consultation.RespondedBy = User.Identity?.Name;
-        consultation.RespondedAt = time.GetUtcNow().UtcDateTime;
+        consultation.Respond(parameters?.GetValueOrDefault("Response") as string ?? "", User.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime);
         await Db.SaveChangesAsync(ct);
         return Ok(consultation);
     }
