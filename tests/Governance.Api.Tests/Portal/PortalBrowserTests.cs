@@ -109,6 +109,8 @@ public sealed class PortalBrowserTests
             await AssertAccessibleAsync(page, "the questions page after asking");
             await page.GotoAsync(site + "/consultations");
             await AssertAccessibleAsync(page, "consultations, read by a councillor");
+            await page.GotoAsync(site + "/sign-offs");
+            await AssertAccessibleAsync(page, "a councillor's sign-offs");
         }
         finally
         {

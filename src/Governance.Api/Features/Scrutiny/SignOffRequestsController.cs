@@ -1,6 +1,5 @@
 using Governance.Api.Data;
 using Governance.Api.OData;
-using Governance.Domain.Common;
 using Governance.Domain.Scrutiny;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
@@ -58,40 +57,7 @@ public sealed class SignOffRequestsController(GovernanceDbContext db, TimeProvid
     {
         if (!Enum.TryParse<SignOffStatus>(parameters?.GetValueOrDefault("Decision") as string, out var decision))
             return ODataErrors.BadRequest("signoff-decision", "Decision must be Approved, ApprovedWithConditions or Rejected.");
-        var request = await Scope(Db.SignOffRequests).SingleOrDefaultAsync(s => s.Id == key, ct);
-        if (request is null)
-            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"SignOffRequest {key} does not exist.");
-        if (!User.IsInRole(request.RequiredRole) || User.IsInRole(Auth.Roles.Supplier))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "signoff-role", $"This sign-off is for the {request.RequiredRole} role.");
-        if (request.RequiredRole == Auth.Roles.Councillor && !await ChairsScrutinyAsync(ct))
-        {
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "scrutiny-chair",
-                "A councillor signs this gate as the chair of an overview and scrutiny committee, during the chair's term; you are not one today.");
-        }
-        if ((await Gates.FindAsync(request.SubjectType, request.SubjectId, request.Gate, ct))?.Independent == true
-            && Subject(request.SubjectType) is { } subject && await subject.IsInvolvedAsync(request.SubjectId, User, ct))
-        {
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "independent-signoff",
-                $"The {request.Gate} gate is signed off by someone independent of the work; you are part of it (the {request.SubjectType}'s team).");
-        }
-        var decidedBy = await Db.SignOffDecisions.Where(d => d.SignOffRequestId == key).Select(d => d.DecidedBy).ToListAsync(ct);
-        try
-        {
-            Db.SignOffDecisions.Add(request.Decide(decision, User.Identity?.Name ?? "", parameters?.GetValueOrDefault("Reason") as string, time.GetUtcNow().UtcDateTime, decidedBy));
-        }
-        catch (BusinessRuleException rule) when (rule.Rule == "no-self-sign-off")
-        {
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, rule.Rule, rule.Message);
-        }
-
-        await Db.SaveChangesAsync(ct);
-        return Ok(request);
-    }
-
-    private async Task<bool> ChairsScrutinyAsync(CancellationToken ct)
-    {
-        var name = User.Identity?.Name ?? "";
-        var seats = await Db.Members.AsNoTracking().Include(m => m.Committee).Where(m => m.Email == name).ToListAsync(ct);
-        return Member.ChairsScrutinyOn(seats, Domain.Calendar.LondonTime.DateOf(time.GetUtcNow().UtcDateTime));
+        var (request, refusal) = await Service<SignOffDecider>().DecideAsync(key, decision, parameters?.GetValueOrDefault("Reason") as string, User, ct);
+        return refusal is null ? Ok(request) : ODataErrors.Error(refusal.Status, refusal.Rule, refusal.Message);
     }
 }

@@ -22,6 +22,7 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowGuard, CommentGivenGuard>();
         services.AddScoped<IWorkflowGuard, RungHolderGuard>();
         services.AddScoped<SignOffGates>();
+        services.AddScoped<Scrutiny.SignOffDecider>();
         services.AddScoped<IWorkflowGuard, SignOffGuard>();
         services.AddScoped<IWorkflowGuard, ShortlistReadyGuard>();
         services.AddScoped<IWorkflowGuard, ParticipationPeriodGuard>();
