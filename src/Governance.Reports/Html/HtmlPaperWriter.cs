@@ -21,18 +21,22 @@ public static partial class HtmlPaperWriter
     [GeneratedRegex(@"(?<!\*)\*(?!\*)(.+?)(?<!\*)\*(?!\*)")]
     private static partial Regex Italic();
 
-    /// <param name="topLevel">The HTML heading level of the document's level-1 headings (1 when the paper is the page).</param>
+    /// <param name="topLevel">The HTML heading level of the document's title (1 when the paper is the page).</param>
     public static string Write(ReportDocument document, int topLevel = 1)
     {
         var html = new StringBuilder();
         html.Append("<article class=\"council-paper\" lang=\"en-GB\">");
         var charts = 0;
+        var titled = false;
         foreach (var block in document.Blocks)
         {
             switch (block)
             {
                 case Heading heading:
-                    var level = Math.Clamp(heading.Level + topLevel - 1, 1, 6);
+                    // The first heading (the paper's title) is the page's one h1; the sections, level 1 in the PDF's
+                    // outline, sit under it as h2, and their subheadings one level further down.
+                    var level = Math.Clamp(heading.Level + topLevel - (titled ? 0 : 1), 1, 6);
+                    titled = true;
                     var size = level switch { 1 => "xl", 2 => "l", 3 => "m", _ => "s" };
                     html.Append(CultureInfo.InvariantCulture, $"<h{level} class=\"govuk-heading-{size}\">{Encode(heading.Text)}</h{level}>");
                     break;

@@ -33,6 +33,7 @@ public sealed partial class HtmlPaperWriterTests(RendererFixture fixture)
         var expected = document.Blocks.OfType<Heading>().Select(h => h.Text).ToList();
         var written = Headings().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
         Assert.Equal(expected, written);
+        Assert.Single(Headings().Matches(html), m => m.Groups[1].Value == "1"); // one h1, the title; sections are h2
         foreach (var title in CommitteePaper.SectionTitles)
             Assert.Contains(written, h => h.Contains(title, StringComparison.Ordinal));
 
