@@ -117,4 +117,26 @@ public sealed class PortalPagesTests(SqliteApp app)
         using var councillor = await PortalClient.SignedInAsync(app, "Councillor");
         Assert.DoesNotContain($"escalation {escalation} on", await councillor.GetStringAsync("/notifications", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PartB_ReadsAsHtml_ForThoseTheExemptionFilterLetsReadIt_AndIsNotFoundForOthers()
+    {
+        using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
+        using (var generated = await dso.PostJsonAsync("/odata/AgendaItems(1)/Governance.GeneratePaper", new { Part = "B" }))
+            Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
+
+        using var officer = await PortalClient.SignedInAsync(app, "DemocraticServicesOfficer");
+        var partB = await officer.GetStringAsync("/papers/1/part-b", Ct);
+        Assert.Contains("Not for publication", partB, StringComparison.Ordinal);
+        Assert.Contains("indicative prices for the core", partB, StringComparison.Ordinal); // the exempt section, here
+        Assert.Contains("council-paper__number\">B", partB, StringComparison.Ordinal);
+
+        using var visitor = PortalClient.Anonymous(app);
+        using (var anonymous = await visitor.GetAsync("/papers/1/part-b", Ct))
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode); // to sign in: Part B is never public
+        using var union = await PortalClient.SignedInAsync(app, "UnionRepresentative");
+        using var refused = await union.GetAsync("/papers/1/part-b", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("indicative prices", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

@@ -17,6 +17,8 @@ public sealed class PaperModel(GovernanceDbContext db, PaperDataLoader loader) :
 {
     public string Title { get; private set; } = "";
 
+    public int Id { get; private set; }
+
     public int MeetingId { get; private set; }
 
     public DateTime? PublishedAt { get; private set; }
@@ -30,7 +32,7 @@ public sealed class PaperModel(GovernanceDbContext db, PaperDataLoader loader) :
             .Select(a => new { a.Title, a.MeetingId, a.PaperPublishedAt }).SingleOrDefaultAsync(ct);
         if (item is null)
             return NotFound();
-        (Title, MeetingId, PublishedAt) = (item.Title, item.MeetingId, item.PaperPublishedAt);
+        (Id, Title, MeetingId, PublishedAt) = (id, item.Title, item.MeetingId, item.PaperPublishedAt);
         if (item.PaperPublishedAt is { } published && await loader.CommitteePaperAsync(id, ct) is { } data)
             Html = HtmlPaperWriter.Write(CommitteePaper.Build(data, PaperPart.A, new DateTimeOffset(published, TimeSpan.Zero)));
         return Page();
