@@ -37,8 +37,10 @@ public static class DatabaseFault
                 Npgsql.PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                     || postgres.SqlState is "53300" or "57P01" or "57P02" or "57P03" => DatabaseFaultKind.Unreachable,
                 Npgsql.PostgresException => null,
-                Npgsql.NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => DatabaseFaultKind.Unreachable,
-                Npgsql.NpgsqlException npgsql when npgsql.IsTransient => DatabaseFaultKind.Unreachable,
+                // Any other Npgsql error is the client's connection failing (refused, reset, broken mid-command), and
+                // a pooled connection broken while the server was down is refused as "not open" when used again.
+                Npgsql.NpgsqlException => DatabaseFaultKind.Unreachable,
+                InvalidOperationException invalid when invalid.Source == "Npgsql" && invalid.Message.Contains("onnection", StringComparison.Ordinal) => DatabaseFaultKind.Unreachable,
                 // SQL Server: 1105 and 9002 a full filegroup or log; 3906 a read-only database; the rest cannot
                 // connect (network, login to an unavailable database, a server shutting down).
                 Microsoft.Data.SqlClient.SqlException { Number: 1105 or 9002 } => DatabaseFaultKind.Full,
