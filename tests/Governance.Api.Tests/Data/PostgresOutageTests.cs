@@ -11,6 +11,7 @@ namespace Governance.Api.Tests.Data;
 /// Retry-After (never 500) and readiness says so; once it is back the host serves again by itself; every write that
 /// was acknowledged is there.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PostgresOutageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -121,7 +121,7 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become healthy in 90 s:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

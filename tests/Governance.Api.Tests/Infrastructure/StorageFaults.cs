@@ -13,13 +13,15 @@ public static class StorageFaults
 {
     private static bool IsRoot => Environment.UserName == "root";
 
-    private static void Run(string file, params string[] arguments)
+    /// <summary>Runs a system command to its end; throws with what it printed when it fails (also used by ThrowAwayPostgres).</summary>
+    public static void Run(string file, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {error}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {error} {output.Result}");
     }
 
     public static void MakeReadOnly(string file)

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Governance.Api.Tests.Infrastructure;
 
@@ -9,6 +6,7 @@ namespace Governance.Api.Tests.Infrastructure;
 /// server of GOVERNANCE_TEST_POSTGRES serves every other test and must stay up). Needs the PostgreSQL 15 binaries
 /// and root, to run them as the postgres user; the calling test skips with the reason otherwise.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ThrowAwayPostgres : IAsyncDisposable
 {
     private const string Binaries = "/usr/lib/postgresql/15/bin";
@@ -31,8 +29,8 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
     public static async Task<ThrowAwayPostgres> StartAsync()
     {
         var data = Directory.CreateTempSubdirectory("governance-pg-").FullName;
-        Run("chown", "postgres:postgres", data);
-        var server = new ThrowAwayPostgres(data, FreePort());
+        StorageFaults.Run("chown", "postgres:postgres", data);
+        var server = new ThrowAwayPostgres(data, HostProcess.FreePort());
         AsPostgres($"{Binaries}/initdb -D '{data}' --auth=trust -U postgres -E UTF8 --locale=C.UTF-8");
         await server.StartAgainAsync();
         return server;
@@ -62,22 +60,5 @@ public sealed class ThrowAwayPostgres : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static void AsPostgres(string command) => Run("su", "postgres", "-s", "/bin/sh", "-c", command);
-
-    private static void Run(string file, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {error} {output.Result}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static void AsPostgres(string command) => StorageFaults.Run("su", "postgres", "-s", "/bin/sh", "-c", command);
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Governance.Api.Data;
 using Governance.Api.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Idempotency;
@@ -168,21 +167,10 @@ public static class IdempotentWrites
             await context.Response.WriteAsync(stored.Body, context.RequestAborted);
     }
 
-    private static async Task RefuseAsync(HttpContext context, int status, string code, string detail, bool retryAfter = false)
+    private static Task RefuseAsync(HttpContext context, int status, string code, string detail, bool retryAfter = false)
     {
-        context.Response.StatusCode = status;
         if (retryAfter)
             context.Response.Headers.RetryAfter = "5";
-        if (ErrorBodies.IsOData(context))
-        {
-            await ErrorBodies.WriteAsync(context, status, code, detail);
-            return;
-        }
-
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = code, Detail = detail },
-        });
+        return ErrorBodies.WriteAsync(context, status, code, detail); // an OData error or problem details, as every refusal
     }
 }
