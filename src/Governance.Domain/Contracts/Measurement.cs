@@ -81,6 +81,30 @@ public class Measurement : Entity
     public static readonly Expression<Func<Measurement, bool>> IsCurrent = m =>
         !m.Superseded && m.VerificationStatus != VerificationStatus.Proposed && m.VerificationStatus != VerificationStatus.Rejected;
 
+    /// <summary>
+    /// The version of one KPI period's return that counted at an instant, with its verification state then (a paper is
+    /// "as at" its meeting). A version counts from when it was recorded, except a supplier's proposed correction of a
+    /// checked return, which counts from its acceptance; a check made later had not been made then.
+    /// </summary>
+    /// <param name="versions">Every version of one KPI's return for one period.</param>
+    public static (Measurement Version, VerificationStatus Status)? CountingAt(IReadOnlyCollection<Measurement> versions, DateTime at)
+    {
+        var byId = versions.ToDictionary(v => v.Id);
+        foreach (var version in versions.OrderByDescending(v => v.Version))
+        {
+            if (version.VerificationStatus is VerificationStatus.Proposed or VerificationStatus.Rejected)
+                continue;
+            var wasProposal = version.SupersedesId is { } previous && byId.TryGetValue(previous, out var corrected)
+                && corrected.VerificationStatus is VerificationStatus.Verified or VerificationStatus.Disputed && version.VerifiedAt is not null;
+            var countsFrom = wasProposal ? version.VerifiedAt!.Value : version.RecordedAt;
+            if (countsFrom > at)
+                continue;
+            var status = version.VerifiedAt is { } checkedAt && checkedAt > at ? VerificationStatus.Unverified : version.VerificationStatus;
+            return (version, status);
+        }
+        return null;
+    }
+
     public bool Counts => !Superseded && VerificationStatus is not (VerificationStatus.Proposed or VerificationStatus.Rejected);
 
     /// <summary>A value within the range of its KPI's unit: not negative, and at most 100 for a percentage.</summary>

@@ -91,5 +91,27 @@ public class Escalation : Entity
     public bool PlanFailsWith(DateOnly slipPeriod, DateOnly? planAgreedOn) =>
         Status == EscalationStatus.RemediationAgreed && planAgreedOn is { } agreed && SlipsAfter(slipPeriod, agreed);
 
+    /// <summary>
+    /// The case as it stood at an instant, from its ladder's moves (the workflow's transitions, each to a rung,
+    /// RemediationAgreed or Resolved): null when it was not yet open or already resolved. A committee paper reads the
+    /// case as at its meeting, so a paper regenerated later shows what the committee saw.
+    /// </summary>
+    public (EscalationLevel Level, EscalationStatus Status)? StateAt(DateTime at, IEnumerable<(DateTime At, string From, string To)> moves)
+    {
+        if (OpenedAt > at || (ClosedAt is { } closed && closed <= at))
+            return null;
+        var ordered = moves.OrderBy(m => m.At).ToList();
+        // Where it stood before any move: the first move's origin; with no moves at all, where it is now.
+        var (level, status) = ordered.Count == 0 ? (Level, Status) : Parse(ordered[0].From, Level, EscalationStatus.Open);
+        foreach (var move in ordered.Where(m => m.At <= at))
+            (level, status) = Parse(move.To, level, status);
+        return status == EscalationStatus.Resolved ? null : (level, status);
+
+        static (EscalationLevel, EscalationStatus) Parse(string state, EscalationLevel level, EscalationStatus status) =>
+            Enum.TryParse<EscalationLevel>(state, out var rung) ? (rung, EscalationStatus.Open)
+            : Enum.TryParse<EscalationStatus>(state, out var reached) ? (level, reached)
+            : (level, status);
+    }
+
     private static bool SlipsAfter(DateOnly slipPeriod, DateOnly agreed) => slipPeriod >= new DateOnly(agreed.Year, agreed.Month, 1);
 }

@@ -56,6 +56,12 @@ public class RemediationAction : Entity
         CompletedOn = today;
     }
 
+    /// <summary>The action's state at the end of a day: done if completed by then, missed if due before it, else open.</summary>
+    public RemediationActionStatus StatusOn(DateOnly day) =>
+        CompletedOn is { } done && done <= day ? RemediationActionStatus.Done
+        : day > DueOn ? RemediationActionStatus.Missed
+        : RemediationActionStatus.Open;
+
     /// <summary>An open action past its due date is missed; returns whether it just became so.</summary>
     public bool MissIfOverdue(DateOnly today)
     {

@@ -112,12 +112,7 @@ public static partial class HtmlPaperWriter
     /// <summary>An SVG of the series (its title and description are the text alternative), then the same figures as a table.</summary>
     private static void WriteChart(StringBuilder html, Chart chart, int index)
     {
-        var (categories, series) = chart switch
-        {
-            LineChart line => (line.Categories, line.Series),
-            BarChart bar => (bar.Categories, bar.Series),
-            _ => ([], []),
-        };
+        var (categories, series) = ChartText.Data(chart);
         var references = chart is LineChart l ? l.References : [];
         var unit = chart switch { LineChart c => c.Unit, BarChart c => c.Unit, _ => null };
         var values = series.SelectMany(s => s.Values).Concat(references.Select(r => (double?)r.Value)).OfType<double>().ToList();
@@ -127,10 +122,7 @@ public static partial class HtmlPaperWriter
         double Y(double v) => Height - Pad - (v - min) / (max - min) * (Height - 2 * Pad);
 
         var id = $"chart-{index}";
-        var description = $"{chart.Title}: {series.Count} series over {categories.Count} periods"
-            + (categories.Count > 0 ? $", from {categories[0]} to {categories[^1]}" : "")
-            + (references.Count > 0 ? "; lines mark " + string.Join(", ", references.Select(r => $"{r.Label} at {Format(r.Value)}")) : "")
-            + ". The figures are in the table that follows.";
+        var description = ChartText.Describe(chart, withFigures: false);
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"council-paper__figure\"><svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">");
         html.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(chart.Title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>");
         html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Pad}\" y1=\"{Height - Pad}\" x2=\"{Width - Pad}\" y2=\"{Height - Pad}\" stroke=\"#0b0c0c\"/>");
@@ -154,5 +146,5 @@ public static partial class HtmlPaperWriter
         WriteTable(html, $"{chart.Title}: the figures", headers, rows, [CellAlign.Left, .. series.Select(_ => CellAlign.Right)]);
     }
 
-    private static string Format(double value) => value.ToString("0.##", CultureInfo.GetCultureInfo("en-GB"));
+    private static string Format(double value) => ChartText.Format(value);
 }

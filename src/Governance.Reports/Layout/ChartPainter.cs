@@ -1,4 +1,4 @@
-using SkiaSharp;
+using PdfSharp.Drawing;
 
 namespace Governance.Reports.Layout;
 
@@ -7,53 +7,48 @@ internal sealed class ChartPainter(Typesetter type)
 {
     private const float LabelSize = 7.5f;
 
-    public void Draw(SKCanvas canvas, Chart chart, SKRect area)
+    public void Draw(XGraphics canvas, Chart chart, XRect area)
     {
-        var categories = chart switch { LineChart l => l.Categories, BarChart b => b.Categories, _ => [] };
-        var series = chart switch { LineChart l => l.Series, BarChart b => b.Series, _ => [] };
+        var (categories, series) = ChartText.Data(chart);
         var references = chart is LineChart line ? line.References : [];
         var unit = chart switch { LineChart l => l.Unit, BarChart b => b.Unit, _ => null };
 
-        using var ink = new SKPaint { Color = Theme.Ink, IsAntialias = true };
-        using var muted = new SKPaint { Color = Theme.Muted, IsAntialias = true };
-        using var grid = new SKPaint { Color = Theme.Rule, StrokeWidth = 0.4f, Style = SKPaintStyle.Stroke, IsAntialias = true };
-        using var frame = new SKPaint { Color = Theme.Rule, StrokeWidth = 0.6f, Style = SKPaintStyle.Stroke, IsAntialias = true };
-        canvas.DrawRect(area, frame);
-        canvas.DrawText(chart.Title, area.Left + 6, area.Top + 13, SKTextAlign.Left, type.Font(FontKind.Bold, 9f), ink);
+        var grid = new XPen(Theme.Rule, 0.4);
+        canvas.DrawRectangle(new XPen(Theme.Rule, 0.6), area);
+        Text(canvas, chart.Title, area.Left + 6, area.Top + 13, FontKind.Bold, 9f, Theme.Ink);
 
         var values = series.SelectMany(s => s.Values).OfType<double>().Concat(references.Select(r => r.Value)).ToList();
         if (chart is BarChart)
             values.Add(0);
         var (min, max, step) = Scale(values.Count == 0 ? [0, 1] : values);
         var legendHeight = series.Count + references.Count > 1 ? 14f : 0f;
-        var plot = new SKRect(area.Left + 44, area.Top + 24, area.Right - (references.Count > 0 ? 58 : 12), area.Bottom - 22 - legendHeight);
-        float Y(double v) => (float)(plot.Bottom - (v - min) / (max - min) * plot.Height);
+        var plot = new XRect(area.Left + 44, area.Top + 24, 0, 0);
+        plot.Width = area.Right - (references.Count > 0 ? 58 : 12) - plot.Left;
+        plot.Height = area.Bottom - 22 - legendHeight - plot.Top;
+        double Y(double v) => plot.Bottom - (v - min) / (max - min) * plot.Height;
 
-        var labelFont = type.Font(FontKind.Regular, LabelSize);
         for (var v = min; v <= max + step / 2; v += step)
         {
-            canvas.DrawLine(plot.Left, Y(v), plot.Right, Y(v), grid);
-            canvas.DrawText(Format(v, step) + (unit is "%" ? "%" : ""), plot.Left - 4, Y(v) + 2.5f, SKTextAlign.Right, labelFont, muted);
+            canvas.DrawLine(grid, plot.Left, Y(v), plot.Right, Y(v));
+            var label = Format(v, step) + (unit is "%" ? "%" : "");
+            Text(canvas, label, plot.Left - 4 - type.Width(label, FontKind.Regular, LabelSize), Y(v) + 2.5, FontKind.Regular, LabelSize, Theme.Muted);
         }
         if (unit is not null and not "%")
-            canvas.DrawText(unit, area.Left + 6, plot.Top - 3, SKTextAlign.Left, labelFont, muted);
+            Text(canvas, unit, area.Left + 6, plot.Top - 3, FontKind.Regular, LabelSize, Theme.Muted);
 
         var n = Math.Max(categories.Count, 1);
         var slot = plot.Width / n;
         var every = Math.Max(1, (int)Math.Ceiling(n * 34f / plot.Width));
         for (var i = 0; i < categories.Count; i += every)
-            canvas.DrawText(categories[i], plot.Left + slot * (i + 0.5f), plot.Bottom + 11, SKTextAlign.Center, labelFont, muted);
+            Text(canvas, categories[i], plot.Left + slot * (i + 0.5) - type.Width(categories[i], FontKind.Regular, LabelSize) / 2, plot.Bottom + 11, FontKind.Regular, LabelSize, Theme.Muted);
 
         foreach (var reference in references)
         {
-            using var paint = new SKPaint
-            {
-                Color = Theme.Reference(reference.Kind), StrokeWidth = 1f, Style = SKPaintStyle.Stroke, IsAntialias = true,
-                PathEffect = reference.Kind == ReferenceKind.Target ? null : SKPathEffect.CreateDash([4, 3], 0),
-            };
-            using var text = new SKPaint { Color = Theme.Reference(reference.Kind), IsAntialias = true };
-            canvas.DrawLine(plot.Left, Y(reference.Value), plot.Right, Y(reference.Value), paint);
-            canvas.DrawText(reference.Label, plot.Right + 4, Y(reference.Value) + 2.5f, SKTextAlign.Left, labelFont, text);
+            var pen = new XPen(Theme.Reference(reference.Kind), 1);
+            if (reference.Kind != ReferenceKind.Target)
+                pen.DashPattern = [4, 3];
+            canvas.DrawLine(pen, plot.Left, Y(reference.Value), plot.Right, Y(reference.Value));
+            Text(canvas, reference.Label, plot.Right + 4, Y(reference.Value) + 2.5, FontKind.Regular, LabelSize, Theme.Reference(reference.Kind));
         }
 
         if (chart is BarChart)
@@ -62,62 +57,63 @@ internal sealed class ChartPainter(Typesetter type)
             DrawLines(canvas, series, plot, slot, Y);
 
         if (legendHeight > 0)
-            DrawLegend(canvas, series, references, area.Left + 44, area.Bottom - 8, labelFont, muted);
+            DrawLegend(canvas, series, references, area.Left + 44, area.Bottom - 8);
     }
 
-    private static void DrawLines(SKCanvas canvas, IReadOnlyList<ChartSeries> series, SKRect plot, float slot, Func<double, float> y)
+    private void Text(XGraphics canvas, string text, double x, double baseline, FontKind font, float size, XColor color) =>
+        canvas.DrawString(text, type.Font(font, size), new XSolidBrush(color), x, baseline, XStringFormats.BaseLineLeft);
+
+    private static void DrawLines(XGraphics canvas, IReadOnlyList<ChartSeries> series, XRect plot, double slot, Func<double, double> y)
     {
         for (var s = 0; s < series.Count; s++)
         {
-            using var stroke = new SKPaint { Color = Theme.Series[s % Theme.Series.Length], StrokeWidth = 1.6f, Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
-            using var dot = new SKPaint { Color = stroke.Color, IsAntialias = true };
-            using var path = new SKPath();
-            var open = false;
-            for (var i = 0; i < series[s].Values.Count; i++)
+            var color = Theme.Series[s % Theme.Series.Length];
+            var stroke = new XPen(color, 1.6) { LineJoin = XLineJoin.Round };
+            var dot = new XSolidBrush(color);
+            var run = new List<XPoint>();
+            for (var i = 0; i <= series[s].Values.Count; i++)
             {
-                if (series[s].Values[i] is not { } v)
+                if (i < series[s].Values.Count && series[s].Values[i] is { } v)
                 {
-                    open = false; // a missing return leaves a gap rather than a line drawn through it
+                    var point = new XPoint(plot.Left + slot * (i + 0.5), y(v));
+                    run.Add(point);
+                    canvas.DrawEllipse(dot, point.X - 1.8, point.Y - 1.8, 3.6, 3.6);
                     continue;
                 }
-                var point = new SKPoint(plot.Left + slot * (i + 0.5f), y(v));
-                if (open)
-                    path.LineTo(point);
-                else
-                    path.MoveTo(point);
-                open = true;
-                canvas.DrawCircle(point, 1.8f, dot);
+                // A missing return leaves a gap rather than a line drawn through it.
+                if (run.Count > 1)
+                    canvas.DrawLines(stroke, [.. run]);
+                run.Clear();
             }
-            canvas.DrawPath(path, stroke);
         }
     }
 
-    private static void DrawBars(SKCanvas canvas, IReadOnlyList<ChartSeries> series, SKRect plot, float slot, Func<double, float> y)
+    private static void DrawBars(XGraphics canvas, IReadOnlyList<ChartSeries> series, XRect plot, double slot, Func<double, double> y)
     {
-        var groupWidth = slot * 0.7f;
+        var groupWidth = slot * 0.7;
         var barWidth = groupWidth / Math.Max(series.Count, 1);
         for (var s = 0; s < series.Count; s++)
         {
-            using var fill = new SKPaint { Color = Theme.Series[s % Theme.Series.Length], IsAntialias = true };
+            var fill = new XSolidBrush(Theme.Series[s % Theme.Series.Length]);
             for (var i = 0; i < series[s].Values.Count; i++)
             {
                 if (series[s].Values[i] is not { } v)
                     continue;
                 var left = plot.Left + slot * i + (slot - groupWidth) / 2 + barWidth * s;
-                canvas.DrawRect(new SKRect(left, Math.Min(y(v), y(0)), left + barWidth - 1, Math.Max(y(v), y(0))), fill);
+                var top = Math.Min(y(v), y(0));
+                canvas.DrawRectangle(fill, left, top, barWidth - 1, Math.Max(y(v), y(0)) - top);
             }
         }
     }
 
-    private void DrawLegend(SKCanvas canvas, IReadOnlyList<ChartSeries> series, IReadOnlyList<ReferenceLine> references, float x, float baseline, SKFont font, SKPaint text)
+    private void DrawLegend(XGraphics canvas, IReadOnlyList<ChartSeries> series, IReadOnlyList<ReferenceLine> references, double x, double baseline)
     {
         var entries = series.Select((s, i) => (s.Name, Theme.Series[i % Theme.Series.Length]))
             .Concat(references.Select(r => (r.Label, Theme.Reference(r.Kind))));
         foreach (var (name, color) in entries)
         {
-            using var swatch = new SKPaint { Color = color };
-            canvas.DrawRect(new SKRect(x, baseline - 6, x + 10, baseline - 1), swatch);
-            canvas.DrawText(name, x + 13, baseline, SKTextAlign.Left, font, text);
+            canvas.DrawRectangle(new XSolidBrush(color), x, baseline - 6, 10, 5);
+            Text(canvas, name, x + 13, baseline, FontKind.Regular, LabelSize, Theme.Muted);
             x += 22 + type.Width(name, FontKind.Regular, LabelSize);
         }
     }

@@ -1,4 +1,8 @@
-using SkiaSharp;
+using System.Security.Cryptography;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Governance.Reports.Layout;
 
@@ -6,58 +10,86 @@ namespace Governance.Reports.Layout;
 public sealed record RenderResult(int PageCount, IReadOnlyList<string> Outline);
 
 /// <summary>
-/// Renders a <see cref="ReportDocument"/> to PDF with SkiaSharp: a first pass counts pages (for "page X of Y")
-/// and finds the headings' pages, a second draws each page and lets it go before the next. Fonts are embedded
-/// (as subsets) by Skia; the outline is appended afterwards because SkiaSharp does not expose one.
+/// Renders a <see cref="ReportDocument"/> to a tagged PDF with PDFsharp: a first pass counts pages (for "page X of
+/// Y"), a second draws each page. Headings, paragraphs, lists, tables and charts become elements of the structure
+/// tree in reading order (charts as figures with their text alternative); running heads, rules and fills are
+/// artifacts. The language is en-GB, the title is shown instead of the file name, fonts are embedded as subsets,
+/// and the same document renders to the same bytes (the file identifier comes from the content).
+/// See docs/adr/0017 for why PDFsharp rather than SkiaSharp.
 /// </summary>
 public sealed class PdfRenderer(ReportFonts fonts)
 {
-    /// <param name="output">Written from its current position; must be readable and seekable, as the outline is added last.</param>
+    public const string Language = "en-GB";
+
+    /// <param name="output">Written from its current position.</param>
     public RenderResult Render(ReportDocument document, Stream output)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        if (!output.CanSeek || !output.CanRead)
-            throw new ArgumentException("The PDF is written to a readable, seekable stream.", nameof(output));
 
         using var type = new Typesetter(fonts);
         var paginator = new Paginator(type);
-        var bookmarks = new List<Bookmark>();
-        var pageCount = paginator.Run(document.Blocks, page => bookmarks.AddRange(page.Bookmarks));
+        var pageCount = paginator.Run(document.Blocks, _ => { });
 
-        var start = output.Position;
         var info = document.Info;
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = info.Title,
-            Author = info.Author,
-            Subject = info.Subject,
-            Keywords = info.Keywords ?? "",
-            Creator = "Governance",
-            Producer = "Governance (SkiaSharp)",
-            Creation = info.Created.UtcDateTime,
-            Modified = info.Created.UtcDateTime,
-            RasterDpi = 300,
-            EncodingQuality = 101,
-        };
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = info.Title;
+        pdf.Info.Author = info.Author;
+        pdf.Info.Subject = info.Subject;
+        pdf.Info.Keywords = info.Keywords ?? "";
+        pdf.Info.Creator = "Governance";
+        pdf.Info.CreationDate = info.Created.UtcDateTime;
+        pdf.Info.ModificationDate = info.Created.UtcDateTime;
+        pdf.ViewerPreferences.DisplayDocTitle = true;
+        pdf.PageMode = PdfPageMode.UseOutlines;
+        var id = DocumentId(document, pageCount);
+        pdf.Internals.FirstDocumentID = id;
+        pdf.Internals.SecondDocumentID = id;
+        var ua = UAManager.ForDocument(pdf);
+        ua.SetDocumentLanguage(Language);
+        var structure = ua.StructureBuilder;
+
         var painter = new ChartPainter(type);
-        using (var managed = new SKManagedWStream(output, disposeManagedStream: false))
-        using (var pdf = SKDocument.CreatePdf(managed, metadata))
+        var outline = new List<string>();
+        PdfOutline? section = null;
+        XGraphics? previous = null;
+        paginator.Run(document.Blocks, plan =>
         {
-            paginator.Run(document.Blocks, page =>
+            // A paragraph running on to the next page has marked content open: PDFsharp closes it on the page it
+            // began when the next page is added, so that page's graphics must still be open then.
+            var page = pdf.AddPage();
+            previous?.Dispose();
+            page.Width = XUnit.FromPoint(Theme.PageWidth);
+            page.Height = XUnit.FromPoint(Theme.PageHeight);
+            var canvas = XGraphics.FromPdfPage(page);
+            previous = canvas;
+            structure.BeginArtifact();
+            DrawFurniture(canvas, type, info, plan.Index + 1, pageCount);
+            structure.End();
+            foreach (var op in plan.Ops)
+                Draw(canvas, type, painter, structure, op);
+            foreach (var mark in plan.Bookmarks)
             {
-                var canvas = pdf.BeginPage(Theme.PageWidth, Theme.PageHeight);
-                DrawFurniture(canvas, type, info, page.Index + 1, pageCount);
-                foreach (var op in page.Ops)
-                    Draw(canvas, type, painter, op);
-                foreach (var mark in page.Bookmarks)
-                    canvas.DrawNamedDestinationAnnotation(new SKPoint(Theme.Left, mark.Y), mark.Destination);
-                pdf.EndPage();
-            });
-            pdf.Close();
-        }
-        PdfOutlineWriter.Append(output, start, bookmarks);
-        return new RenderResult(pageCount, bookmarks.Select(b => b.Title).ToList());
+                var entry = new PdfOutline(mark.Title, page, true) { PageDestinationType = PdfPageDestinationType.Xyz, Left = Theme.Left, Top = mark.Y };
+                if (mark.Level == 1 || section is null)
+                {
+                    pdf.Outlines.Add(entry);
+                    section = entry;
+                }
+                else
+                {
+                    section.Outlines.Add(entry);
+                }
+                outline.Add(mark.Title);
+            }
+        });
+        previous?.Dispose();
+        using var buffer = new MemoryStream();
+        pdf.Save(buffer, closeStream: false);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        StableOutput.Apply(bytes, id);
+        output.Write(bytes);
+        return new RenderResult(pageCount, outline);
     }
 
     public byte[] RenderToBytes(ReportDocument document)
@@ -67,21 +99,34 @@ public sealed class PdfRenderer(ReportFonts fonts)
         return buffer.ToArray();
     }
 
-    private static void DrawFurniture(SKCanvas canvas, Typesetter type, DocumentInfo info, int page, int pages)
+    /// <summary>
+    /// PDFsharp would give every file a random identifier, so a paper regenerated from the same data would hash
+    /// differently and publish a needless new version. The identifier is the document's own fingerprint instead.
+    /// </summary>
+    private static string DocumentId(ReportDocument document, int pageCount)
     {
-        using var muted = new SKPaint { Color = Theme.Muted, IsAntialias = true };
-        using var accent = new SKPaint { Color = Theme.Accent, IsAntialias = true };
-        using var rule = new SKPaint { Color = Theme.Rule, StrokeWidth = 0.6f, IsAntialias = true };
-        var small = type.Font(FontKind.Regular, 8f);
-        var bold = type.Font(FontKind.Bold, 8f);
-        var title = Fit(type, info.Title, Theme.TextWidth * 0.55f, 8f);
-        canvas.DrawText(title, Theme.Left, 44, SKTextAlign.Left, small, muted);
-        canvas.DrawText(Fit(type, info.Classification.ToUpperInvariant(), Theme.TextWidth * 0.43f, 8f, FontKind.Bold), Theme.Right, 44, SKTextAlign.Right, bold, accent);
-        canvas.DrawLine(Theme.Left, 50, Theme.Right, 50, rule);
-        canvas.DrawLine(Theme.Left, Theme.PageHeight - 46, Theme.Right, Theme.PageHeight - 46, rule);
-        canvas.DrawText(Fit(type, info.Subject, Theme.TextWidth * 0.7f, 8f), Theme.Left, Theme.PageHeight - 34, SKTextAlign.Left, small, muted);
-        canvas.DrawText($"Page {page} of {pages}", Theme.Right, Theme.PageHeight - 34, SKTextAlign.Right, small, muted);
+        var text = new StringBuilder().Append(document.Info).Append(pageCount);
+        foreach (var block in document.Blocks)
+            text.Append(block);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
     }
+
+    private static void DrawFurniture(XGraphics canvas, Typesetter type, DocumentInfo info, int page, int pages)
+    {
+        var rule = new XPen(Theme.Rule, 0.6);
+        var title = Fit(type, info.Title, Theme.TextWidth * 0.55f, 8f);
+        Text(canvas, type, title, Theme.Left, 44, FontKind.Regular, 8f, Theme.Muted);
+        var classification = Fit(type, info.Classification.ToUpperInvariant(), Theme.TextWidth * 0.43f, 8f, FontKind.Bold);
+        Text(canvas, type, classification, Theme.Right - type.Width(classification, FontKind.Bold, 8f), 44, FontKind.Bold, 8f, Theme.Accent);
+        canvas.DrawLine(rule, Theme.Left, 50, Theme.Right, 50);
+        canvas.DrawLine(rule, Theme.Left, Theme.PageHeight - 46, Theme.Right, Theme.PageHeight - 46);
+        Text(canvas, type, Fit(type, info.Subject, Theme.TextWidth * 0.7f, 8f), Theme.Left, Theme.PageHeight - 34, FontKind.Regular, 8f, Theme.Muted);
+        var number = $"Page {page} of {pages}";
+        Text(canvas, type, number, Theme.Right - type.Width(number, FontKind.Regular, 8f), Theme.PageHeight - 34, FontKind.Regular, 8f, Theme.Muted);
+    }
+
+    private static void Text(XGraphics canvas, Typesetter type, string text, double x, double baseline, FontKind font, float size, XColor color) =>
+        canvas.DrawString(text, type.Font(font, size), new XSolidBrush(color), x, baseline, XStringFormats.BaseLineLeft);
 
     private static string Fit(Typesetter type, string text, float width, float size, FontKind font = FontKind.Regular)
     {
@@ -92,33 +137,61 @@ public sealed class PdfRenderer(ReportFonts fonts)
         return text.TrimEnd() + "\u2026";
     }
 
-    private static void Draw(SKCanvas canvas, Typesetter type, ChartPainter painter, DrawOp op)
+    private static void Draw(XGraphics canvas, Typesetter type, ChartPainter painter, StructureBuilder structure, DrawOp op)
     {
         switch (op)
         {
+            case BeginTag { Tag: StructureTag.Caption }:
+                structure.BeginElement(PdfGroupingElementTag.Caption);
+                break;
+            case BeginTag begin:
+                structure.BeginElement(Tag(begin.Tag));
+                break;
+            case EndTag:
+                structure.End();
+                break;
+            case TextOp { Artifact: true } t:
+                structure.BeginArtifact();
+                Text(canvas, type, t.Text, t.X, t.Y, t.Font, t.Size, t.Color);
+                structure.End();
+                break;
             case TextOp t:
-                using (var paint = new SKPaint { Color = t.Color, IsAntialias = true })
-                    canvas.DrawText(t.Text, t.X, t.Y, SKTextAlign.Left, type.Font(t.Font, t.Size), paint);
+                Text(canvas, type, t.Text, t.X, t.Y, t.Font, t.Size, t.Color);
                 break;
             case RectOp r:
+                structure.BeginArtifact();
                 if (r.Fill is { } fill)
-                {
-                    using var paint = new SKPaint { Color = fill, Style = SKPaintStyle.Fill };
-                    canvas.DrawRect(r.Rect, paint);
-                }
+                    canvas.DrawRectangle(new XSolidBrush(fill), r.Rect);
                 if (r.Stroke is { } stroke)
-                {
-                    using var paint = new SKPaint { Color = stroke, Style = SKPaintStyle.Stroke, StrokeWidth = r.StrokeWidth };
-                    canvas.DrawRect(r.Rect, paint);
-                }
+                    canvas.DrawRectangle(new XPen(stroke, r.StrokeWidth), r.Rect);
+                structure.End();
                 break;
             case LineOp l:
-                using (var paint = new SKPaint { Color = l.Color, StrokeWidth = l.Width, IsAntialias = true })
-                    canvas.DrawLine(l.X1, l.Y1, l.X2, l.Y2, paint);
+                structure.BeginArtifact();
+                canvas.DrawLine(new XPen(l.Color, l.Width), l.X1, l.Y1, l.X2, l.Y2);
+                structure.End();
                 break;
             case ChartOp c:
+                structure.BeginElement(PdfIllustrationElementTag.Figure, ChartText.Describe(c.Chart, withFigures: true), c.Rect);
                 painter.Draw(canvas, c.Chart, c.Rect);
+                structure.End();
                 break;
         }
     }
+
+    private static PdfBlockLevelElementTag Tag(StructureTag tag) => tag switch
+    {
+        StructureTag.H1 => PdfBlockLevelElementTag.Heading1,
+        StructureTag.H2 => PdfBlockLevelElementTag.Heading2,
+        StructureTag.H3 => PdfBlockLevelElementTag.Heading3,
+        StructureTag.L => PdfBlockLevelElementTag.List,
+        StructureTag.LI => PdfBlockLevelElementTag.ListItem,
+        StructureTag.Lbl => PdfBlockLevelElementTag.Label,
+        StructureTag.LBody => PdfBlockLevelElementTag.ListBody,
+        StructureTag.Table => PdfBlockLevelElementTag.Table,
+        StructureTag.TR => PdfBlockLevelElementTag.TableRow,
+        StructureTag.TH => PdfBlockLevelElementTag.TableHeaderCell,
+        StructureTag.TD => PdfBlockLevelElementTag.TableDataCell,
+        _ => PdfBlockLevelElementTag.Paragraph,
+    };
 }

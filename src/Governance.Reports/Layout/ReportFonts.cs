@@ -1,4 +1,4 @@
-using SkiaSharp;
+using PdfSharp.Fonts;
 
 namespace Governance.Reports.Layout;
 
@@ -18,48 +18,36 @@ public sealed class ReportFonts : IDisposable
             "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"),
     ];
 
-    private ReportFonts(string family, SKTypeface regular, SKTypeface bold, SKTypeface italic)
-    {
-        Family = family;
-        Regular = regular;
-        Bold = bold;
-        Italic = italic;
-    }
+    private ReportFonts(FontFamilyFiles family) => Files = family;
 
-    public string Family { get; }
+    public string Family => Files.Name;
 
-    public SKTypeface Regular { get; }
+    internal FontFamilyFiles Files { get; }
 
-    public SKTypeface Bold { get; }
-
-    public SKTypeface Italic { get; }
+    /// <summary>Every family whose files are installed, in order of preference: the paper tests run in each.</summary>
+    public static IEnumerable<string> Installed(IReadOnlyList<FontFamilyFiles>? candidates = null) =>
+        (candidates ?? Candidates).Where(IsInstalled).Select(f => f.Name);
 
     /// <summary>Loads the first complete family of <paramref name="candidates"/> (by default <see cref="Candidates"/>).</summary>
     /// <exception cref="ReportFontsMissingException">No candidate family is installed.</exception>
     public static ReportFonts Load(IReadOnlyList<FontFamilyFiles>? candidates = null)
     {
         var families = candidates ?? Candidates;
-        foreach (var family in families)
-        {
-            var paths = family.Files.Select(f => Path.Combine(family.Directory, f)).ToList();
-            if (!paths.All(File.Exists))
-                continue;
-            var faces = paths.Select(p => SKTypeface.FromFile(p)).ToList();
-            if (faces.Any(f => f is null))
-            {
-                faces.ForEach(f => f?.Dispose());
-                continue;
-            }
-            return new ReportFonts(family.Name, faces[0], faces[1], faces[2]);
-        }
-        throw new ReportFontsMissingException(families);
+        var family = families.FirstOrDefault(IsInstalled) ?? throw new ReportFontsMissingException(families);
+        ReportFontResolver.Register(family);
+        return new ReportFonts(family);
     }
 
+    /// <summary>Loads the named family, which must be one of <see cref="Candidates"/> and installed.</summary>
+    public static ReportFonts Load(string family) =>
+        Load(Candidates.Where(c => c.Name == family).ToList() is { Count: > 0 } named ? named : throw new ArgumentException($"{family} is not a report font.", nameof(family)));
+
+    private static bool IsInstalled(FontFamilyFiles family) =>
+        family.Files.All(f => File.Exists(Path.Combine(family.Directory, f)));
+
+    // The font files belong to PDFsharp's process-wide resolver once loaded; nothing to release per instance.
     public void Dispose()
     {
-        Regular.Dispose();
-        Bold.Dispose();
-        Italic.Dispose();
     }
 }
 
@@ -70,3 +58,52 @@ public sealed class ReportFontsMissingException(IEnumerable<FontFamilyFiles> tri
     + string.Join(" or ", tried.Select(t => t.DebianPackage).Distinct())
     + " (apt-get install fonts-liberation2 fonts-dejavu-core). Looked for: "
     + string.Join("; ", tried.Select(t => $"{t.Name} in {t.Directory}")));
+
+/// <summary>
+/// PDFsharp finds fonts through one process-wide resolver. This one serves only the report families that have
+/// been loaded, from their files, and refuses every other name, so a PDF never silently falls back to another face.
+/// </summary>
+internal sealed class ReportFontResolver : IFontResolver
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, FontFamilyFiles> Families = [];
+    private static readonly Dictionary<string, byte[]> Faces = [];
+
+    public static void Register(FontFamilyFiles family)
+    {
+        lock (Gate)
+        {
+            Families[family.Name] = family;
+            if (GlobalFontSettings.FontResolver is not ReportFontResolver)
+                GlobalFontSettings.FontResolver = new ReportFontResolver();
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        lock (Gate)
+        {
+            if (!Families.ContainsKey(familyName))
+                return null;
+        }
+        // Regular, bold and italic are files of their own: no simulated bold or slant.
+        var face = bold ? 1 : italic ? 2 : 0;
+        return new FontResolverInfo($"{familyName}#{face}");
+    }
+
+    public byte[]? GetFont(string faceName)
+    {
+        lock (Gate)
+        {
+            if (Faces.TryGetValue(faceName, out var bytes))
+                return bytes;
+            var hash = faceName.LastIndexOf('#');
+            if (hash < 0 || !Families.TryGetValue(faceName[..hash], out var family))
+                return null;
+            var file = family.Files[int.Parse(faceName[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture)];
+            bytes = File.ReadAllBytes(Path.Combine(family.Directory, file));
+            Faces[faceName] = bytes;
+            return bytes;
+        }
+    }
+}

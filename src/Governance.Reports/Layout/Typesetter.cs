@@ -1,4 +1,5 @@
-using SkiaSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace Governance.Reports.Layout;
 
@@ -15,27 +16,51 @@ internal readonly record struct Segment(float X, string Text, FontKind Font);
 
 internal sealed record Line(IReadOnlyList<Segment> Segments, float Width);
 
-/// <summary>Measures and wraps text in the report fonts. Fonts are cached per kind and size.</summary>
-internal sealed class Typesetter(ReportFonts fonts) : IDisposable
+/// <summary>
+/// Measures and wraps text in the report fonts, with the same metrics PDFsharp draws with. Fonts are cached per
+/// kind and size, and widths per word: a paper measures the same few hundred words thousands of times.
+/// </summary>
+internal sealed class Typesetter : IDisposable
 {
-    private readonly Dictionary<(FontKind, float), SKFont> cache = [];
+    private const double MeasureSize = 100;
+    private readonly ReportFonts fonts;
+    private readonly XGraphics measure;
+    private readonly Dictionary<(FontKind, float), XFont> cache = [];
+    private readonly Dictionary<(string, FontKind), float> widths = [];
 
-    public SKFont Font(FontKind kind, float size)
+    public Typesetter(ReportFonts fonts)
+    {
+        this.fonts = fonts;
+        measure = XGraphics.CreateMeasureContext(new XSize(Theme.PageWidth, Theme.PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+    }
+
+    public XFont Font(FontKind kind, float size)
     {
         if (!cache.TryGetValue((kind, size), out var font))
         {
-            var face = kind switch { FontKind.Bold => fonts.Bold, FontKind.Italic => fonts.Italic, _ => fonts.Regular };
-            font = new SKFont(face, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+            var style = kind switch { FontKind.Bold => XFontStyleEx.Bold, FontKind.Italic => XFontStyleEx.Italic, _ => XFontStyleEx.Regular };
+            font = new XFont(fonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
             cache[(kind, size)] = font;
         }
         return font;
     }
 
-    public float Width(string text, FontKind kind, float size) => Font(kind, size).MeasureText(text);
+    public float Width(string text, FontKind kind, float size)
+    {
+        if (!widths.TryGetValue((text, kind), out var width))
+        {
+            width = (float)(measure.MeasureString(text, Font(kind, (float)MeasureSize)).Width / MeasureSize);
+            if (widths.Count < 50_000)
+                widths[(text, kind)] = width;
+        }
+        return width * size;
+    }
 
     /// <summary>
     /// Greedy line breaking at spaces. A word may change style part-way ("(*Develop*" is one word), so words are
-    /// built from runs first and only ever broken at spaces; a word wider than the line is broken between characters.
+    /// built from runs first and only ever broken at spaces. A word wider than the whole line (a long reference in
+    /// a narrow column) is broken after a hyphen or slash it contains, or else with a hyphen added: never silently
+    /// mid-word.
     /// </summary>
     public List<Line> Wrap(IEnumerable<Run> runs, float width, float size)
     {
@@ -60,16 +85,23 @@ internal sealed class Typesetter(ReportFonts fonts) : IDisposable
                 var pieceWidth = Width(text, piece.Font, size);
                 while (x + pieceWidth > width && text.Length > 1)
                 {
-                    // A token longer than the line (a URL, a reference): break it where it fills the line.
-                    var fit = Math.Max(1, (int)Font(piece.Font, size).BreakText(text, width - x));
-                    if (x > 0 && fit == text.Length)
-                        break;
-                    Append(segments, x, text[..fit], piece.Font, space > 0);
-                    lines.Add(new Line([.. segments], x + Width(text[..fit], piece.Font, size)));
+                    var (head, rest) = Split(text, width - x, piece.Font, size);
+                    if (head.Length == 0)
+                    {
+                        if (x == 0)
+                            break; // not even one letter and a hyphen fit: set the word as it is
+                        lines.Add(new Line([.. segments], x));
+                        segments.Clear();
+                        x = 0;
+                        space = 0;
+                        continue;
+                    }
+                    Append(segments, x, head, piece.Font, space > 0);
+                    lines.Add(new Line([.. segments], x + Width(head, piece.Font, size)));
                     segments.Clear();
                     x = 0;
                     space = 0;
-                    text = text[fit..];
+                    text = rest;
                     pieceWidth = Width(text, piece.Font, size);
                 }
                 Append(segments, x, text, piece.Font, space > 0);
@@ -80,6 +112,29 @@ internal sealed class Typesetter(ReportFonts fonts) : IDisposable
         if (segments.Count > 0 || lines.Count == 0)
             lines.Add(new Line([.. segments], x));
         return lines;
+    }
+
+    /// <summary>
+    /// The longest head of a word that fits <paramref name="room"/>: up to a hyphen or slash in it where there is
+    /// one, else two or more letters followed by an added hyphen. Empty when nothing fits.
+    /// </summary>
+    private (string Head, string Remainder) Split(string word, float room, FontKind font, float size)
+    {
+        var fit = 0;
+        while (fit < word.Length && Width(word[..(fit + 1)], font, size) <= room)
+            fit++;
+        for (var i = Math.Min(fit, word.Length - 1) - 1; i >= 1; i--)
+        {
+            if (word[i] is '-' or '/' or '\u2013')
+                return (word[..(i + 1)], word[(i + 1)..]);
+        }
+        var letters = fit;
+        while (letters > 0 && Width(word[..letters] + "-", font, size) > room)
+            letters--;
+        // Never a single letter either side of the hyphen.
+        if (word.Length - letters < 2)
+            letters = word.Length - 2;
+        return letters < 2 ? ("", word) : (word[..letters] + "-", word[letters..]);
     }
 
     /// <summary>Adds text at x, joining it to the previous segment when the style is the same.</summary>
@@ -120,11 +175,7 @@ internal sealed class Typesetter(ReportFonts fonts) : IDisposable
             yield return current;
     }
 
-    public void Dispose()
-    {
-        foreach (var font in cache.Values)
-            font.Dispose();
-    }
+    public void Dispose() => measure.Dispose();
 }
 
 /// <summary>Light markup for officers' narrative: **bold** and *italic* spans; everything else is literal text.</summary>

@@ -4,9 +4,9 @@ using UglyToad.PdfPig;
 
 namespace Governance.Reports.Tests.Documents;
 
-public sealed class CommitteePaperTests(RendererFixture fixture)
+public abstract class CommitteePaperTests(RendererFixture fixture, string family) : InEachFont(fixture, family)
 {
-    private byte[] Render(CommitteePaperData data, PaperPart part) => fixture.Renderer.RenderToBytes(CommitteePaper.Build(data, part, SamplePapers.Created));
+    private byte[] Render(CommitteePaperData data, PaperPart part) => Renderer.RenderToBytes(CommitteePaper.Build(data, part, SamplePapers.Created));
 
     [Fact]
     public void Part_A_has_the_header_lettered_recommendations_and_the_fourteen_sections_in_order_as_bookmarks()
@@ -29,6 +29,56 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
     }
 
     [Fact]
+    public void No_word_in_the_paper_is_split_except_with_a_hyphen()
+    {
+        var paper = CommitteePaper.Build(SamplePapers.Paper(), PaperPart.A, SamplePapers.Created);
+        var pdf = Renderer.RenderToBytes(paper);
+        var source = new HashSet<string>(SourceText(paper).SelectMany(t => t.Replace("*", "", StringComparison.Ordinal).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparer.Ordinal);
+        using var document = PdfDocument.Open(pdf);
+
+        // A fragment of a source word, not after a hyphenated line end, is a word split mid-word.
+        var words = document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        var split = words.Where((w, i) => !source.Contains(w) && !w.All(c => char.IsDigit(c) || c is '%' or '.' or ',') /* axis labels */ && !w.EndsWith('-') && (i == 0 || !words[i - 1].EndsWith('-'))
+                && source.Any(s => s.Length > w.Length && (s.StartsWith(w, StringComparison.Ordinal) || s.EndsWith(w, StringComparison.Ordinal))))
+            .Distinct().ToList();
+
+        Assert.True(split.Count == 0, "Words broken without a hyphen: " + string.Join(", ", split));
+    }
+
+    [Fact]
+    public void A_paper_embeds_only_the_glyphs_it_uses_and_stays_small()
+    {
+        var pdf = Render(SamplePapers.Paper(), PaperPart.A);
+        using var document = PdfDocument.Open(pdf);
+
+        Assert.True(document.NumberOfPages >= 6, $"The sample paper has {document.NumberOfPages} pages; the size target is for six or more.");
+        Assert.True(pdf.Length < 250_000, $"{document.NumberOfPages} pages in {pdf.Length / 1024} KB.");
+    }
+
+    private static IEnumerable<string> SourceText(Governance.Reports.Layout.ReportDocument paper)
+    {
+        yield return paper.Info.Title;
+        yield return paper.Info.Subject;
+        yield return paper.Info.Classification.ToUpperInvariant();
+        foreach (var block in paper.Blocks)
+        {
+            var texts = block switch
+            {
+                Governance.Reports.Layout.Heading h => [h.Text],
+                Governance.Reports.Layout.Paragraph p => [p.Text],
+                Governance.Reports.Layout.BulletList l => l.Items,
+                Governance.Reports.Layout.FieldList f => f.Fields.SelectMany(x => new[] { x.Label, x.Value }),
+                Governance.Reports.Layout.Table t => t.Columns.Select(c => c.Title).Concat(t.Rows.SelectMany(r => r.Cells.Select(c => c.Text))).Append(t.Caption ?? ""),
+                Governance.Reports.Layout.LineChart c => c.Series.Select(s => s.Name).Concat(c.Categories).Concat(c.References.Select(r => r.Label)).Append(c.Title).Append(c.Unit ?? ""),
+                Governance.Reports.Layout.BarChart c => c.Series.Select(s => s.Name).Concat(c.Categories).Append(c.Title).Append(c.Unit ?? ""),
+                _ => Enumerable.Empty<string>(),
+            };
+            foreach (var text in texts)
+                yield return text;
+        }
+    }
+
+    [Fact]
     public void Appraisal_PreferringALowerScoringOption_ShowsTheRecordedReason()
     {
         var paper = SamplePapers.Paper(withExempt: false);
@@ -45,7 +95,8 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
     [Fact]
     public void Part_A_carries_the_data_sections_from_the_data()
     {
-        var text = string.Join("\n", PdfText.Pages(Render(SamplePapers.Paper(), PaperPart.A)));
+        var pdf = Render(SamplePapers.Paper(), PaperPart.A);
+        var text = string.Join("\n", PdfText.Pages(pdf));
 
         // Timetable with slippage, budget with totals, savings with method, appraisal with the in-house comparator.
         Assert.Contains("Outline solutions 3 March 2014 24 March 2014 21 days late", text);
@@ -58,7 +109,7 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
         Assert.Contains("Contact centre recovery plan", text);
         Assert.Contains("Recruit twelve advisers", text);
         Assert.Contains("We ask for no compulsory redundancies.", text);
-        Assert.Contains("Integration with E&R systems", text);
+        Assert.Contains("Integration with E&R systems", PdfText.Drawn(pdf)); // a cell that wraps in DejaVu Sans
         Assert.Contains("Appendix A: annual contract assessment 2014, SSO-2012-001", text);
         Assert.Contains("Requires improvement", text);
     }
@@ -124,7 +175,7 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
     public void The_escalation_report_shows_what_slipped_the_history_the_responses_and_the_plan()
     {
         var paper = SamplePapers.Paper(withExempt: false);
-        var pdf = fixture.Renderer.RenderToBytes(EscalationReport.Build(SamplePapers.Escalation(), paper.Contracts[0], SamplePapers.Created));
+        var pdf = Renderer.RenderToBytes(EscalationReport.Build(SamplePapers.Escalation(), paper.Contracts[0], SamplePapers.Created));
         var text = string.Join("\n", PdfText.Pages(pdf)).Replace("\n", " ", StringComparison.Ordinal);
         using var document = PdfDocument.Open(pdf);
 
@@ -141,7 +192,7 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
     public void The_contract_assessment_prints_its_uk9_rating_and_monthly_scores()
     {
         var contract = SamplePapers.Paper(withExempt: false).Contracts[0];
-        var text = string.Join("\n", PdfText.Pages(fixture.Renderer.RenderToBytes(ContractAssessmentReport.Build(contract, SamplePapers.Created))));
+        var text = string.Join("\n", PdfText.Pages(Renderer.RenderToBytes(ContractAssessmentReport.Build(contract, SamplePapers.Created))));
 
         Assert.Contains("Rating (UK9) Requires improvement", text);
         Assert.Contains("Average score 62% over 12 of 12 periods", text);
@@ -150,3 +201,7 @@ public sealed class CommitteePaperTests(RendererFixture fixture)
         Assert.Contains("section 71 of the Procurement Act 2023", text.Replace("\n", " ", StringComparison.Ordinal));
     }
 }
+
+public sealed class CommitteePaperTestsInLiberationSans(RendererFixture fixture) : CommitteePaperTests(fixture, Liberation);
+
+public sealed class CommitteePaperTestsInDejaVuSans(RendererFixture fixture) : CommitteePaperTests(fixture, DejaVu);

@@ -63,7 +63,7 @@ public sealed partial class HtmlPaperWriterTests(RendererFixture fixture)
         var html = HtmlPaperWriter.Write(document);
 
         Assert.Contains("<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\"", html, StringComparison.Ordinal);
-        Assert.Contains("<desc id=\"chart-1-desc\">Calls answered within 60 seconds: 1 series over 2 periods, from Jan 2015 to Feb 2015; lines mark Target at 80.", html, StringComparison.Ordinal);
+        Assert.Contains("<desc id=\"chart-1-desc\">Calls answered within 60 seconds: line chart of 1 series over 2 periods, from Jan 2015 to Feb 2015; lines mark Target at 80.", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">Feb 2015</th><td class=\"govuk-table__cell govuk-table__header--numeric govuk-table__cell--numeric\">78</td>", html, StringComparison.Ordinal);
         Assert.Contains("(Red)", html, StringComparison.Ordinal); // a status is never colour alone
     }

@@ -3,12 +3,12 @@ using Governance.Reports.Layout;
 
 namespace Governance.Reports.Tests.Layout;
 
-public sealed partial class PaginationTests(RendererFixture fixture)
+public abstract partial class PaginationTests(RendererFixture fixture, string family) : InEachFont(fixture, family)
 {
     [Fact]
     public void A_long_table_breaks_between_rows_and_repeats_its_header_on_every_page()
     {
-        var pdf = fixture.Render(new Heading(1, "1 Contracts"), SampleDocuments.NumberedTable(400));
+        var pdf = Render(new Heading(1, "1 Contracts"), SampleDocuments.NumberedTable(400));
         var pages = PdfText.Pages(pdf);
 
         Assert.True(pages.Count > 5, $"400 wrapped rows should take several pages, got {pages.Count}.");
@@ -27,7 +27,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     [Fact]
     public void Every_page_says_page_x_of_y_and_carries_the_title_and_classification()
     {
-        var pdf = fixture.Render(SampleDocuments.NumberedTable(120));
+        var pdf = Render(SampleDocuments.NumberedTable(120));
         var pages = PdfText.Pages(pdf);
 
         for (var i = 0; i < pages.Count; i++)
@@ -43,7 +43,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     {
         // Fill a page to a few lines from the bottom, then a heading: it must not be stranded there.
         var filler = Enumerable.Range(1, 44).Select(i => (Block)new Paragraph($"Filler line {i}.")).ToList();
-        var pdf = fixture.Render([.. filler, new Heading(1, "7 Timetable"), new Paragraph("The timetable follows.", "7.1")]);
+        var pdf = Render([.. filler, new Heading(1, "7 Timetable"), new Paragraph("The timetable follows.", "7.1")]);
         var pages = PdfText.Pages(pdf);
 
         var headingPage = Assert.Single(pages, p => p.Contains("7 Timetable", StringComparison.Ordinal));
@@ -56,7 +56,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     {
         // Room for the heading and a few lines, not for the chart: both move on together.
         var filler = Enumerable.Range(1, 26).Select(i => (Block)new Paragraph($"Filler line {i}.")).ToList();
-        var pages = PdfText.Pages(fixture.Render([.. filler, new Heading(1, "2 KPI history"), SampleDocuments.Trend("KPI 1: calls answered")]));
+        var pages = PdfText.Pages(Render([.. filler, new Heading(1, "2 KPI history"), SampleDocuments.Trend("KPI 1: calls answered")]));
 
         Assert.Equal(2, pages.Count);
         Assert.Contains("Filler line 26.", pages[0]);
@@ -67,7 +67,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     [Fact]
     public void A_page_break_starts_a_new_page()
     {
-        var pages = PdfText.Pages(fixture.Render(new Paragraph("Before."), new PageBreak(), new Paragraph("After.")));
+        var pages = PdfText.Pages(Render(new Paragraph("Before."), new PageBreak(), new Paragraph("After.")));
 
         Assert.Equal(2, pages.Count);
         Assert.Contains("Before.", pages[0]);
@@ -79,7 +79,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     {
         var huge = string.Join(' ', Enumerable.Repeat("word", 6000));
         var table = new Table([new("Name"), new("Text", 4)], [TableRow.Of("Tall", huge), TableRow.Of("Next", "short")]);
-        var pages = PdfText.Pages(fixture.Render(table));
+        var pages = PdfText.Pages(Render(table));
 
         Assert.Contains("\u2026", string.Concat(pages));
         Assert.Contains("Next short", pages[^1]);
@@ -88,7 +88,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     [Fact]
     public void Numbered_paragraphs_hang_their_number_and_bullets_are_drawn()
     {
-        var pdf = fixture.Render(
+        var pdf = Render(
             new Paragraph("The purpose of this report is to update the Commission.", "1.1"),
             new Paragraph("Dialogue is well advanced with **three** bidders.", "1.2"),
             new BulletList(["Pathfinder areas", "Pathfinder plus areas"]));
@@ -104,7 +104,7 @@ public sealed partial class PaginationTests(RendererFixture fixture)
     public void Wrapped_text_stays_inside_the_margins()
     {
         var long_ = string.Join(' ', Enumerable.Range(1, 400).Select(i => $"word{i}"));
-        using var document = UglyToad.PdfPig.PdfDocument.Open(fixture.Render(new Paragraph(long_, "2.1"), new Paragraph("Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongtokenwithoutanyspaceatallthatmustbreak")));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(Render(new Paragraph(long_, "2.1"), new Paragraph("Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongtokenwithoutanyspaceatallthatmustbreak")));
         var words = document.GetPage(1).GetWords().Where(w => w.Text.StartsWith("word", StringComparison.Ordinal) || w.Text.StartsWith("Avery", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(words);
@@ -112,6 +112,27 @@ public sealed partial class PaginationTests(RendererFixture fixture)
         Assert.Equal(400, words.Count(w => w.Text.StartsWith("word", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void A_word_too_long_for_its_line_breaks_with_a_hyphen_and_a_narrow_column_widens_for_its_longest_word()
+    {
+        const string token = "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongtokenwithoutanyspaceatallthatmustbreak";
+        var table = new Table([new TableColumn("Description", 8), new TableColumn("Stage", 0.4f)], [TableRow.Of("Interfaces to be agreed", "Verification"), TableRow.Of("Second line", "Dependency")]);
+        var pdf = Render(new Paragraph(token), table);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var words = document.GetPage(1).GetWords().Select(w => w.Text).ToList();
+
+        var pieces = words.Where(w => w.StartsWith("Avery", StringComparison.Ordinal) || w.StartsWith("very", StringComparison.Ordinal) || w.Contains("token", StringComparison.Ordinal) || w.Contains("break", StringComparison.Ordinal)).ToList();
+        Assert.True(pieces.Count >= 2, $"The token was not broken: {string.Join(" | ", pieces)}");
+        Assert.All(pieces.SkipLast(1), p => Assert.EndsWith("-", p, StringComparison.Ordinal));
+        Assert.Equal(token, string.Concat(pieces.Select(p => p.TrimEnd('-'))));
+        Assert.Contains("Verification", words);
+        Assert.Contains("Dependency", words);
+    }
+
     [GeneratedRegex(@"^1\.1 The purpose of this report", RegexOptions.Multiline)]
     private static partial Regex NumberedLine();
 }
+
+public sealed class PaginationTestsInLiberationSans(RendererFixture fixture) : PaginationTests(fixture, Liberation);
+
+public sealed class PaginationTestsInDejaVuSans(RendererFixture fixture) : PaginationTests(fixture, DejaVu);

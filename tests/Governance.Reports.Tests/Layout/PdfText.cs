@@ -1,5 +1,6 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Governance.Reports.Tests.Layout;
 
@@ -10,6 +11,17 @@ internal static class PdfText
     {
         using var document = PdfDocument.Open(pdf);
         return document.GetPages().Select(Text).ToList();
+    }
+
+    /// <summary>
+    /// The text in the order it was drawn, whitespace collapsed: a table cell's lines stay together even where they
+    /// wrap differently in a wider font, where <see cref="Text"/> interleaves the cells of a row line by line.
+    /// </summary>
+    public static string Drawn(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join(" ", document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)));
+        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     public static string Text(Page page) => string.Join("\n", page.GetWords()
