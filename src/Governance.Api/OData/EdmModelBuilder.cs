@@ -99,6 +99,10 @@ public static class EdmModelBuilder
         builder.EntityType<Contract>().Action("GenerateAssessment").Returns<Stream>().Parameter<int>("Year");
         builder.EntityType<PublishedDocument>().Function("Download").Returns<Stream>();
         builder.EntityType<ScrutinyQuestion>().Action("Answer").ReturnsFromEntitySet<ScrutinyQuestion>("ScrutinyQuestions").Parameter<string>("Answer");
+        builder.EntityType<Decision>().Action("CallIn").ReturnsFromEntitySet<Decision>("Decisions").Parameter<string>("Reason");
+        var considerCallIn = builder.EntityType<Decision>().Action("ConsiderCallIn").ReturnsFromEntitySet<Decision>("Decisions");
+        considerCallIn.Parameter<bool>("ReferBack");
+        considerCallIn.Parameter<string>("Minute");
         builder.EntityType<Consultation>().Action("Respond").ReturnsFromEntitySet<Consultation>("Consultations").Parameter<string>("Response");
         var decide = builder.EntityType<SignOffRequest>().Action("Decide").ReturnsFromEntitySet<SignOffRequest>("SignOffRequests");
         decide.Parameter<string>("Decision");

@@ -11,7 +11,11 @@ namespace Governance.Api.Portal;
 public static class PortalRegistration
 {
     /// <summary>The pages anyone may read: what s.100B and the Transparency Code make public.</summary>
-    private static readonly string[] PublicPages = ["/Index", "/SignIn", "/Meetings/Index", "/Meetings/Details", "/Committees/Index", "/Committees/Details", "/Papers/Details"];
+    private static readonly string[] PublicPages =
+    [
+        "/Index", "/SignIn", "/Meetings/Index", "/Meetings/Details", "/Committees/Index", "/Committees/Details", "/Papers/Details",
+        "/Papers/Pdf", "/Decisions/Index", "/ForwardPlan", "/Contracts/Index",
+    ];
 
     public static WebApplicationBuilder AddGovernancePortal(this WebApplicationBuilder builder)
     {

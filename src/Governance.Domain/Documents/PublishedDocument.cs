@@ -60,6 +60,16 @@ public class PublishedDocument : Entity
     /// <summary>For an exempt appendix: the Schedule 12A paragraphs that apply, e.g. "3" or "3, 4".</summary>
     [ServerManaged, MaxLength(32)]
     public string? ExemptParagraphs { get; set; }
+
+    /// <summary>
+    /// The version of a paper that went out for its meeting: the last published before the meeting began; if none
+    /// was (a paper tabled on the night or filed later), the first published after. Later versions are corrections.
+    /// </summary>
+    public static PublishedDocument? WentOutFor(IEnumerable<PublishedDocument> versions, DateTime meetingStartsAt)
+    {
+        var ordered = versions.OrderBy(v => v.Version).ToList();
+        return ordered.LastOrDefault(v => v.PublishedAt <= meetingStartsAt) ?? ordered.FirstOrDefault();
+    }
 }
 
 /// <summary>The bytes of a published document; written once with it, never updated.</summary>

@@ -99,10 +99,89 @@ public class Decision : Entity
 
     public DateOnly DecidedOn { get; set; }
 
+    /// <summary>Stamped by the server when the decision is recorded: the call-in window runs from it.</summary>
+    [ServerManaged]
     public DateOnly PublishedOn { get; set; }
 
     [ServerManaged]
     public DateOnly CallInEndsOn { get; set; }
+
+    [ServerManaged]
+    public CallInState CallIn { get; set; }
+
+    /// <summary>The councillors who called the decision in, as they signed the request.</summary>
+    [ServerManaged, MaxLength(500)]
+    public string? CalledInBy { get; set; }
+
+    [ServerManaged, MaxLength(4000)]
+    public string? CallInReason { get; set; }
+
+    [ServerManaged]
+    public DateTime? CalledInAt { get; set; }
+
+    /// <summary>What the overview and scrutiny committee resolved on the call-in, and when.</summary>
+    [ServerManaged, MaxLength(4000)]
+    public string? CallInMinute { get; set; }
+
+    [ServerManaged]
+    public DateOnly? CallInConsideredOn { get; set; }
+
+    /// <summary>Records the decision as published today; the call-in window is five working days from then.</summary>
+    public void Publish(DateOnly today, Calendar.WorkingDays days)
+    {
+        PublishedOn = today;
+        CallInEndsOn = days.AddWorkingDays(today, CallInWorkingDays);
+        CallIn = CallInState.NotCalledIn;
+    }
+
+    /// <summary>
+    /// Non-executive councillors call the decision in within the window: it is held, not implemented, until the overview
+    /// and scrutiny committee considers it.
+    /// </summary>
+    /// <exception cref="BusinessRuleException">call-in-window-closed, call-in-already or reason-required.</exception>
+    public void CallInBy(string councillors, string reason, DateTime nowUtc, DateOnly today)
+    {
+        if (CallIn != CallInState.NotCalledIn)
+            throw new BusinessRuleException("call-in-already", $"This decision was already called in by {CalledInBy} on {CalledInAt:d MMMM yyyy}.");
+        if (today > CallInEndsOn)
+            throw new BusinessRuleException("call-in-window-closed", $"The call-in period ended on {CallInEndsOn:d MMMM yyyy}: the decision can be implemented.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("reason-required", "Say why the decision is called in.", isInvalidInput: true);
+        (CallIn, CalledInBy, CallInReason, CalledInAt) = (CallInState.CalledIn, councillors, reason.Trim(), nowUtc);
+    }
+
+    /// <summary>The overview and scrutiny committee's resolution on a call-in: the decision stands, or goes back to the decision maker.</summary>
+    /// <exception cref="BusinessRuleException">call-in-not-pending or reason-required.</exception>
+    public void ConsiderCallIn(bool referBack, string minute, DateOnly today)
+    {
+        if (CallIn != CallInState.CalledIn)
+            throw new BusinessRuleException("call-in-not-pending", "Only a decision that has been called in, and not yet considered, is considered.");
+        if (string.IsNullOrWhiteSpace(minute))
+            throw new BusinessRuleException("reason-required", "Give the committee's minute on the call-in.", isInvalidInput: true);
+        (CallIn, CallInMinute, CallInConsideredOn) = (referBack ? CallInState.ReferredBack : CallInState.Confirmed, minute.Trim(), today);
+    }
+
+    /// <summary>Whether the decision may be implemented today: its window has closed without a call-in, or a call-in confirmed it.</summary>
+    public bool CanBeImplemented(DateOnly today) =>
+        CallIn == CallInState.Confirmed || (CallIn == CallInState.NotCalledIn && today > CallInEndsOn);
+
+    /// <summary>The decision's call-in status in words, as the public decision list shows it.</summary>
+    public string CallInStatus(DateOnly today) => CallIn switch
+    {
+        CallInState.CalledIn => $"Called in on {CalledInAt:d MMMM yyyy}: held until the overview and scrutiny committee considers it",
+        CallInState.Confirmed => $"Called in; the committee let it stand on {CallInConsideredOn:d MMMM yyyy}: can be implemented",
+        CallInState.ReferredBack => $"Called in; referred back to the decision maker on {CallInConsideredOn:d MMMM yyyy}",
+        _ when today > CallInEndsOn => $"Not called in (the period ended on {CallInEndsOn:d MMMM yyyy}): can be implemented",
+        _ => $"Open to call-in until {CallInEndsOn:d MMMM yyyy}",
+    };
+}
+
+public enum CallInState
+{
+    NotCalledIn,
+    CalledIn,
+    Confirmed,
+    ReferredBack,
 }
 
 /// <summary>

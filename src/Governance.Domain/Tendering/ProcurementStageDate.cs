@@ -41,7 +41,7 @@ public class ProcurementStageDate : Entity, IProcurementRecord
 
     /// <summary>Days late: how far the actual start fell after the plan, or, for a stage not yet reached, how far today is past it.</summary>
     public int? SlippageDays(DateOnly today) => PlannedOn is not { } planned ? null
-        : ActualOn is { } actual ? actual.DayNumber - planned.DayNumber
+        : ActualOn is { } actual && actual <= today ? actual.DayNumber - planned.DayNumber
         : today > planned ? today.DayNumber - planned.DayNumber
         : null;
 

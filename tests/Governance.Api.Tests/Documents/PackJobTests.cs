@@ -25,12 +25,15 @@ public sealed class PackJobTests(SqliteApp app)
         var id = job.GetProperty("Id").GetInt32();
         Assert.EndsWith($"/odata/DocumentJobs({id})", queued.Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        // The test host runs no Hangfire server: run the job as the server would, twice.
+        // The test host runs no Hangfire server: run the job as the server would, twice; the second run writes nothing.
+        var counts = new List<int>();
         for (var run = 0; run < 2; run++)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<GeneratePackJob>().RunAsync(id, Ct);
+            counts.Add((await dso.GetJsonAsync($"/odata/PublishedDocuments?$count=true&$top=0")).GetProperty("@odata.count").GetInt32());
         }
+        Assert.Equal(counts[0], counts[1]);
 
         var done = await dso.GetJsonAsync($"/odata/DocumentJobs({id})");
         Assert.Equal("Completed", done.GetProperty("Status").GetString());
@@ -39,7 +42,8 @@ public sealed class PackJobTests(SqliteApp app)
         var written = done.GetProperty("DocumentsWritten").GetInt32();
         Assert.Equal(2 * done.GetProperty("ItemsTotal").GetInt32(), written);
         var after = (await dso.GetJsonAsync($"/odata/PublishedDocuments?$count=true&$top=0")).GetProperty("@odata.count").GetInt32();
-        Assert.True(after - before >= written, $"the pack wrote {written} documents once; the count rose by {after - before}");
+        // A paper identical to one already published is that version, not a new one: the count rises by at most what was written.
+        Assert.InRange(after - before, 0, written);
 
         using var councillor = await app.ClientForAsync("Councillor");
         using var forbidden = await councillor.GetAsync($"/odata/DocumentJobs({id})", Ct);

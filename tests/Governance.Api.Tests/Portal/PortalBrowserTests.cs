@@ -56,7 +56,7 @@ public sealed class PortalBrowserTests
             var page = await browser.NewPageAsync();
 
             // The public pages, one of each type.
-            foreach (var path in new[] { "/", "/meetings", "/committees", "/committees/1", "/sign-in", "/papers/1", "/papers/2" })
+            foreach (var path in new[] { "/", "/meetings", "/committees", "/committees/1", "/sign-in", "/papers/1", "/papers/2", "/decisions", "/forward-plan", "/contracts" })
             {
                 await page.GotoAsync(site + path);
                 await AssertAccessibleAsync(page, path);

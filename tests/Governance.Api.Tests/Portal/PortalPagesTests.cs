@@ -18,6 +18,9 @@ public sealed class PortalPagesTests(SqliteApp app)
     [InlineData("/meetings", "Meetings")]
     [InlineData("/committees", "Committees")]
     [InlineData("/sign-in", "Sign in")]
+    [InlineData("/decisions", "Decisions")]
+    [InlineData("/forward-plan", "Forward plan")]
+    [InlineData("/contracts", "Contract register")]
     public async Task APublicPage_AnswersAnyoneWithHtml_UnderAPolicyThatRunsNoInlineScript(string path, string heading)
     {
         using var client = PortalClient.Anonymous(app);

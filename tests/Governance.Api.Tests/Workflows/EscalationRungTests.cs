@@ -58,7 +58,7 @@ public sealed class EscalationRungTests(SqliteApp app)
         var item = (await CreatedAsync(dso, "/odata/AgendaItems", new { MeetingId = meeting, Number = 7, Title = "KPI slip referred by the director", SubjectType = "Escalation", SubjectId = escalation }))
             .GetProperty("Id").GetInt32();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await CreatedAsync(dso, "/odata/Decisions", new { AgendaItemId = item, Outcome = "The committee accepts the recovery and closes the referral.", VotesFor = 7, VotesAgainst = 1, Abstentions = 0, DecidedOn = today, PublishedOn = today });
+        await CreatedAsync(dso, "/odata/Decisions", new { AgendaItemId = item, Outcome = "The committee accepts the recovery and closes the referral.", VotesFor = 7, VotesAgainst = 1, Abstentions = 0, DecidedOn = today });
         await FireOkAsync(dso, instance, "Resolve", "Closed by the committee's decision of today.");
         Assert.Equal("Resolved", (await manager.GetJsonAsync($"/odata/Escalations({escalation})")).GetProperty("Status").GetString());
     }

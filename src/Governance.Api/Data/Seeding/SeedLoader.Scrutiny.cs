@@ -32,6 +32,12 @@ public sealed partial class SeedLoader
             db.AgendaItems.Add(item);
             await db.SaveChangesAsync(ct);
             await AddPaperSectionsAsync(item, meeting.CommitteeId, a.Sections ?? [], ct);
+            if (a.Decision is { } d)
+            {
+                var decision = new Decision { AgendaItemId = item.Id, Outcome = d.Outcome, VotesFor = d.VotesFor, VotesAgainst = d.VotesAgainst, Abstentions = d.Abstentions, DecidedOn = LondonTime.DateOf(startsAt) };
+                decision.Publish(d.PublishedOn, clocks.Days);
+                db.Decisions.Add(decision);
+            }
             db.ScrutinyQuestions.AddRange((a.Questions ?? []).Select(q => new ScrutinyQuestion
             {
                 AgendaItemId = item.Id, Question = q.Question, AskedBy = q.AskedBy, AskedAt = LondonTime.ToUtc(q.AskedAt), DueOn = q.DueOn,

@@ -237,11 +237,15 @@ public sealed partial class SeedLoader(
                 var plan = new RemediationPlan { EscalationId = e.Id, Title = r.Title, Objective = r.Objective, AgreedOn = r.AgreedOn, AgreedWith = r.AgreedWith };
                 db.Add(plan);
                 await db.SaveChangesAsync(ct);
-                db.AddRange(r.Actions.Select(a => new RemediationAction { RemediationPlanId = plan.Id, Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, Status = a.Status }));
+                db.AddRange(r.Actions.Select(a => new RemediationAction { RemediationPlanId = plan.Id, Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, Status = a.Status, CompletedOn = a.CompletedOn }));
             }
 
             var state = e.Status == EscalationStatus.Open ? e.Level.ToString() : e.Status.ToString();
-            await workflows.StartAsync(EscalationsController.WorkflowFor(e), nameof(Escalation), e.Id, "seed", ct, inState: state, enteredAt: e.OpenedAt);
+            // A case whose plan is agreed entered that state on the day it was agreed, not when it opened.
+            var entered = e.Status == EscalationStatus.RemediationAgreed && seed.Remediation is { } agreed
+                ? LondonTime.ToUtc(agreed.AgreedOn.ToDateTime(new TimeOnly(12, 0)))
+                : e.OpenedAt;
+            await workflows.StartAsync(EscalationsController.WorkflowFor(e), nameof(Escalation), e.Id, "seed", ct, inState: state, enteredAt: entered);
         }
     }
 

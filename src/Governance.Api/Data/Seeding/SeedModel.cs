@@ -45,7 +45,12 @@ public sealed record AgendaSeed(
     public List<string>? Recommendations { get; init; }
 
     public List<PaperSectionSeed>? Sections { get; init; }
+
+    public DecisionSeed? Decision { get; init; }
 }
+
+/// <summary>The committee's decision on the item, published on a past day (history: the window is computed from it).</summary>
+public sealed record DecisionSeed(string Outcome, int VotesFor, int VotesAgainst, int Abstentions, DateOnly PublishedOn);
 
 /// <summary>An officer's narrative for one numbered section of the item's paper; exempt ones go to Part B.</summary>
 public sealed record PaperSectionSeed(int Number, string? Subheading, string Body, ExemptSeed? Exempt);
@@ -109,4 +114,4 @@ public sealed record EscalationSeed(
 
 public sealed record RemediationSeed(string Title, string Objective, DateOnly AgreedOn, string? AgreedWith, List<RemediationActionSeed> Actions);
 
-public sealed record RemediationActionSeed(string Description, string Owner, DateOnly DueOn, RemediationActionStatus Status);
+public sealed record RemediationActionSeed(string Description, string Owner, DateOnly DueOn, RemediationActionStatus Status, DateOnly? CompletedOn = null);

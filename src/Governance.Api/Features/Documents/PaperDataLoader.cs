@@ -31,11 +31,11 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
 
         var narrative = await db.PaperSections.IgnoreQueryFilters(Exempt).AsNoTracking().Where(s => s.AgendaItemId == item.Id)
             .OrderBy(s => s.Number).ThenBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
-        // A paper reports the position as at its meeting: a past meeting's paper does not count slippage to today.
-        var asAt = LondonTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var meetingDate = LondonTime.DateOf(meeting.StartsAt);
-        if (meetingDate < asAt)
-            asAt = meetingDate;
+        // A paper reports the position as at its meeting: returns recorded and checked by then, escalations, plans,
+        // sign-offs and consultations as they stood then. Regenerated later, it shows the same figures.
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = meeting.StartsAt < now ? meeting.StartsAt : now;
+        var asAt = LondonTime.DateOf(cutoff);
         var procurement = item.SubjectType == nameof(Procurement) ? await ProcurementAsync(item.SubjectId!.Value, asAt, ct) : null;
 
         var contractIds = item.SubjectType switch
@@ -47,16 +47,19 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         };
         var contracts = new Dictionary<int, ContractData>();
         foreach (var id in contractIds)
-            contracts[id] = await ContractAsync(id, withAssessment: true, ct, asAt: asAt);
+            contracts[id] = await ContractAsync(id, withAssessment: true, ct, asAt: asAt, cutoff: cutoff);
         var escalations = new List<EscalationData>();
         foreach (var escalation in await db.Escalations.IgnoreQueryFilters(Exempt).AsNoTracking()
-                     .Where(e => e.ContractId != null && contractIds.Contains(e.ContractId.Value) && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct))
-            escalations.Add(await EscalationAsync(escalation, contracts[escalation.ContractId!.Value], ct));
+                     .Where(e => e.ContractId != null && contractIds.Contains(e.ContractId.Value) && e.OpenedAt <= cutoff).OrderBy(e => e.OpenedAt).ToListAsync(ct))
+        {
+            if (await EscalationAsync(escalation, contracts[escalation.ContractId!.Value], ct, cutoff) is { } open)
+                escalations.Add(open);
+        }
 
         var subjectType = item.SubjectType ?? nameof(AgendaItem);
         var subjectId = item.SubjectId ?? item.Id;
-        var signOffs = await db.SignOffRequests.AsNoTracking().Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId).OrderBy(r => r.RaisedAt).ToListAsync(ct);
-        var consultations = await db.Consultations.AsNoTracking().Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
+        var signOffs = await db.SignOffRequests.AsNoTracking().Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.RaisedAt <= cutoff).OrderBy(r => r.RaisedAt).ToListAsync(ct);
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.OpenedAt <= cutoff).OrderBy(c => c.OpenedAt).ToListAsync(ct);
 
         var startsLocal = TimeZoneInfo.ConvertTimeFromUtc(meeting.StartsAt, LondonTime.Zone);
         var header = new PaperHeader(
@@ -69,8 +72,13 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             procurement,
             [.. contracts.Values],
             escalations,
-            [.. signOffs.Select(r => new SignOffRow(r.Gate, r.RequiredRole, r.Status.ToString(), r.RaisedBy, r.RaisedAt, r.DecidedBy, r.DecidedAt, r.DecisionReason))],
-            [.. consultations.Select(c => new ConsultationRow(c.Topic, c.RespondBy, c.Response, c.RespondedBy, c.RespondedAt))],
+            // A decision or response made after the meeting had not been made at it.
+            [.. signOffs.Select(r => r.DecidedAt is { } decided && decided > cutoff
+                ? new SignOffRow(r.Gate, r.RequiredRole, nameof(SignOffStatus.Pending), r.RaisedBy, r.RaisedAt, null, null, null)
+                : new SignOffRow(r.Gate, r.RequiredRole, r.Status.ToString(), r.RaisedBy, r.RaisedAt, r.DecidedBy, r.DecidedAt, r.DecisionReason))],
+            [.. consultations.Select(c => c.RespondedAt is { } responded && responded > cutoff
+                ? new ConsultationRow(c.Topic, c.RespondBy, null, null, null)
+                : new ConsultationRow(c.Topic, c.RespondBy, c.Response, c.RespondedBy, c.RespondedAt))],
             asAt)
         {
             // An item about an exempt record, or showing an exempt contract, is exempt as a whole: what is derived from
@@ -89,7 +97,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             return null;
         await LoadExemptionsAsync(ct);
         var contract = await ContractAsync(contractId, withAssessment: false, ct);
-        return (await EscalationAsync(escalation, contract, ct), contract);
+        return (await EscalationAsync(escalation, contract, ct) ?? throw new InvalidOperationException("An escalation read as it is now is always there."), contract);
     }
 
     public async Task<ContractData?> ContractAssessmentAsync(int contractId, int year, CancellationToken ct)
@@ -128,7 +136,7 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
         var raid = await db.RaidItems.IgnoreQueryFilters(Exempt).AsNoTracking().Where(r => r.ProcurementId == id).OrderBy(r => r.Id).ToListAsync(ct);
         return new ProcurementData(
             procurement.Reference, procurement.Title, ProcedureName(procurement.Procedure), procurement.Stage.ToString(), procurement.EstimatedValue, procurement.Department?.Name,
-            [.. stages.Select(s => new StageRow(s.Stage.ToString(), s.PlannedOn, s.ActualOn, s.SlippageDays(today)))],
+            [.. stages.Select(s => new StageRow(s.Stage.ToString(), s.PlannedOn, s.ActualOn <= today ? s.ActualOn : null, s.SlippageDays(today)))],
             [.. budget.Select(b => new BudgetRow(b.Name, b.ApprovedBy, b.Approved, b.Spent, ExemptionOf(nameof(BudgetLine), b.Id) ?? ExemptionOf(nameof(Procurement), id)))],
             await AppraisalAsync(id, ct),
             [.. raid.Select(r => new RaidRow(r.Kind.ToString(), r.Title, r.Owner, r.Rating.ToString(), r.Mitigation, r.Closed, ExemptionOf(nameof(RaidItem), r.Id) ?? ExemptionOf(nameof(Procurement), id)))]);
@@ -166,9 +174,10 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
     /// <param name="year">The year to assess; by default the last full year before <paramref name="asAt"/> with returns, else the latest.</param>
     /// <param name="asAt">Returns after this date are left out (a past meeting's paper shows what was known then).</param>
     /// <remarks>With a year, the KPI tables stop at the end of that year: an assessment's evidence is its own year's.</remarks>
-    private async Task<ContractData> ContractAsync(int id, bool withAssessment, CancellationToken ct, int? year = null, DateOnly? asAt = null)
+    /// <param name="cutoff">The instant the evidence is read as at (see <see cref="ContractEvidence.LoadAsync"/>).</param>
+    private async Task<ContractData> ContractAsync(int id, bool withAssessment, CancellationToken ct, int? year = null, DateOnly? asAt = null, DateTime? cutoff = null)
     {
-        var evidence = (await performance.EvidenceAsync(id, ct, ignoreFilters: true))!;
+        var evidence = (await performance.EvidenceAsync(id, ct, ignoreFilters: true, cutoff))!;
         var contract = evidence.Contract;
         var until = year is { } y0 ? new DateOnly(y0, 12, 31) : asAt;
         var returns = evidence.Returns.Where(r => until == null || r.Period <= until).ToList();
@@ -201,22 +210,34 @@ public sealed class PaperDataLoader(GovernanceDbContext db, ContractPerformance 
             contract.Status.ToString(), kpis, assessment);
     }
 
-    private async Task<EscalationData> EscalationAsync(Escalation escalation, ContractData contract, CancellationToken ct)
+    /// <param name="cutoff">As at this instant (a paper's meeting): null when the case was not open then.</param>
+    private async Task<EscalationData?> EscalationAsync(Escalation escalation, ContractData contract, CancellationToken ct, DateTime? cutoff = null)
     {
+        var at = cutoff ?? DateTime.MaxValue;
         var instanceIds = await db.WorkflowInstances.Where(w => w.SubjectType == nameof(Escalation) && w.SubjectId == escalation.Id).Select(w => w.Id).ToListAsync(ct);
         var steps = await db.WorkflowTransitions.AsNoTracking().Where(t => instanceIds.Contains(t.WorkflowInstanceId)).OrderBy(t => t.At).ThenBy(t => t.Sequence).ToListAsync(ct);
-        var plan = await db.RemediationPlans.AsNoTracking().Where(p => p.EscalationId == escalation.Id).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+        var (level, status) = (escalation.Level, escalation.Status);
+        if (cutoff is { } asAt)
+        {
+            if (escalation.StateAt(asAt, steps.Where(t => t.From != t.To).Select(t => (t.At, t.From, t.To))) is not { } then)
+                return null;
+            (level, status) = then;
+        }
+        var day = cutoff is { } c ? LondonTime.DateOf(c) : DateOnly.MaxValue;
+        var plan = await db.RemediationPlans.AsNoTracking().Where(p => p.EscalationId == escalation.Id && p.AgreedOn <= day).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);
         RemediationData? remediation = null;
         if (plan is not null)
         {
             var actions = await db.RemediationActions.AsNoTracking().Where(a => a.RemediationPlanId == plan.Id).OrderBy(a => a.DueOn).ToListAsync(ct);
             remediation = new RemediationData(plan.Title, plan.Objective, plan.AgreedOn, plan.AgreedWith,
-                [.. actions.Select(a => (a.Description, a.Owner, a.DueOn, a.Status.ToString()))]);
+                [.. actions.Select(a => (a.Description, a.Owner, a.DueOn, (cutoff is null ? a.Status : a.StatusOn(day)).ToString()))]);
         }
+        // The holder and deadline are the current rung's: shown only if the case has not moved since.
+        var movedSince = steps.Any(t => t.At > at && t.From != t.To);
         return new EscalationData(
-            contract.Reference, contract.Supplier, escalation.Cause, escalation.Level.ToString(), escalation.Status.ToString(), escalation.OpenedAt,
-            escalation.Owner, escalation.Summary, escalation.RespondBy,
-            [.. steps.Where(t => t.From != t.To || t.Comment is not null).Select(t => new ResponseRow(t.At, t.Actor, t.From, t.To, t.Comment))],
+            contract.Reference, contract.Supplier, escalation.Cause, level.ToString(), status.ToString(), escalation.OpenedAt,
+            movedSince ? null : escalation.Owner, escalation.Summary, movedSince ? null : escalation.RespondBy,
+            [.. steps.Where(t => t.At <= at && (t.From != t.To || t.Comment is not null)).Select(t => new ResponseRow(t.At, t.Actor, t.From, t.To, t.Comment))],
             remediation);
     }
 }

@@ -14,7 +14,9 @@ public sealed record ContractEvidence(
     public IReadOnlyList<KpiResult> Results(DateOnly from, DateOnly to, ReturnDeadlines deadlines) =>
         ReturnCounting.CountAll(Schedules, Returns, Policy, from, to, deadlines.IsDue);
 
-    public static async Task<ContractEvidence?> LoadAsync(GovernanceDbContext db, int contractId, PerformancePolicy councilDefault, CancellationToken ct, bool ignoreFilters = false)
+    /// <param name="asAt">The evidence as it stood at this instant (a committee paper's meeting): the return versions
+    /// that counted then, with the checks made by then (<see cref="Measurement.CountingAt"/>). Null: as it stands now.</param>
+    public static async Task<ContractEvidence?> LoadAsync(GovernanceDbContext db, int contractId, PerformancePolicy councilDefault, CancellationToken ct, bool ignoreFilters = false, DateTime? asAt = null)
     {
         var contracts = ignoreFilters ? db.Contracts.IgnoreQueryFilters([ExemptionFilter.Name]) : db.Contracts;
         var contract = await contracts.AsNoTracking().Include(c => c.Supplier).SingleOrDefaultAsync(c => c.Id == contractId, ct);
@@ -25,9 +27,17 @@ public sealed record ContractEvidence(
         var ids = indicators.Select(i => i.Id).ToList();
         var versions = (await db.IndicatorVersions.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync(ct)).ToLookup(v => v.IndicatorId);
         var measurements = ignoreFilters ? db.Measurements.IgnoreQueryFilters([ExemptionFilter.Name]) : db.Measurements;
-        var returns = await measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId)).Where(Measurement.IsCurrent)
-            .Select(m => new ReturnFigure(m.IndicatorId, m.PeriodStart, m.Value, m.VerificationStatus, m.ContractManagerValue))
-            .ToListAsync(ct);
+        var returns = asAt is { } at
+            ? (await measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId) && m.RecordedAt <= at).ToListAsync(ct))
+                .GroupBy(m => (m.IndicatorId, m.PeriodStart))
+                .Select(g => Measurement.CountingAt([.. g], at))
+                .OfType<(Measurement Version, VerificationStatus Status)>()
+                .Select(c => new ReturnFigure(c.Version.IndicatorId, c.Version.PeriodStart, c.Version.Value, c.Status,
+                    c.Status == VerificationStatus.Disputed ? c.Version.ContractManagerValue : null))
+                .ToList()
+            : await measurements.AsNoTracking().Where(m => ids.Contains(m.IndicatorId)).Where(Measurement.IsCurrent)
+                .Select(m => new ReturnFigure(m.IndicatorId, m.PeriodStart, m.Value, m.VerificationStatus, m.ContractManagerValue))
+                .ToListAsync(ct);
         var start = new DateOnly(contract.StartOn.Year, contract.StartOn.Month, 1);
         var schedules = indicators.Select(i =>
         {

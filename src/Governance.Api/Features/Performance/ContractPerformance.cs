@@ -26,8 +26,8 @@ public sealed class ContractPerformance(GovernanceDbContext db, IConfiguration c
         }
     }
 
-    public Task<ContractEvidence?> EvidenceAsync(int contractId, CancellationToken ct, bool ignoreFilters = false) =>
-        ContractEvidence.LoadAsync(db, contractId, CouncilPolicy, ct, ignoreFilters);
+    public Task<ContractEvidence?> EvidenceAsync(int contractId, CancellationToken ct, bool ignoreFilters = false, DateTime? asAt = null) =>
+        ContractEvidence.LoadAsync(db, contractId, CouncilPolicy, ct, ignoreFilters, asAt);
 
     /// <summary>
     /// Service credits per period: each red KPI (missing and disputed ones as the policy counts them) credits the

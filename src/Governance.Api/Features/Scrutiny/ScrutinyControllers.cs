@@ -10,13 +10,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Scrutiny;
 
-/// <summary>Decisions with the vote; the call-in window closes five working days after publication.</summary>
-public sealed class DecisionsController(GovernanceDbContext db, StatutoryClocks clocks) : AppendOnlyEntitySetController<Decision>(db)
+/// <summary>
+/// Decisions with the vote, published the day they are recorded; councillors call one in within five working days
+/// (Decision.CallInBy) and it is held until the overview and scrutiny committee considers it (Decision.ConsiderCallIn).
+/// </summary>
+public sealed class DecisionsController(GovernanceDbContext db, TimeProvider time, StatutoryClocks clocks) : AppendOnlyEntitySetController<Decision>(db)
 {
+    /// <summary>Who may call a decision in: councillors (non-executive members). The portal asks the same.</summary>
+    public static bool MayCallIn(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Councillor);
+
     protected override Task<IActionResult?> BeforeCreateAsync(Decision entity, CancellationToken ct)
     {
-        entity.CallInEndsOn = clocks.Days.AddWorkingDays(entity.PublishedOn, Decision.CallInWorkingDays);
+        entity.Publish(LondonTime.DateOf(time.GetUtcNow().UtcDateTime), clocks.Days);
         return Task.FromResult<IActionResult?>(null);
+    }
+
+    /// <summary>POST /odata/Decisions(1)/Governance.CallIn { "Reason": "..." }: by a councillor, within the window.</summary>
+    [HttpPost]
+    public async Task<IActionResult> CallIn([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!MayCallIn(User))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "councillors-call-in", "Councillors call a decision in.");
+        var decision = await Db.Decisions.SingleOrDefaultAsync(d => d.Id == key, ct);
+        if (decision is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Decision {key} does not exist.");
+        var now = time.GetUtcNow().UtcDateTime;
+        decision.CallInBy(User.Identity?.Name ?? "", parameters?.GetValueOrDefault("Reason") as string ?? "", now, LondonTime.DateOf(now));
+        await Db.SaveChangesAsync(ct);
+        return Ok(decision);
+    }
+
+    /// <summary>POST /odata/Decisions(1)/Governance.ConsiderCallIn { "ReferBack": false, "Minute": "..." }: democratic services record the committee's resolution.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ConsiderCallIn([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.DemocraticServicesOfficer))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "democratic-services-record", "Democratic services record the committee's resolution on a call-in.");
+        if (parameters?.GetValueOrDefault("ReferBack") is not bool referBack)
+            return ODataErrors.BadRequest("refer-back-required", "Say whether the committee referred the decision back (ReferBack: true or false).");
+        var decision = await Db.Decisions.SingleOrDefaultAsync(d => d.Id == key, ct);
+        if (decision is null)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Decision {key} does not exist.");
+        decision.ConsiderCallIn(referBack, parameters.GetValueOrDefault("Minute") as string ?? "", LondonTime.DateOf(time.GetUtcNow().UtcDateTime));
+        await Db.SaveChangesAsync(ct);
+        return Ok(decision);
     }
 }
 

@@ -33,7 +33,9 @@ public sealed class WorkflowCommands(
         };
         db.Add(instance);
         var trigger = inState is null ? "Start" : "Imported";
-        AddStep(instance, "", state, trigger, actor, inState is null ? null : "Imported in this state from earlier records", now, "{}");
+        // An imported record's step is dated when it entered that state, so history read "as at" a date (a committee
+        // paper) finds it in the state it was in then.
+        AddStep(instance, "", state, trigger, actor, inState is null ? null : "Imported in this state from earlier records", entered, "{}");
         var timer = await ScheduleAsync(definition, instance, entered, ct);
         await SubjectOf(subjectType).OnEnteredAsync(subjectId, state, null, timer?.DueAt, now, ct);
         if (inState is null)

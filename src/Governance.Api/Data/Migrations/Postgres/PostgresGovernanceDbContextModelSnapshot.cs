@@ -2028,8 +2028,31 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CallIn")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateOnly?>("CallInConsideredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CallInEndsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CallInMinute")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CallInReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("CalledInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalledInBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");

@@ -2029,8 +2029,31 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("int");
 
+                    b.Property<string>("CallIn")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateOnly?>("CallInConsideredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CallInEndsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CallInMinute")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("CallInReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("CalledInAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CalledInBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");

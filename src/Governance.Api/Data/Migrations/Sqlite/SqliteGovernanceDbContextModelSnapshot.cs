@@ -1970,7 +1970,30 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CallIn")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CallInConsideredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CallInEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallInMinute")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallInReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalledInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledInBy")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DecidedOn")
