@@ -47,15 +47,27 @@ public class DocumentJob : Entity
     [ServerManaged, MaxLength(2000)]
     public string? Error { get; set; }
 
+    /// <summary>The published documents the job produced (or found already published, unchanged), in order: "12, 13, 15".</summary>
+    [ServerManaged, MaxLength(4000)]
+    public string DocumentIds { get; set; } = "";
+
     /// <summary>Percentage of agenda items done, for a progress bar.</summary>
     [ServerManaged]
     public int PercentComplete { get; set; }
 
-    /// <summary>Counts an agenda item as done.</summary>
-    public void ItemDone()
+    /// <summary>Counts an agenda item as done, with the documents it produced.</summary>
+    public void ItemDone(IEnumerable<int> documents)
     {
+        Produced(documents);
         ItemsDone++;
         PercentComplete = ItemsTotal == 0 ? 100 : ItemsDone * 100 / ItemsTotal;
+    }
+
+    public void Produced(IEnumerable<int> documents)
+    {
+        var all = DocumentIds.Split(", ", StringSplitOptions.RemoveEmptyEntries).Concat(documents.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        DocumentIds = string.Join(", ", all);
+        DocumentsWritten = DocumentIds.Split(", ", StringSplitOptions.RemoveEmptyEntries).Length;
     }
 
     public void Complete(DateTime nowUtc)

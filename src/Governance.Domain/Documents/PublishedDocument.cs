@@ -12,6 +12,9 @@ public enum DocumentKind
     ExemptAppendix,
     EscalationReport,
     ContractAssessment,
+
+    /// <summary>A meeting's public pack: the agenda front sheet and every item's Part A in one file.</summary>
+    MeetingPack,
 }
 
 /// <summary>

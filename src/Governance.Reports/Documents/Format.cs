@@ -9,6 +9,13 @@ internal static class Format
 
     public static string Money(decimal value) => value.ToString("£#,0", English);
 
+    /// <summary>"3", "3 and 4", "1, 3 and 4": a list as a sentence says it.</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "\u2013";

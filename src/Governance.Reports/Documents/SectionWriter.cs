@@ -82,7 +82,7 @@ internal sealed class SectionWriter(PaperPart part, int number)
     {
         var byParagraph = exemptions.GroupBy(e => e.Paragraph).OrderBy(g => g.Key).Select(g => g.First()).ToList();
         var numbers = byParagraph.Select(e => e.Paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var which = numbers.Count == 1 ? $"paragraph {numbers[0]}" : $"paragraphs {string.Join(", ", numbers[..^1])} and {numbers[^1]}";
+        var which = numbers.Count == 1 ? $"paragraph {numbers[0]}" : $"paragraphs {Format.List(numbers)}";
         var why = string.Join("; ", byParagraph.Select(e => e.Description.TrimEnd('.')));
         return $"Further information on this matter is exempt information under {which} of Part 1 of Schedule 12A to the "
             + $"Local Government Act 1972 (*{why}*). It is set out in the Part B appendix, which is not for publication.";

@@ -40,7 +40,26 @@ public sealed class PackJobTests(SqliteApp app)
         Assert.Equal(done.GetProperty("ItemsTotal").GetInt32(), done.GetProperty("ItemsDone").GetInt32());
         Assert.Equal(100, done.GetProperty("PercentComplete").GetInt32());
         var written = done.GetProperty("DocumentsWritten").GetInt32();
-        Assert.Equal(2 * done.GetProperty("ItemsTotal").GetInt32(), written);
+        // Each item's Part A and Part B, then the combined pack; the job lists each document it produced.
+        Assert.Equal(2 * done.GetProperty("ItemsTotal").GetInt32() + 1, written);
+        var ids = done.GetProperty("DocumentIds").GetString()!.Split(", ").Select(int.Parse).ToList();
+        Assert.Equal(written, ids.Count);
+        var kinds = new List<string>();
+        foreach (var documentId in ids)
+            kinds.Add((await dso.GetJsonAsync($"/odata/PublishedDocuments({documentId})")).GetProperty("Kind").GetString()!);
+        Assert.Equal(["CommitteePaper", "ExemptAppendix", "MeetingPack"], kinds);
+
+        // The pack is public: an agenda front sheet, then the Part A paper; the exempt appendix is named, never included.
+        using var visitor = app.CreateClient();
+        using var packResponse = await visitor.GetAsync($"/meetings/{meeting}/pack", Ct);
+        Assert.Equal(HttpStatusCode.OK, packResponse.StatusCode);
+        var pack = CommitteePaperApiTests.Text(await packResponse.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("Overview and Scrutiny Commission: agenda and papers, 29 September 2015", pack, StringComparison.Ordinal);
+        Assert.Contains("appendix, paragraph 4, members only", pack, StringComparison.Ordinal);
+        Assert.Contains("the exempt appendix of item 4, which contains exempt information under Schedule 12A", pack, StringComparison.Ordinal);
+        Assert.Contains("1 Purpose of report and executive summary", pack, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not for publication", pack, StringComparison.Ordinal);
+        Assert.Contains($"/meetings/{meeting}/pack", await visitor.GetStringAsync($"/meetings/{meeting}", Ct), StringComparison.Ordinal);
         var after = (await dso.GetJsonAsync($"/odata/PublishedDocuments?$count=true&$top=0")).GetProperty("@odata.count").GetInt32();
         // A paper identical to one already published is that version, not a new one: the count rises by at most what was written.
         Assert.InRange(after - before, 0, written);

@@ -25,17 +25,46 @@ public sealed class CommitteePapers(GovernanceDbContext db, PaperDataLoader load
     }
 
     /// <summary>A pack's item: Part A, and Part B when something is exempt, from one reading of the data.</summary>
-    /// <returns>How many documents were published.</returns>
-    public async Task<int> PublishPackItemAsync(int agendaItemId, string publishedBy, CancellationToken ct)
+    /// <returns>The documents published (or already published, unchanged).</returns>
+    public async Task<List<PublishedDocument>> PublishPackItemAsync(int agendaItemId, string publishedBy, CancellationToken ct)
     {
         var data = await loader.CommitteePaperAsync(agendaItemId, ct) ?? throw new InvalidOperationException($"AgendaItem {agendaItemId} does not exist.");
         var exemptions = CommitteePaper.Exemptions(data);
         var filing = await FilingAsync(agendaItemId, ct);
-        await PublishAsync(filing, data, exemptions, PaperPart.A, publishedBy, ct);
-        if (exemptions.Count == 0)
-            return 1;
-        await PublishAsync(filing, data, exemptions, PaperPart.B, publishedBy, ct);
-        return 2;
+        var published = new List<PublishedDocument> { (await PublishAsync(filing, data, exemptions, PaperPart.A, publishedBy, ct)).Document };
+        if (exemptions.Count > 0)
+            published.Add((await PublishAsync(filing, data, exemptions, PaperPart.B, publishedBy, ct)).Document);
+        return published;
+    }
+
+    /// <summary>
+    /// The meeting's public pack as one PDF: the agenda front sheet, then each published item's Part A as it was
+    /// published (dated by its first publication). Exempt appendices are named on the front sheet, never included.
+    /// </summary>
+    public async Task<Outcome> PublishPackAsync(int meetingId, string publishedBy, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Committee).SingleAsync(m => m.Id == meetingId, ct);
+        var items = await db.AgendaItems.IgnoreQueryFilters([ExemptionFilter.Name]).AsNoTracking().Where(a => a.MeetingId == meetingId)
+            .OrderBy(a => a.Number).ThenBy(a => a.Id).ToListAsync(ct);
+        var packed = new List<PackItem>();
+        foreach (var item in items)
+        {
+            var data = await loader.CommitteePaperAsync(item.Id, ct);
+            var exempt = data is null ? [] : CommitteePaper.Exemptions(data).Select(e => e.Paragraph).Distinct().ToList();
+            var partA = data is not null && item.PaperPublishedAt is { } first ? CommitteePaper.Build(data, PaperPart.A, new DateTimeOffset(first, TimeSpan.Zero)) : null;
+            // A wholly exempt item is listed by number only: even its title may be the exempt information.
+            var title = data?.ItemExemption is null ? item.Title : "Exempt item";
+            packed.Add(new PackItem(item.Number, title, item.LeadOfficer, exempt, partA));
+        }
+        var startsLocal = TimeZoneInfo.ConvertTimeFromUtc(meeting.StartsAt, Domain.Calendar.LondonTime.Zone);
+        var pack = new PackData(meeting.Committee?.Name ?? "", DateOnly.FromDateTime(startsLocal),
+            startsLocal.ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant(), meeting.Venue, packed);
+        // Dated by the earliest paper in it, so that a pack rebuilt from unchanged papers is the same file.
+        var dated = items.Where(i => i.PaperPublishedAt is not null).Select(i => i.PaperPublishedAt!.Value).DefaultIfEmpty(time.GetUtcNow().UtcDateTime).Min();
+        var document = MeetingPack.Build(pack, new DateTimeOffset(dated, TimeSpan.Zero));
+        var stem = $"{pack.MeetingDate:yyyy-MM-dd}-{Slug(pack.Committee)}-agenda-pack";
+        var (published, bytes) = await publisher.PublishAsync(new Publication(DocumentKind.MeetingPack, nameof(Meeting), meetingId, document, stem), publishedBy, [], meeting.CommitteeId, ct);
+        return new Outcome(published, bytes);
     }
 
     /// <summary>The agenda item a paper is filed against (tracked, to mark it published) and its committee.</summary>

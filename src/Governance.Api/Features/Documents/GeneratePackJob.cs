@@ -28,13 +28,21 @@ public sealed class GeneratePackJob(GovernanceDbContext db, CommitteePapers pape
             foreach (var itemId in items.Skip(job.ItemsDone))
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                job.DocumentsWritten += await papers.PublishPackItemAsync(itemId, job.RequestedBy, ct);
-                job.ItemDone();
+                var documents = await papers.PublishPackItemAsync(itemId, job.RequestedBy, ct);
+                await db.SaveChangesAsync(ct);
+                job.ItemDone(documents.Select(d => d.Id));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            job.Complete(time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                // The combined pack last: its front sheet and papers are the ones just published.
+                var pack = await papers.PublishPackAsync(job.MeetingId, job.RequestedBy, ct);
+                job.Produced([pack.Document.Id]);
+                job.Complete(time.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1304,6 +1304,11 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DocumentsWritten")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,9 @@ public sealed class MeetingModel(GovernanceDbContext db) : PageModel
 
     public IEnumerable<Decision> DecisionsOf(int itemId) => decisions[itemId];
 
+    /// <summary>Whether the combined pack has been published, to link it.</summary>
+    public bool HasPack { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => new MeetingRow(m.Id, m.Committee!.Name, m.StartsAt, m.Venue)).SingleOrDefaultAsync(ct) is not { } meeting)
@@ -27,6 +30,7 @@ public sealed class MeetingModel(GovernanceDbContext db) : PageModel
         Meeting = meeting;
         Items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
         var ids = Items.Select(i => i.Id).ToList();
+        HasPack = await db.PublishedDocuments.AnyAsync(d => d.Kind == Domain.Documents.DocumentKind.MeetingPack && d.SubjectType == nameof(Domain.Scrutiny.Meeting) && d.SubjectId == id, ct);
         decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.AgendaItemId)).OrderBy(d => d.DecidedOn).ToListAsync(ct)).ToLookup(d => d.AgendaItemId);
         return Page();
     }
