@@ -111,6 +111,36 @@ public sealed class PortalBrowserTests
             await AssertAccessibleAsync(page, "consultations, read by a councillor");
             await page.GotoAsync(site + "/sign-offs");
             await AssertAccessibleAsync(page, "a councillor's sign-offs");
+            await page.GotoAsync(site + "/decisions");
+            await AssertAccessibleAsync(page, "decisions, read by a councillor");
+
+            // Democratic services, keyboard only: sign in, open a meeting, write a section and see it in the preview.
+            await page.Locator("button >> text=Sign out").ClickAsync();
+            await page.GotoAsync(site + "/sign-in");
+            await page.FocusAsync("#email");
+            await page.Keyboard.TypeAsync("democraticservicesofficer@demo.local");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(GovernanceApp.DemoPassword);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=Manage meetings");
+            await page.GotoAsync(site + "/manage");
+            await AssertAccessibleAsync(page, "democratic services' meetings");
+            await page.GotoAsync(site + "/manage/meetings/1");
+            await AssertAccessibleAsync(page, "a meeting managed by democratic services");
+            await page.GotoAsync(site + "/manage/items/1");
+            await AssertAccessibleAsync(page, "an item's sections and preview");
+            await page.FocusAsync("button >> text=Add the section");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            await AssertAccessibleAsync(page, "the section form with errors");
+            await page.FocusAsync("#number");
+            await page.SelectOptionAsync("#number", "4");
+            await page.FocusAsync("#body");
+            await page.Keyboard.TypeAsync("The next report will follow the close of dialogue.");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=The section is added");
+            Assert.True(await page.Locator("article.council-paper >> text=The next report will follow the close of dialogue.").CountAsync() > 0);
         }
         finally
         {

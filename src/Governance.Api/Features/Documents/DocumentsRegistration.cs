@@ -19,6 +19,7 @@ public static class DocumentsRegistration
         builder.Services.AddScoped<CommitteePapers>();
         builder.Services.AddScoped<PerformanceReports>();
         builder.Services.AddScoped<GeneratePackJob>();
+        builder.Services.AddScoped<MeetingPacks>();
         builder.Services.AddScoped<IWorkflowAction, EscalationReportAction>();
         return builder;
     }

@@ -2,16 +2,14 @@ using Governance.Api.Data;
 using Governance.Api.Features.Documents;
 using Governance.Api.OData;
 using Governance.Domain.Calendar;
-using Governance.Domain.Documents;
 using Governance.Domain.Scrutiny;
-using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Scrutiny;
 
-public sealed class MeetingsController(GovernanceDbContext db, TimeProvider time, IBackgroundJobClient jobs, StatutoryClocks clocks) : EditableEntitySetController<Meeting>(db, time)
+public sealed class MeetingsController(GovernanceDbContext db, TimeProvider time, MeetingPacks packs, StatutoryClocks clocks) : EditableEntitySetController<Meeting>(db, time)
 {
     /// <summary>A meeting moved to another day takes its items' paper deadlines with it (AgendaItem.ScheduleFor), in the same save.</summary>
     protected override async Task<IActionResult?> BeforeUpdateAsync(Meeting entity, CancellationToken ct)
@@ -34,18 +32,9 @@ public sealed class MeetingsController(GovernanceDbContext db, TimeProvider time
     {
         if (!Auth.AccessRules.CanWrite("AgendaItems", User.IsInRole))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "agenda-write", "Democratic services publish papers.");
-        if (!await Db.Meetings.AnyAsync(m => m.Id == key, ct))
+        var job = await packs.QueueAsync(key, User.Identity?.Name ?? "", ct);
+        if (job is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Meeting {key} does not exist.");
-        var items = await Db.AgendaItems.CountAsync(a => a.MeetingId == key, ct);
-        if (items == 0)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "empty-agenda", "The meeting has no agenda items, so there is no pack to generate.");
-        var job = new DocumentJob
-        {
-            MeetingId = key, Status = DocumentJobStatus.Queued, ItemsTotal = items, RequestedBy = User.Identity?.Name ?? "", RequestedAt = Time.GetUtcNow().UtcDateTime,
-        };
-        Db.DocumentJobs.Add(job);
-        await Db.SaveChangesAsync(ct);
-        jobs.Enqueue<GeneratePackJob>(j => j.RunAsync(job.Id, CancellationToken.None));
         Response.Headers.Location = $"/odata/DocumentJobs({job.Id})";
         return StatusCode(StatusCodes.Status202Accepted, job);
     }
