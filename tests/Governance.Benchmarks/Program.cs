@@ -13,6 +13,7 @@ namespace Governance.Benchmarks;
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- listing [sqlite] [postgres]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- slips [contract counts...]
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- papers   (against Chromium's print-to-PDF)
+///   dotnet run -c Release --project tests/Governance.Benchmarks -- portal [S|M|L]   (meeting page and HTML paper against EF + plain HTML, default L)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- import [row counts...]   (CSV import against a bulk INSERT)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- scale [S M L]   (KPI returns at each scale)
 ///   dotnet run -c Release --project tests/Governance.Benchmarks -- traffic [S|M|L]   (listings with new values each request, default L)
@@ -55,11 +56,15 @@ internal static class BenchmarkEntry
             case "papers":
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
                 break;
+            case "portal":
+                await Portal.PortalPagesBenchmark.RunAsync(Console.Out, args.Length > 1 ? args[1] : "L");
+                break;
             default:
                 await TimerSweepBenchmark.RunAsync(Console.Out, [1_000, 10_000]);
                 await ProcurementListingBenchmark.RunAsync(Console.Out, ["sqlite", "postgres"]);
                 await SlipSweepBenchmark.RunAsync(Console.Out, [200, 2_000]);
                 await CommitteePaperBenchmark.RunAsync(Console.Out);
+                await Portal.PortalPagesBenchmark.RunAsync(Console.Out, "L");
                 await MeasurementScaleBenchmark.RunAsync(Console.Out, ["S", "M", "L"]);
                 await ListingTrafficBenchmark.RunAsync(Console.Out, "L");
                 await ImportBenchmark.RunAsync(Console.Out, [10_000]);

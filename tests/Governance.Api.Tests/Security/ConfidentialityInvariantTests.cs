@@ -44,6 +44,15 @@ public sealed class ConfidentialityInvariantTests(IsolatedSqliteApp app) : IClas
         await OkPdfAsync(dso, "/odata/AgendaItems(2)/Governance.GeneratePaper", new { Part = "A" });
         await OkPdfAsync(dso, "/odata/AgendaItems(2)/Governance.GeneratePaper", new { Part = "B" });
         await OkPdfAsync(manager, "/odata/Escalations(1)/Governance.GenerateReport", null);
+        // The meeting's pack (front sheet and every Part A), made by its job as the job server would.
+        var meeting = (await dso.GetJsonAsync("/odata/AgendaItems(2)?$select=MeetingId")).GetProperty("MeetingId").GetInt32();
+        using (var queued = await dso.PostJsonAsync($"/odata/Meetings({meeting})/Governance.GeneratePack", new { }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, queued.StatusCode);
+            var job = (await queued.JsonAsync()).GetProperty("Id").GetInt32();
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Governance.Api.Features.Documents.GeneratePackJob>().RunAsync(job, Ct);
+        }
         await NotifyEveryRoleAboutAsync(("Contract", 1), ("Escalation", 2));
         var readers = await ReadersAsync(dso);
 

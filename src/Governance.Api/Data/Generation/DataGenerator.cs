@@ -137,14 +137,39 @@ public sealed class DataGenerator(GovernanceDbContext db, ILogger<DataGenerator>
             Status = EscalationStatus.Open, OpenedAt = recorded.AddDays(-i % 60),
         }).ToList(), ct);
 
+        var clocks = Domain.Calendar.StatutoryClocks.EnglandAndWales;
         for (var c = 1; c <= scale.Committees; c++)
         {
             var committee = new Committee { Name = $"{code} Scrutiny panel {c}", Kind = CommitteeKind.SelectCommittee };
             db.Committees.Add(committee);
             await db.SaveChangesWithoutRowAuditAsync(ct);
-            await BulkAsync(Enumerable.Range(0, 50).Select(m => new Meeting
+            var meetings = Enumerable.Range(0, 50).Select(m => new Meeting
             {
                 CommitteeId = committee.Id, StartsAt = new DateTime(2022, 1, 10, 18, 0, 0, DateTimeKind.Utc).AddDays(m * 35), Venue = "Council Chamber",
+            }).ToList();
+            await BulkAsync(meetings, ct);
+            // Each meeting's agenda: five items, each a contract's performance paper published on time, with its decision.
+            var items = meetings.SelectMany(m => Enumerable.Range(1, 5).Select(n =>
+            {
+                var contract = contracts[random.Next(contracts.Count)];
+                var item = new AgendaItem
+                {
+                    MeetingId = m.Id, Number = n, Title = $"Performance of {contract.Reference}: {contract.Title}", LeadOfficer = "Contract manager",
+                    SubjectType = nameof(Contract), SubjectId = contract.Id, Recommendations = "That the panel notes the contract's performance.",
+                };
+                item.ScheduleFor(Domain.Calendar.LondonTime.DateOf(m.StartsAt), clocks);
+                item.PaperPublishedAt = m.StartsAt.AddDays(-8);
+                return item;
+            })).ToList();
+            await BulkAsync(items, ct);
+            await BulkAsync(items.Select(i => new Decision
+            {
+                AgendaItemId = i.Id, Outcome = "The panel noted the contract's performance and asked for a further report.", VotesFor = 5 + random.Next(4),
+                VotesAgainst = random.Next(3), Abstentions = random.Next(2), DecidedOn = Domain.Calendar.LondonTime.DateOf(i.PaperPublishedAt!.Value.AddDays(8)),
+            }).Select(d =>
+            {
+                d.Publish(d.DecidedOn.AddDays(2), clocks.Days);
+                return d;
             }).ToList(), ct);
         }
 
