@@ -41,6 +41,7 @@ public sealed class PdfRenderer(ReportFonts fonts)
         pdf.Info.CreationDate = info.Created.UtcDateTime;
         pdf.Info.ModificationDate = info.Created.UtcDateTime;
         pdf.ViewerPreferences.DisplayDocTitle = true;
+        pdf.Options.CompressContentStreams = true;
         pdf.PageMode = PdfPageMode.UseOutlines;
         var id = DocumentId(document, pageCount);
         pdf.Internals.FirstDocumentID = id;

@@ -77,6 +77,7 @@ public sealed partial class PortalManageTests(SqliteApp app)
         }
         var managed = await dso.GetStringAsync(meetingPage, Ct);
         Assert.Contains("Part A (public paper)", managed, StringComparison.Ordinal);
+        Assert.Contains("Went out for the meeting", managed, StringComparison.Ordinal); // published before the meeting: this version went out
         using var api = await app.ClientForAsync("DemocraticServicesOfficer");
         Assert.NotEqual(JsonValueKindNull, (await api.GetJsonAsync($"/odata/AgendaItems({itemId})")).GetProperty("PaperPublishedAt").ValueKind);
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Api.Auth;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,16 +28,20 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
 
     private bool seed;
 
+    private Action<IApplicationBuilder>? prepend;
+
     /// <param name="seed">Load seed/ at start-up (scale S), as the real host does on an empty database.</param>
-    public static BenchmarkHost Start(bool seed = false) => Start(ScratchDatabase.Sqlite("governance-bench"), seed);
+    /// <param name="prepend">Middleware put before the host's own, for a baseline served over the same HTTP.</param>
+    public static BenchmarkHost Start(bool seed = false, Action<IApplicationBuilder>? prepend = null) =>
+        Start(ScratchDatabase.Sqlite("governance-bench"), seed, prepend);
 
     /// <summary>The host on a new database of the PostgreSQL server that <paramref name="adminConnectionString"/> reaches.</summary>
     public static async Task<BenchmarkHost> StartPostgresAsync(string adminConnectionString) =>
-        Start(await ScratchDatabase.PostgresAsync(adminConnectionString, "governance_bench"), seed: false);
+        Start(await ScratchDatabase.PostgresAsync(adminConnectionString, "governance_bench"), seed: false, prepend: null);
 
-    private static BenchmarkHost Start(ScratchDatabase database, bool seed)
+    private static BenchmarkHost Start(ScratchDatabase database, bool seed, Action<IApplicationBuilder>? prepend)
     {
-        var host = new BenchmarkHost { database = database, seed = seed };
+        var host = new BenchmarkHost { database = database, seed = seed, prepend = prepend };
         try
         {
             host.CreateClient().Dispose();
@@ -77,6 +82,8 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SignInPerAddressPerMinute", "100000"); // scenarios sign many accounts in from one address
         builder.UseSetting("DataProtection:KeysPath", keys);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (prepend is { } first)
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new Prepended(first)));
         if (Environment.GetEnvironmentVariable("BENCH_SQL") is not null)
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
     }
@@ -86,5 +93,14 @@ internal sealed class BenchmarkHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await database.DisposeAsync();
         Directory.Delete(keys, recursive: true);
+    }
+
+    private sealed class Prepended(Action<IApplicationBuilder> first) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            first(app);
+            next(app);
+        };
     }
 }

@@ -8,6 +8,8 @@ using Governance.Api.Features.Documents;
 using Governance.Benchmarks.Harness;
 using Governance.Reports.Documents;
 using Governance.Reports.Html;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +30,19 @@ internal static class PortalPagesBenchmark
     public static async Task RunAsync(TextWriter output, string scaleName)
     {
         var scale = DataScale.Parse(scaleName);
-        await using var host = BenchmarkHost.Start(seed: true);
+        // The baseline over the same HTTP: the same reads and a StringBuilder, answered before the host's middleware.
+        BenchmarkHost? self = null;
+        await using var host = BenchmarkHost.Start(seed: true, prepend: app => app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/plain/meetings", out var rest) && int.TryParse(rest.Value?.Trim('/'), out var id))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(await PlainMeetingAsync(self!, id));
+                return;
+            }
+            await next();
+        }));
+        self = host;
         var generated = Stopwatch.StartNew();
         List<int> meetings;
         List<int> items;
@@ -59,6 +73,8 @@ internal static class PortalPagesBenchmark
 
         var meetingIds = new Draw(meetings);
         var plainMeetingIds = new Draw(meetings);
+        var httpMeetingIds = new Draw(meetings);
+        var floorIds = new Draw(meetings);
         var paperIds = new Draw(items);
         var plainPaperIds = new Draw(items);
         var rotated = await Measure.RotateAsync(Rounds, PerRound,
@@ -67,9 +83,15 @@ internal static class PortalPagesBenchmark
             async () => await PlainMeetingAsync(host, plainMeetingIds.Next()),
             async () => await GetAsync(client, $"/papers/{paperIds.Next()}"),
             async () => await PlainPaperAsync(host, plainPaperIds.Next()),
+            async () => await GetAsync(client, $"/plain/meetings/{httpMeetingIds.Next()}"),
+            // The host's floor for a page: a meeting that does not exist (middleware, routing, the page's first query, a 404).
+            async () => await GetAsync(client, $"/meetings/{-floorIds.Next()}", HttpStatusCode.NotFound),
         ]);
         await output.WriteLineAsync("page | ms/request (median of rounds) | against its baseline (ratio of medians)");
-        await Line(output, "meeting page (portal, HTTP)", rotated, 0, 1);
+        await Line(output, "meeting page (portal, HTTP)", rotated, 0, 4);
+        await Line(output, "meeting: HTTP + EF + StringBuilder", rotated, 4, null);
+        await Line(output, "host floor: a missing meeting", rotated, 5, 4);
+        await Line(output, "meeting page against in-process", rotated, 0, 1);
         await Line(output, "meeting: EF + StringBuilder", rotated, 1, null);
         await Line(output, "HTML paper (portal, HTTP)", rotated, 2, 3);
         await Line(output, "paper: loader + HTML writer", rotated, 3, null);
@@ -82,10 +104,11 @@ internal static class PortalPagesBenchmark
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-30} | {rotated.MedianMs[path],7:F2} | {vs}"));
     }
 
-    private static async Task<int> GetAsync(HttpClient client, string path)
+    private static async Task<int> GetAsync(HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}, not {(int)expected}.");
         return (await response.Content.ReadAsByteArrayAsync()).Length;
     }
 

@@ -8,7 +8,7 @@ namespace Governance.Benchmarks.Reports;
 
 /// <summary>
 /// Issue 7: a 40-page committee paper with 10 charts and a 1,000-row table, rendered by our layout layer on
-/// SkiaSharp, against Chromium's print-to-PDF of the same content as HTML (what a council would otherwise use),
+/// PDFsharp, against Chromium's print-to-PDF of the same content as HTML (what a council would otherwise use),
 /// in the same run. Then the same paper at four sizes, to show memory grows with the page, not the document.
 /// </summary>
 internal static partial class CommitteePaperBenchmark
@@ -28,7 +28,7 @@ internal static partial class CommitteePaperBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Committee paper, 10 charts, 1,000-row table: {ours.Pages} pages, {new FileInfo(Path.Combine(work, "ours.pdf")).Length / 1024} KB"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  Governance (SkiaSharp): median {ours.Median.TotalMilliseconds:F0} ms = {ours.Pages / ours.Median.TotalSeconds:F1} pages/s, peak managed heap {Measure.Mb(ours.PeakHeap)}, peak process growth {Measure.Mb(ours.PeakRss)}"));
+                $"  Governance (PDFsharp): median {ours.Median.TotalMilliseconds:F0} ms = {ours.Pages / ours.Median.TotalSeconds:F1} pages/s, peak managed heap {Measure.Mb(ours.PeakHeap)}, peak process growth {Measure.Mb(ours.PeakRss)}"));
 
             var html = Path.Combine(work, "paper.html");
             await File.WriteAllTextAsync(html, BenchmarkPaper.Html(document));

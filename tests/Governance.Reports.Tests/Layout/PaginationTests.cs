@@ -51,6 +51,26 @@ public abstract partial class PaginationTests(RendererFixture fixture, string fa
         Assert.DoesNotContain("Filler line 1.", headingPage);
     }
 
+    [Theory]
+    [InlineData(36)]
+    [InlineData(38)]
+    [InlineData(40)]
+    [InlineData(42)]
+    public void A_heading_before_a_captioned_table_or_another_heading_is_never_left_at_a_page_foot(int fillerLines)
+    {
+        // At several fill levels: a heading, a subheading, then a captioned table whose first row wraps to three lines.
+        var filler = Enumerable.Range(1, fillerLines).Select(i => (Block)new Paragraph($"Filler line {i}.")).ToList();
+        var table = new Table([new TableColumn("Risk", 1), new TableColumn("Mitigation", 1)],
+            [TableRow.Of("Supplier failure", "Step-in rights, a parent company guarantee and a tested exit plan held by the contract manager")],
+            "Table 4: the RAID log");
+        var pages = PdfText.Pages(Render([.. filler, new Heading(1, "12 Risk management"), new Heading(2, "Open risks"), table]));
+
+        var headingPage = Assert.Single(pages, p => p.Contains("12 Risk management", StringComparison.Ordinal));
+        Assert.Contains("Open risks", headingPage);
+        Assert.Contains("Table 4: the RAID log", headingPage);
+        Assert.Contains("Supplier failure", headingPage);
+    }
+
     [Fact]
     public void A_heading_before_a_chart_goes_with_the_chart()
     {

@@ -152,6 +152,10 @@ public sealed class ManageMeetingModel(GovernanceDbContext db, TimeProvider time
         return true;
     }
 
+    /// <summary>The version of a paper that went out for this meeting (PublishedDocument.WentOutFor), to mark it.</summary>
+    public bool WentOut(ItemRow row, PublishedDocument document) =>
+        PublishedDocument.WentOutFor(row.Documents.Where(d => d.Kind == document.Kind), Meeting.StartsAt)?.Id == document.Id;
+
     /// <summary>An item's paper against its s.100B deadline, in words and as a tag colour (never colour alone).</summary>
     public (string Text, string Tag) PaperState(AgendaItem item) => item.PaperPublishedAt switch
     {

@@ -25,12 +25,19 @@ public sealed class MeetingModel(GovernanceDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await db.Meetings.AsNoTracking().Where(m => m.Id == id).Select(m => new MeetingRow(m.Id, m.Committee!.Name, m.StartsAt, m.Venue)).SingleOrDefaultAsync(ct) is not { } meeting)
+        // The meeting and whether its pack is out, in one query.
+        var found = await db.Meetings.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new
+            {
+                Row = new MeetingRow(m.Id, m.Committee!.Name, m.StartsAt, m.Venue),
+                HasPack = db.PublishedDocuments.Any(d => d.Kind == Domain.Documents.DocumentKind.MeetingPack && d.SubjectType == nameof(Domain.Scrutiny.Meeting) && d.SubjectId == m.Id),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
             return NotFound();
-        Meeting = meeting;
+        (Meeting, HasPack) = (found.Row, found.HasPack);
         Items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Number).ToListAsync(ct);
         var ids = Items.Select(i => i.Id).ToList();
-        HasPack = await db.PublishedDocuments.AnyAsync(d => d.Kind == Domain.Documents.DocumentKind.MeetingPack && d.SubjectType == nameof(Domain.Scrutiny.Meeting) && d.SubjectId == id, ct);
         decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.AgendaItemId)).OrderBy(d => d.DecidedOn).ToListAsync(ct)).ToLookup(d => d.AgendaItemId);
         return Page();
     }
