@@ -27,6 +27,20 @@ public sealed class PortalBrowserTests
         Assert.True(results.Passes.Length > 0, "axe ran no rule at all");
     }
 
+    /// <summary>Signs out whoever is signed in, then signs in with the keyboard alone.</summary>
+    private static async Task SignInAsync(IPage page, string site, string email)
+    {
+        if (await page.Locator("button >> text=Sign out").CountAsync() > 0)
+            await page.Locator("button >> text=Sign out").ClickAsync();
+        await page.GotoAsync(site + "/sign-in");
+        await page.FocusAsync("#email");
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(GovernanceApp.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync($"text=Sign out {email}");
+    }
+
     [Fact]
     public async Task EveryPageType_HasNoWcagViolation_AndTheKeyboardAloneSkipsToContentAndSignsIn()
     {
@@ -115,14 +129,8 @@ public sealed class PortalBrowserTests
             await AssertAccessibleAsync(page, "decisions, read by a councillor");
 
             // Democratic services, keyboard only: sign in, open a meeting, write a section and see it in the preview.
-            await page.Locator("button >> text=Sign out").ClickAsync();
-            await page.GotoAsync(site + "/sign-in");
-            await page.FocusAsync("#email");
-            await page.Keyboard.TypeAsync("democraticservicesofficer@demo.local");
-            await page.Keyboard.PressAsync("Tab");
-            await page.Keyboard.TypeAsync(GovernanceApp.DemoPassword);
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForSelectorAsync("text=Manage meetings");
+            await SignInAsync(page, site, "democraticservicesofficer@demo.local");
+            Assert.True(await page.Locator("text=Manage meetings").CountAsync() > 0);
             await page.GotoAsync(site + "/manage");
             await AssertAccessibleAsync(page, "democratic services' meetings");
             await page.GotoAsync(site + "/manage/meetings/1");
@@ -141,6 +149,22 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=The section is added");
             Assert.True(await page.Locator("article.council-paper >> text=The next report will follow the close of dialogue.").CountAsync() > 0);
+
+            // Still by keyboard: publish item 5's exempt appendix (Part B) from the meeting's page.
+            await page.GotoAsync(site + "/manage/meetings/1");
+            await page.FocusAsync("button >> text=Publish Part B");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=The paper is published");
+            await AssertAccessibleAsync(page, "a meeting after publishing a paper");
+            await SignInAsync(page, site, "unionrepresentative@demo.local");
+            await page.GotoAsync(site + "/consultations");
+            await AssertAccessibleAsync(page, "consultations, for the union representative");
+            var denied = await page.GotoAsync(site + "/papers/1/part-b");
+            Assert.Equal(404, denied!.Status); // a union representative is never entitled to exempt information
+            await SignInAsync(page, site, "councillor@demo.local");
+            var partB = await page.GotoAsync(site + "/papers/1/part-b");
+            Assert.Equal(200, partB!.Status);
+            await AssertAccessibleAsync(page, "Part B, read by the committee's chair");
         }
         finally
         {
