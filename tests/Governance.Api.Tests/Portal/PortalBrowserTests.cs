@@ -159,6 +159,13 @@ public sealed class PortalBrowserTests
             await SignInAsync(page, site, "unionrepresentative@demo.local");
             await page.GotoAsync(site + "/consultations");
             await AssertAccessibleAsync(page, "consultations, for the union representative");
+            // The union representative responds with the keyboard alone.
+            await page.FocusAsync("textarea.govuk-textarea");
+            await page.Keyboard.TypeAsync("The union asks that no compulsory redundancies follow from the new operating model.");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=Your response was recorded");
+            await AssertAccessibleAsync(page, "consultations after responding");
             var denied = await page.GotoAsync(site + "/papers/1/part-b");
             Assert.Equal(404, denied!.Status); // a union representative is never entitled to exempt information
             await SignInAsync(page, site, "councillor@demo.local");
