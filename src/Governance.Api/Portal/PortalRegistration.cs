@@ -29,6 +29,7 @@ public static class PortalRegistration
             foreach (var page in PublicPages)
                 options.Conventions.AllowAnonymousToPage(page);
         });
+        builder.Services.AddScoped<Work.ContractDashboard>();
         return builder;
     }
 

@@ -172,6 +172,17 @@ public sealed class PortalBrowserTests
             var partB = await page.GotoAsync(site + "/papers/1/part-b");
             Assert.Equal(200, partB!.Status);
             await AssertAccessibleAsync(page, "Part B, read by the committee's chair");
+
+            // Issue 21's first workspace: the contract manager's dashboard, filtered with the keyboard.
+            await SignInAsync(page, site, "contractmanager@demo.local");
+            await page.GotoAsync(site + "/work/contracts");
+            await AssertAccessibleAsync(page, "the contracts dashboard");
+            await page.FocusAsync("#search");
+            await page.Keyboard.TypeAsync("SSO");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync("**/work/contracts?search=SSO*");
+            Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
+            await AssertAccessibleAsync(page, "the contracts dashboard, filtered");
         }
         finally
         {
