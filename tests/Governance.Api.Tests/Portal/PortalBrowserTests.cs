@@ -183,6 +183,10 @@ public sealed class PortalBrowserTests
             await page.WaitForURLAsync("**/work/contracts?search=SSO*");
             Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
             await AssertAccessibleAsync(page, "the contracts dashboard, filtered");
+            await page.Locator("tbody a.govuk-link").First.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=KPI results by month");
+            await AssertAccessibleAsync(page, "a contract's page for its manager");
         }
         finally
         {

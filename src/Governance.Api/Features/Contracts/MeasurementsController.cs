@@ -15,7 +15,7 @@ namespace Governance.Api.Features.Contracts;
 /// Returns are append-only: no update or delete is routed. A correction is a new version; a contract manager
 /// verifies or disputes a supplier's return. Every new return is checked for slips in the same transaction.
 /// </summary>
-public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, TimeProvider time)
+public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips)
     : AppendOnlyEntitySetController<Measurement>(db)
 {
     protected override Expression<Func<Measurement, bool>> SupplierRows(int supplierId) =>
@@ -72,58 +72,29 @@ public sealed class MeasurementsController(GovernanceDbContext db, MeasurementRe
     /// (which then replaces the return it corrects).
     /// </summary>
     [HttpPost]
-    public Task<IActionResult> Verify([FromODataUri] int key, CancellationToken ct) =>
-        CheckAsync(key, async (m, by, now) =>
-        {
-            if (m.VerificationStatus == VerificationStatus.Proposed)
-            {
-                var corrected = await Db.Measurements.SingleAsync(c => c.Id == m.SupersedesId, ct);
-                m.AcceptCorrection(corrected, by, now);
-            }
-            else
-            {
-                m.Verify(by, now);
-            }
-        }, ct);
+    public async Task<IActionResult> Verify([FromODataUri] int key, CancellationToken ct) =>
+        Answer(key, await Service<ReturnChecks>().VerifyAsync(User, Scope(Db.Measurements), key, ct));
 
     /// <summary>
     /// POST /odata/Measurements(1)/Governance.Dispute { "Reason": "...", "ContractManagerValue": 85 } — the return is not accepted; the
     /// period counts at the contract manager's figure, or red without one, until the dispute is settled.
     /// </summary>
     [HttpPost]
-    public Task<IActionResult> Dispute([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
-        CheckAsync(key, async (m, by, now) =>
-        {
-            var unit = await Db.Indicators.Where(i => i.Id == m.IndicatorId).Select(i => i.Unit).SingleAsync(ct);
-            m.Dispute(parameters?.GetValueOrDefault("Reason") as string, parameters?.GetValueOrDefault("ContractManagerValue") as decimal?, unit, by, now);
-        }, ct);
+    public async Task<IActionResult> Dispute([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        Answer(key, await Service<ReturnChecks>().DisputeAsync(User, Scope(Db.Measurements), key,
+            parameters?.GetValueOrDefault("Reason") as string, parameters?.GetValueOrDefault("ContractManagerValue") as decimal?, ct));
 
     /// <summary>POST /odata/Measurements(1)/Governance.RejectCorrection { "Reason": "..." } — a supplier's proposed correction is turned down.</summary>
     [HttpPost]
-    public Task<IActionResult> RejectCorrection([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
-        CheckAsync(key, (m, by, now) =>
-        {
-            m.RejectCorrection(parameters?.GetValueOrDefault("Reason") as string, by, now);
-            return Task.CompletedTask;
-        }, ct);
+    public async Task<IActionResult> RejectCorrection([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        Answer(key, await Service<ReturnChecks>().RejectCorrectionAsync(User, Scope(Db.Measurements), key, parameters?.GetValueOrDefault("Reason") as string, ct));
 
-    private async Task<IActionResult> CheckAsync(int key, Func<Measurement, string, DateTime, Task> decide, CancellationToken ct)
+    private ObjectResult Answer(int key, ReturnChecks.Outcome outcome) => outcome switch
     {
-        if (!User.IsInRole(Roles.ContractManager) && !User.IsInRole(Roles.SlaOwner))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "verification", "A contract manager verifies or disputes returns.");
-        var measurement = await Scope(Db.Measurements).SingleOrDefaultAsync(m => m.Id == key, ct);
-        if (measurement is null)
-            return NotFound(key);
-        var owner = await Db.Indicators.Where(i => i.Id == measurement.IndicatorId).Select(i => new { i.ContractId }).SingleAsync(ct);
-        if (owner.ContractId is not null ? !User.IsInRole(Roles.ContractManager) : !User.IsInRole(Roles.SlaOwner))
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "verification", "A contract manager verifies a contract's returns; an SLA owner an internal SLA's.");
-        await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
-        await decide(measurement, User.Identity?.Name ?? "", time.GetUtcNow().UtcDateTime);
-        await Db.SaveChangesAsync(ct);
-        await DetectAsync(measurement.IndicatorId, ct);
-        await transaction.CommitIfOwnAsync(ct);
-        return Ok(measurement);
-    }
+        { Checked: { } done } => Ok(done),
+        { NotFound: true } => NotFound(key),
+        _ => ODataErrors.Error(StatusCodes.Status403Forbidden, outcome.RefusedRule!, outcome.RefusedMessage!),
+    };
 
     private async Task DetectAsync(int indicatorId, CancellationToken ct)
     {

@@ -1,0 +1,121 @@
+using Governance.Api.Auth;
+using Governance.Api.Data;
+using Governance.Api.Features.Contracts;
+using Governance.Api.Features.Performance;
+using Governance.Domain.Common;
+using Governance.Domain.Contracts;
+using Governance.Domain.Escalations;
+using Governance.Reports.Html;
+using Governance.Reports.Layout;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Portal.Pages.Work;
+
+/// <summary>
+/// One contract's story for its manager: the KPI grid by month (colour and words), trend charts with their figures,
+/// the returns waiting for a check (verify, dispute, accept or reject a correction, through ReturnChecks as the API's
+/// actions), service credits and open escalations. Read through the caller's exemption filter like every page.
+/// </summary>
+public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks) : PageModel
+{
+    private const int Months = 12;
+
+    public Contract Contract { get; private set; } = null!;
+
+    public IReadOnlyList<Indicator> Kpis { get; private set; } = [];
+
+    public IReadOnlyList<DateOnly> Periods { get; private set; } = [];
+
+    public Dictionary<(int Kpi, DateOnly Period), KpiPeriodView> Grid { get; private set; } = [];
+
+    /// <summary>Returns owed for months after the latest return, which the grid does not show.</summary>
+    public int OverdueSince { get; private set; }
+
+    public string Charts { get; private set; } = "";
+
+    public IReadOnlyList<Measurement> ToCheck { get; private set; } = [];
+
+    public IReadOnlyList<ServiceCreditView> Credits { get; private set; } = [];
+
+    public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+            context.Result = Challenge();
+        else if (!AccessRules.CanWrite("Contracts", User.IsInRole))
+            context.Result = Forbid();
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostVerifyAsync(int id, int measurement, CancellationToken ct) =>
+        CheckAsync(id, measurement, () => checks.VerifyAsync(User, Returns(id), measurement, ct), "verified", ct);
+
+    public Task<IActionResult> OnPostDisputeAsync(int id, int measurement, string? reason, decimal? figure, CancellationToken ct) =>
+        CheckAsync(id, measurement, () => checks.DisputeAsync(User, Returns(id), measurement, reason, figure, ct), "disputed", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, int measurement, string? reason, CancellationToken ct) =>
+        CheckAsync(id, measurement, () => checks.RejectCorrectionAsync(User, Returns(id), measurement, reason, ct), "rejected", ct);
+
+    /// <summary>Only this contract's returns: a return of another contract posted here is not found.</summary>
+    private IQueryable<Measurement> Returns(int contractId) => db.Measurements.Where(m => m.Indicator!.ContractId == contractId);
+
+    private async Task<IActionResult> CheckAsync(int id, int measurement, Func<Task<ReturnChecks.Outcome>> check, string done, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await check();
+            if (outcome.NotFound)
+                return NotFound();
+            if (outcome.Checked is null)
+                return Forbid();
+        }
+        catch (BusinessRuleException refused)
+        {
+            Errors[$"reason-{measurement}"] = refused.Rule == "reason-required" ? "Enter why" : refused.Message;
+            Response.StatusCode = refused.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return Redirect($"/work/contracts/{id}?done={done}#returns");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.Contracts.AsNoTracking().Include(c => c.Supplier).SingleOrDefaultAsync(c => c.Id == id, ct) is not { } contract)
+            return false;
+        Contract = contract;
+        Kpis = await db.Indicators.AsNoTracking().Where(i => i.ContractId == id && i.ArchivedAt == null).OrderBy(i => i.Code).ToListAsync(ct);
+        var results = await performance.KpiPeriodsAsync(id, ct);
+        // The twelve months up to the latest with a return; months owed after it are counted as overdue below the grid.
+        var anchor = results.Where(r => r.State != "NotReported").Select(r => r.Period).DefaultIfEmpty(results.Select(r => r.Period).DefaultIfEmpty().Max()).Max();
+        Periods = results.Select(r => r.Period).Where(p => p <= anchor).Distinct().OrderDescending().Take(Months).Order().ToList();
+        OverdueSince = results.Count(r => r.Period > anchor && r.State == "NotReported");
+        Grid = results.Where(r => Periods.Contains(r.Period)).ToDictionary(r => (r.IndicatorId, r.Period));
+        Charts = HtmlPaperWriter.Write(new ReportDocument(
+            new DocumentInfo(contract.Reference, "", "", "", DateTimeOffset.UnixEpoch),
+            [.. Kpis.Select(k => (Block)new LineChart($"{k.Code}: {k.Name}", [.. Periods.Select(p => p.ToString("MMM yy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))],
+                [new ChartSeries("Counted", [.. Periods.Select(p => Grid.TryGetValue((k.Id, p), out var r) && r.CountedValue is { } v ? (double?)v : null)])],
+                [new ReferenceLine($"Target {k.Target:0.##}", (double)k.Target, ReferenceKind.Target), new ReferenceLine($"Red {k.RedThreshold:0.##}", (double)k.RedThreshold, ReferenceKind.Red)],
+                k.Unit == "%" ? "%" : k.Unit))]));
+        var kpiIds = Kpis.Select(k => k.Id).ToList();
+        ToCheck = await db.Measurements.AsNoTracking().Where(m => kpiIds.Contains(m.IndicatorId) && !m.Superseded
+                && (m.VerificationStatus == VerificationStatus.Unverified || m.VerificationStatus == VerificationStatus.Proposed))
+            .OrderByDescending(m => m.PeriodStart).ThenBy(m => m.IndicatorId).Take(30).ToListAsync(ct);
+        Credits = (await performance.ServiceCreditsAsync(id, ct)).OrderByDescending(c => c.Period).Take(Months).ToList();
+        Escalations = await db.Escalations.AsNoTracking().Where(e => e.ContractId == id && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct);
+        return true;
+    }
+
+    public string KpiOf(int indicatorId) => Kpis.FirstOrDefault(k => k.Id == indicatorId) is { } k ? $"{k.Code}: {k.Name}" : $"KPI {indicatorId}";
+
+    public static string Tag(string rag) => rag switch { "Green" => "govuk-tag--green", "Amber" => "govuk-tag--yellow", _ => "govuk-tag--red" };
+}
