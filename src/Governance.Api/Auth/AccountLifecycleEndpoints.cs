@@ -49,17 +49,21 @@ public static class AccountLifecycleEndpoints
     private static async Task<Results<NoContent, NotFound>> DisableAsync(
         string id, DisableAccount? request, ClaimsPrincipal principal, AccountService accounts, UserManager<GovernanceUser> manager, CancellationToken ct)
     {
-        if (manager.GetUserId(principal) == id)
-            throw new BusinessRuleException("account-self", "An administrator cannot disable their own account: ask another administrator.");
-        return await ChangeAsync(id, manager, user => accounts.DisableAsync(user, principal.Identity?.Name ?? "unknown", request?.Reason, ct));
+        return await ChangeAsync(id, manager, user =>
+        {
+            AccountService.RefuseSelfLockout(manager.GetUserId(principal), user, disabling: true);
+            return accounts.DisableAsync(user, principal.Identity?.Name ?? "unknown", request?.Reason, ct);
+        });
     }
 
     private static async Task<Results<NoContent, NotFound>> ChangeRolesAsync(
         string id, AccountRoles? request, ClaimsPrincipal principal, AccountService accounts, UserManager<GovernanceUser> manager, CancellationToken ct)
     {
-        if (manager.GetUserId(principal) == id && request?.Roles?.Contains(Roles.Administrator) != true)
-            throw new BusinessRuleException("account-self", "An administrator cannot take the Administrator role from their own account: ask another administrator.");
-        return await ChangeAsync(id, manager, user => accounts.ChangeRolesAsync(user, request?.Roles, ct));
+        return await ChangeAsync(id, manager, user =>
+        {
+            AccountService.RefuseSelfLockout(manager.GetUserId(principal), user, request?.Roles);
+            return accounts.ChangeRolesAsync(user, request?.Roles, ct);
+        });
     }
 
     private static async Task<Results<Ok<ResetCode>, NotFound>> IssueResetCodeAsync(string id, AccountService accounts, UserManager<GovernanceUser> manager)

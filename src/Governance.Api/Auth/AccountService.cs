@@ -85,6 +85,20 @@ public sealed class AccountService(UserManager<GovernanceUser> users, Governance
         }, ct);
     }
 
+    /// <summary>
+    /// Rule <c>account-self</c>: an administrator neither disables their own account nor takes the Administrator role from
+    /// it, so that a council is never left without one by a slip of the hand. The API and the portal both ask it.
+    /// </summary>
+    public static void RefuseSelfLockout(string? actorId, GovernanceUser user, IReadOnlyList<string>? newRoles = null, bool disabling = false)
+    {
+        if (actorId != user.Id)
+            return;
+        if (disabling)
+            throw new BusinessRuleException("account-self", "An administrator cannot disable their own account: ask another administrator.");
+        if (newRoles?.Contains(Roles.Administrator) != true)
+            throw new BusinessRuleException("account-self", "An administrator cannot take the Administrator role from their own account: ask another administrator.");
+    }
+
     /// <summary>Ends every session of the account (refresh tokens at once, access tokens and cookies at their next request).</summary>
     public Task RevokeSessionsAsync(GovernanceUser user, CancellationToken ct) => ChangeAsync(user, () => Task.CompletedTask, ct);
 

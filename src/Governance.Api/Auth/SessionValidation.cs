@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Governance.Api.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,13 @@ public static class SessionValidation
         if (context.User.Identity?.IsAuthenticated == true && await EndedAsync(context) is { } reason)
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (Portal.PortalRegistration.IsPortal(context) && HttpMethods.IsGet(context.Request.Method))
+            {
+                // A person in a browser: the ended session's cookie goes, and they are asked to sign in again.
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                context.Response.Redirect("/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await context.Response.WriteAsJsonAsync(new { title = "Session ended", status = 401, detail = reason }, context.RequestAborted);
             return;

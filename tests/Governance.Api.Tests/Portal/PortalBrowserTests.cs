@@ -187,6 +187,15 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=KPI results by month");
             await AssertAccessibleAsync(page, "a contract's page for its manager");
+
+            // The administrator's accounts: the list, then an account, reached by keyboard.
+            await SignInAsync(page, site, "administrator@demo.local");
+            await page.GotoAsync(site + "/admin/accounts");
+            await AssertAccessibleAsync(page, "accounts, for an administrator");
+            await page.Locator("a >> text=councillor@demo.local").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=Disable the account");
+            await AssertAccessibleAsync(page, "an account, for an administrator");
         }
         finally
         {
