@@ -30,8 +30,9 @@ public sealed class PortalBrowserTests
     /// <summary>Signs out whoever is signed in, then signs in with the keyboard alone.</summary>
     private static async Task SignInAsync(IPage page, string site, string email)
     {
-        if (await page.Locator("button >> text=Sign out").CountAsync() > 0)
-            await page.Locator("button >> text=Sign out").ClickAsync();
+        var signOut = page.Locator("nav button.govuk-button");
+        if (await signOut.CountAsync() > 0)
+            await signOut.ClickAsync();
         await page.GotoAsync(site + "/sign-in");
         await page.FocusAsync("#email");
         await page.Keyboard.TypeAsync(email);
@@ -180,7 +181,9 @@ public sealed class PortalBrowserTests
             await page.FocusAsync("#search");
             await page.Keyboard.TypeAsync("SSO");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/work/contracts?search=SSO*");
+            // The filtered page: waited for by what it shows, which a loaded machine may take a while to answer.
+            await page.WaitForSelectorAsync("caption >> text=1 contract", new() { Timeout = 60_000 });
+            Assert.Contains("search=SSO", page.Url, StringComparison.Ordinal);
             Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
             await AssertAccessibleAsync(page, "the contracts dashboard, filtered");
             await page.Locator("tbody a.govuk-link").First.FocusAsync();
@@ -196,6 +199,15 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=Disable the account");
             await AssertAccessibleAsync(page, "an account, for an administrator");
+
+            // A supplier's workspace, and a return sent with the keyboard (an empty form first).
+            await SignInAsync(page, site, "supplier@demo.local");
+            await page.GotoAsync(site + "/work/supplier");
+            await AssertAccessibleAsync(page, "a supplier's contracts and returns");
+            await page.FocusAsync("button >> text=Send the return");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            await AssertAccessibleAsync(page, "a supplier's return form with errors");
         }
         finally
         {

@@ -40,7 +40,9 @@ public static class DatabaseFault
                 // Any other Npgsql error is the client's connection failing (refused, reset, broken mid-command), and
                 // a pooled connection broken while the server was down is refused as "not open" when used again.
                 Npgsql.NpgsqlException => DatabaseFaultKind.Unreachable,
-                InvalidOperationException invalid when invalid.Source == "Npgsql" && invalid.Message.Contains("onnection", StringComparison.Ordinal) => DatabaseFaultKind.Unreachable,
+                // A connection broken mid-transaction completes the transaction under us: the next command says so.
+                InvalidOperationException invalid when invalid.Source == "Npgsql"
+                    && (invalid.Message.Contains("onnection", StringComparison.Ordinal) || invalid.Message.Contains("Transaction is already completed", StringComparison.Ordinal)) => DatabaseFaultKind.Unreachable,
                 // SQL Server: 1105 and 9002 a full filegroup or log; 3906 a read-only database; the rest cannot
                 // connect (network, login to an unavailable database, a server shutting down).
                 Microsoft.Data.SqlClient.SqlException { Number: 1105 or 9002 } => DatabaseFaultKind.Full,
