@@ -36,6 +36,7 @@ public sealed class PortalContractWorkTests(SqliteApp app)
         Assert.Contains("unverified", html, StringComparison.Ordinal); // never colour alone: the state is in words
         Assert.Contains("<svg role=\"img\"", html, StringComparison.Ordinal);
         Assert.Contains("Calls answered within 60 seconds: the figures", html, StringComparison.Ordinal);
+        Assert.Contains("No assessment has been published", html, StringComparison.Ordinal);
 
         using (var verified = await PostAsync(manager, page, "Verify", new() { ["measurement"] = $"{march}" }))
             Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
@@ -51,6 +52,11 @@ public sealed class PortalContractWorkTests(SqliteApp app)
         var record = await api.GetJsonAsync($"/odata/Measurements({april})");
         Assert.Equal("Disputed", record.GetProperty("VerificationStatus").GetString());
         Assert.Equal(71, record.GetProperty("ContractManagerValue").GetDecimal());
+
+        // A published annual assessment shows with its rating.
+        using (var assessed = await api.PostJsonAsync($"/odata/Contracts({contract})/Governance.GenerateAssessment", new { Year = 2019 }))
+            Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
+        Assert.Contains("Published assessments (UK9 ratings)", await manager.GetStringAsync(page, Ct), StringComparison.Ordinal);
 
         // A return of another contract is not found through this contract's page.
         using var otherApi = await app.ClientForAsync("ContractManager");

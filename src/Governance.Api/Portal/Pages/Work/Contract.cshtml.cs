@@ -42,6 +42,10 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
 
     public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
 
+    public IReadOnlyList<Domain.Performance.PerformanceAssessment> Assessments { get; private set; } = [];
+
+    public IReadOnlyList<Domain.Performance.PerformanceNotice> Notices { get; private set; } = [];
+
     public Dictionary<string, string> Errors { get; } = [];
 
     [BindProperty(SupportsGet = true)]
@@ -112,6 +116,8 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
             .OrderByDescending(m => m.PeriodStart).ThenBy(m => m.IndicatorId).Take(30).ToListAsync(ct);
         Credits = (await performance.ServiceCreditsAsync(id, ct)).OrderByDescending(c => c.Period).Take(Months).ToList();
         Escalations = await db.Escalations.AsNoTracking().Where(e => e.ContractId == id && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct);
+        Assessments = await db.PerformanceAssessments.AsNoTracking().Where(a => a.ContractId == id).OrderByDescending(a => a.Year).ThenByDescending(a => a.PublishedAt).ToListAsync(ct);
+        Notices = await db.PerformanceNotices.AsNoTracking().Where(n => n.ContractId == id).OrderByDescending(n => n.Id).ToListAsync(ct);
         return true;
     }
 
