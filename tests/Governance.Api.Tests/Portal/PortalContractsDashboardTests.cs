@@ -46,7 +46,7 @@ public sealed class PortalContractsDashboardTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Reference,Title,Supplier,Status", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"Reference\",\"Title\",\"Supplier\",\"Status\"", lines[0], StringComparison.Ordinal);
         var row = Assert.Single(lines.Skip(1));
         Assert.StartsWith($"\"{reference}\",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\"", row, StringComparison.Ordinal);
         Assert.Contains("\"Draft\"", row, StringComparison.Ordinal);

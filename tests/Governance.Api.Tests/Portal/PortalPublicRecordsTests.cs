@@ -35,6 +35,25 @@ public sealed class PortalPublicRecordsTests(SqliteApp app)
         Assert.Matches(@"Latest KPI results \w+ \d{4}: \d+ green, \d+ amber, \d+ red", text);
     }
 
+    [Theory]
+    [InlineData("/meetings", "\"Date and time (UK)\",\"Committee\",\"Venue\",\"Agenda\"", "Overview and Scrutiny Commission")]
+    [InlineData("/decisions", "\"Committee\",\"Meeting (UK)\",\"Item\"", "The Commission endorsed the contact centre recovery plan")]
+    [InlineData("/forward-plan", "\"Decision\",\"Decided by\"", "Award of the Customer Contact platform contract")]
+    [InlineData("/contracts", "\"Reference\",\"Title\",\"Department\",\"Supplier\",\"Company number\",\"SME\",\"VCSE\"", "\"SSO-2012-001\"")]
+    public async Task EveryPublicList_DownloadsAsCsv_WithTheSameRows_AndAnotherFormatIsRefused(string path, string header, string row)
+    {
+        using var visitor = PortalClient.Anonymous(app);
+        using var csv = await visitor.GetAsync($"{path}?format=csv", Ct);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF');
+        Assert.StartsWith(header, text, StringComparison.Ordinal);
+        Assert.Contains(row, text, StringComparison.Ordinal);
+        Assert.Contains($"{path}?format=csv", await visitor.GetStringAsync(path, Ct), StringComparison.Ordinal);
+        using var refused = await visitor.GetAsync($"{path}?format=json", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
     [Fact]
     public async Task AnExemptContract_IsNotInTheVisitorsRegister_ButIsInTheOfficers()
     {
@@ -54,6 +73,7 @@ public sealed class PortalPublicRecordsTests(SqliteApp app)
         var pages = new List<string>();
         for (var page = 1; page <= 5; page++)
             pages.Add(await visitor.GetStringAsync($"/contracts?page={page}", Ct));
+        pages.Add(await visitor.GetStringAsync("/contracts?format=csv", Ct)); // the download reads through the same filter
         Assert.All(pages, p => Assert.DoesNotContain(reference, p, StringComparison.Ordinal));
 
         using var officer = await PortalClient.SignedInAsync(app, "ContractManager");

@@ -1,5 +1,6 @@
 using Governance.Api.Data;
 using Governance.Domain.Scrutiny;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,20 @@ public sealed class ForwardPlanModel(GovernanceDbContext db) : PageModel
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        await LoadAsync(ct);
+        return Format is null ? Page() : CsvFile.Of("forward-plan.csv", ["Decision", "Decided by", "Date of decision", "Published", "Key decision", "In private", "Notice", "Reasons"],
+            Entries.Select(e => (IReadOnlyList<string>)[e.Title, e.Committee, e.DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                e.PublishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Key ? "Yes" : "No", e.Private ? "Yes" : "No", Notice(e), e.Reason ?? ""]));
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
         Entries = (await db.ForwardPlanEntries.AsNoTracking().Where(e => e.ArchivedAt == null)
             .Join(db.Committees, e => e.CommitteeId, c => c.Id, (e, c) => new { e, Committee = c.Name })
             .OrderBy(x => x.e.DecisionDate).ToListAsync(ct))

@@ -29,13 +29,31 @@ public sealed class ContractRegisterModel(GovernanceDbContext db, ContractPerfor
 
     public int Pages { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        await LoadAsync(all: Format is not null, ct);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return Format is null ? Page() : CsvFile.Of("contract-register.csv",
+            ["Reference", "Title", "Department", "Supplier", "Company number", "SME", "VCSE", "Value", "Irrecoverable VAT", "Start", "End", "Review", "Status", "Latest KPI month", "Green", "Amber", "Red", "Rating (UK9)", "Rated year"],
+            Contracts.Select(c => (IReadOnlyList<string>)[c.Reference, c.Title, c.Department, c.Supplier, c.CompanyNumber ?? "", c.Sme ? "Yes" : "No", c.Vcse ? "Yes" : "No",
+                c.Value.ToString("0.00", invariant), c.IrrecoverableVat.ToString("0.00", invariant), c.Start.ToString("yyyy-MM-dd", invariant), c.End.ToString("yyyy-MM-dd", invariant),
+                c.Review?.ToString("yyyy-MM-dd", invariant) ?? "", c.Status.ToString(), c.Kpis?.Period.ToString("yyyy-MM", invariant) ?? "", $"{c.Kpis?.Green}", $"{c.Kpis?.Amber}", $"{c.Kpis?.Red}",
+                c.Rating ?? "", c.RatedYear?.ToString(invariant) ?? ""]));
+    }
+
+    /// <param name="all">Every page (the CSV), or the page asked for.</param>
+    private async Task LoadAsync(bool all, CancellationToken ct)
     {
         var listed = db.Contracts.AsNoTracking().Where(c => c.Status != ContractStatus.Draft);
         Pages = Math.Max(1, (int)Math.Ceiling(await listed.CountAsync(ct) / (double)PageSize));
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var contracts = await listed
-            .OrderBy(c => c.Reference).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var ordered = listed.OrderBy(c => c.Reference);
+        var contracts = await (all ? ordered : ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize))
             .Select(c => new { c.Id, c.Reference, c.Title, Department = c.Department!.Name, Supplier = c.Supplier!.Name, c.Supplier.CompaniesHouseNumber, c.Supplier.IsSme, c.Supplier.IsVcse,
                 c.TotalValue, c.IrrecoverableVat, c.StartOn, c.EndOn, c.ReviewOn, c.Status })
             .ToListAsync(ct);

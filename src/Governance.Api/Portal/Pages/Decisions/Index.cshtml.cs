@@ -32,7 +32,17 @@ public sealed class DecisionsModel(GovernanceDbContext db, TimeProvider time) : 
     [BindProperty(SupportsGet = true)]
     public bool CalledIn { get; set; }
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        await LoadAsync(ct);
+        return Format is null ? Page() : CsvFile.Of("decisions.csv", ["Committee", "Meeting (UK)", "Item", "Title", "Decision", "For", "Against", "Abstaining", "Call-in"],
+            Decisions.Select(d => (IReadOnlyList<string>)[d.Committee, PortalText.When(d.MeetingAt), $"{d.ItemNumber}", d.Item, d.Outcome, $"{d.For}", $"{d.Against}", $"{d.Abstentions}", d.CallIn]));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Governance.Api.Auth;
 using Governance.Api.Portal.Work;
 using Governance.Domain.Contracts;
@@ -39,34 +38,20 @@ public sealed class ContractsDashboardModel(ContractDashboard dashboard) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Format is not null and not "csv")
-            return BadRequest($"The format \"{Format}\" is not offered: leave it out for the page, or ask for csv.");
-        Result = await dashboard.ReadAsync(new ContractDashboard.Filter(Search, Status, PageNumber), ct, all: Format == "csv");
-        return Format == "csv" ? File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(Result))).ToArray(), "text/csv", $"contracts-{Result.Today:yyyy-MM-dd}.csv") : Page();
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        Result = await dashboard.ReadAsync(new ContractDashboard.Filter(Search, Status, PageNumber), ct, all: Format == CsvFile.Format);
+        return Format == CsvFile.Format ? Csv(Result) : Page();
     }
 
-    /// <summary>RFC 4180: every field quoted, quotes doubled; a field starting with =, +, - or @ gets a leading apostrophe so a spreadsheet does not run it.</summary>
-    private static string Csv(ContractDashboard.Result result)
-    {
-        var csv = new StringBuilder("Reference,Title,Supplier,Status,Annual value,Ends,Latest month,Green,Amber,Red,Returns overdue,Rating (UK9),Rated year,Open escalations,Next notice by,Notice for\r\n");
-        foreach (var r in result.Rows)
-        {
-            string[] fields =
-            [
-                r.Reference, r.Title, r.Supplier, r.Status.ToString(), r.AnnualValue.ToString("0.00", CultureInfo.InvariantCulture), r.EndOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.LatestPeriod?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "", $"{r.Green}", $"{r.Amber}", $"{r.Red}", $"{r.Overdue}", r.Rating ?? "", r.RatedYear?.ToString(CultureInfo.InvariantCulture) ?? "",
-                string.Join("; ", r.OpenEscalations), r.NextNotice?.NoticeBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.NextNotice?.Kind.ToString() ?? "",
-            ];
-            csv.Append(string.Join(',', fields.Select(Field))).Append("\r\n");
-        }
-        return csv.ToString();
-    }
-
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static FileContentResult Csv(ContractDashboard.Result result) => CsvFile.Of($"contracts-{result.Today:yyyy-MM-dd}.csv",
+        ["Reference", "Title", "Supplier", "Status", "Annual value", "Ends", "Latest month", "Green", "Amber", "Red", "Returns overdue", "Rating (UK9)", "Rated year", "Open escalations", "Next notice by", "Notice for"],
+        result.Rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.Reference, r.Title, r.Supplier, r.Status.ToString(), r.AnnualValue.ToString("0.00", CultureInfo.InvariantCulture), r.EndOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.LatestPeriod?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "", $"{r.Green}", $"{r.Amber}", $"{r.Red}", $"{r.Overdue}", r.Rating ?? "", r.RatedYear?.ToString(CultureInfo.InvariantCulture) ?? "",
+            string.Join("; ", r.OpenEscalations), r.NextNotice?.NoticeBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.NextNotice?.Kind.ToString() ?? "",
+        ]));
 
     public string QueryFor(int page, string? format = null)
     {
