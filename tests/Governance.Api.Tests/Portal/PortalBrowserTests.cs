@@ -208,6 +208,10 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync(".govuk-error-summary");
             await AssertAccessibleAsync(page, "a supplier's return form with errors");
+
+            await SignInAsync(page, site, "slaowner@demo.local");
+            await page.GotoAsync(site + "/work/slas");
+            await AssertAccessibleAsync(page, "internal SLAs, for their owner");
         }
         finally
         {
