@@ -190,6 +190,10 @@ public sealed class PortalBrowserTests
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("text=KPI results by month");
             await AssertAccessibleAsync(page, "a contract's page for its manager");
+            await page.Locator("a[href^='/work/escalations/']").First.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("text=The ladder");
+            await AssertAccessibleAsync(page, "an escalation with its report");
 
             // The administrator's accounts: the list, then an account, reached by keyboard.
             await SignInAsync(page, site, "administrator@demo.local");
