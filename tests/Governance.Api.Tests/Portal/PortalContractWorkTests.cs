@@ -47,6 +47,8 @@ public sealed class PortalContractWorkTests(SqliteApp app)
             Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
             Assert.Contains("There is a problem", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
+        using (var notANumber = await PostAsync(manager, page, "Dispute", new() { ["measurement"] = $"{april}", ["reason"] = "Call logs differ.", ["figure"] = "seventy" }))
+            Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode); // never a dispute with the figure silently dropped
         using (var disputed = await PostAsync(manager, page, "Dispute", new() { ["measurement"] = $"{april}", ["reason"] = "Call logs show 71%.", ["figure"] = "71" }))
             Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
         var record = await api.GetJsonAsync($"/odata/Measurements({april})");

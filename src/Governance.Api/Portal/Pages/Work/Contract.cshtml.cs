@@ -64,8 +64,17 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
     public Task<IActionResult> OnPostVerifyAsync(int id, int measurement, CancellationToken ct) =>
         CheckAsync(id, measurement, () => checks.VerifyAsync(User, Returns(id), measurement, ct), "verified", ct);
 
-    public Task<IActionResult> OnPostDisputeAsync(int id, int measurement, string? reason, decimal? figure, CancellationToken ct) =>
-        CheckAsync(id, measurement, () => checks.DisputeAsync(User, Returns(id), measurement, reason, figure, ct), "disputed", ct);
+    public async Task<IActionResult> OnPostDisputeAsync(int id, int measurement, string? reason, decimal? figure, CancellationToken ct)
+    {
+        // A figure that is not a number is said to be wrong, not dropped: the dispute would otherwise count as red.
+        if (ModelState.TryGetValue(nameof(figure), out var given) && given.Errors.Count > 0)
+        {
+            Errors[$"reason-{measurement}"] = "Enter your figure as a number, like 91.5, or leave it empty";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return await CheckAsync(id, measurement, () => checks.DisputeAsync(User, Returns(id), measurement, reason, figure, ct), "disputed", ct);
+    }
 
     public Task<IActionResult> OnPostRejectAsync(int id, int measurement, string? reason, CancellationToken ct) =>
         CheckAsync(id, measurement, () => checks.RejectCorrectionAsync(User, Returns(id), measurement, reason, ct), "rejected", ct);
