@@ -12,6 +12,10 @@ public static class PortalText
         return local.ToString("dddd d MMMM yyyy, h:mmtt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
     }
 
+    /// <summary>An enum's name as words: "InRemediation" reads "In remediation".</summary>
+    public static string Words(string value) =>
+        string.Concat(value.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+
     public static string Day(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     public static string Role(MemberRole role) => role switch

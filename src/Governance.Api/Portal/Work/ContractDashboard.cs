@@ -48,8 +48,7 @@ public sealed class ContractDashboard(GovernanceDbContext db, ContractPerformanc
         var chosen = await (all ? ordered : ordered.Skip((page - 1) * PageSize).Take(PageSize))
             .Select(c => new { c.Id, c.Reference, c.Title, Supplier = c.Supplier!.Name, c.Status, c.AnnualValue, c.EndOn }).ToListAsync(ct);
         var ids = chosen.Select(c => c.Id).ToList();
-        var ratings = (await db.PerformanceAssessments.AsNoTracking().Where(a => ids.Contains(a.ContractId)).ToListAsync(ct))
-            .GroupBy(a => a.ContractId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Year).ThenByDescending(a => a.PublishedAt).First());
+        var ratings = await ContractFigures.RatingsAsync(db, ids, ct);
         var escalations = (await db.Escalations.AsNoTracking().Where(e => e.ContractId != null && ids.Contains(e.ContractId.Value) && e.Status != EscalationStatus.Resolved)
             .Select(e => new { ContractId = e.ContractId!.Value, e.Level }).ToListAsync(ct)).ToLookup(e => e.ContractId, e => e.Level);
         var notices = (await db.ContractOptions.AsNoTracking().Where(o => ids.Contains(o.ContractId) && o.NoticeBy != null && o.NoticeBy >= today)
@@ -59,10 +58,9 @@ public sealed class ContractDashboard(GovernanceDbContext db, ContractPerformanc
         foreach (var c in chosen)
         {
             var periods = await performance.KpiPeriodsAsync(c.Id, ct);
-            var reported = periods.Where(p => p.State != "NotReported").Select(p => p.Period).DefaultIfEmpty().Max();
-            var latest = periods.Where(p => p.Period == reported).ToList();
+            var latest = ContractFigures.LatestMonth(periods);
             rows.Add(new Row(c.Id, c.Reference, c.Title, c.Supplier, c.Status, c.AnnualValue, c.EndOn,
-                latest.Count == 0 ? null : reported, latest.Count(p => p.Rag == "Green"), latest.Count(p => p.Rag == "Amber"), latest.Count(p => p.Rag == "Red"),
+                latest?.Period, latest?.Green ?? 0, latest?.Amber ?? 0, latest?.Red ?? 0,
                 periods.Count(p => p.State == "NotReported"), ratings.GetValueOrDefault(c.Id)?.Rating.ToString(), ratings.GetValueOrDefault(c.Id)?.Year,
                 [.. escalations[c.Id]], notices.TryGetValue(c.Id, out var n) ? (n.NoticeBy, n.Kind) : null));
         }

@@ -1,5 +1,6 @@
 using Governance.Api.Data;
 using Governance.Api.Features.Performance;
+using Governance.Api.Portal.Work;
 using Governance.Domain.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,9 +19,6 @@ public sealed class ContractRegisterModel(GovernanceDbContext db, ContractPerfor
 
     public sealed record Row(string Reference, string Title, string Department, string Supplier, string? CompanyNumber, bool Sme, bool Vcse,
         decimal Value, decimal IrrecoverableVat, DateOnly Start, DateOnly End, DateOnly? Review, ContractStatus Status, string? Rating, int? RatedYear, LatestKpis? Kpis);
-
-    /// <summary>The KPIs' results in the latest month with returns, as counted (the API's KpiPeriods, through the same filter).</summary>
-    public sealed record LatestKpis(DateOnly Period, int Green, int Amber, int Red, int Withheld);
 
     public IReadOnlyList<Row> Contracts { get; private set; } = [];
 
@@ -58,29 +56,14 @@ public sealed class ContractRegisterModel(GovernanceDbContext db, ContractPerfor
                 c.TotalValue, c.IrrecoverableVat, c.StartOn, c.EndOn, c.ReviewOn, c.Status })
             .ToListAsync(ct);
         var ids = contracts.Select(c => c.Id).ToList();
-        // The latest published assessment of each: a rating is public once the council publishes it (s.71).
-        var ratings = (await db.PerformanceAssessments.AsNoTracking().Where(a => ids.Contains(a.ContractId)).ToListAsync(ct))
-            .GroupBy(a => a.ContractId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Year).ThenByDescending(a => a.PublishedAt).First());
+        var ratings = await ContractFigures.RatingsAsync(db, ids, ct);
         var rows = new List<Row>(contracts.Count);
         foreach (var c in contracts)
         {
             rows.Add(new Row(c.Reference, c.Title, c.Department, c.Supplier, c.CompaniesHouseNumber, c.IsSme, c.IsVcse, c.TotalValue, c.IrrecoverableVat,
                 c.StartOn, c.EndOn, c.ReviewOn, c.Status, ratings.GetValueOrDefault(c.Id)?.Rating.ToString(), ratings.GetValueOrDefault(c.Id)?.Year,
-                Latest(await performance.KpiPeriodsAsync(c.Id, ct))));
+                ContractFigures.LatestMonth(await performance.KpiPeriodsAsync(c.Id, ct))));
         }
         Contracts = rows;
     }
-
-    private static LatestKpis? Latest(List<KpiPeriodView> periods)
-    {
-        var reported = periods.Where(p => p.State != "NotReported").ToList();
-        if (reported.Count == 0)
-            return null;
-        var latest = reported.Max(p => p.Period);
-        var month = periods.Where(p => p.Period == latest).ToList();
-        return new LatestKpis(latest, month.Count(p => p.Rag == "Green"), month.Count(p => p.Rag == "Amber"), month.Count(p => p.Rag == "Red"), month.FirstOrDefault()?.WithheldKpis ?? 0);
-    }
-
-    public static string Words(string value) =>
-        string.Concat(value.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
 }

@@ -1,7 +1,6 @@
+using System.Security.Claims;
 using Governance.Api.Auth;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Api.Portal.Pages.Manage;
 
@@ -9,17 +8,9 @@ namespace Governance.Api.Portal.Pages.Manage;
 /// Democratic services' pages: who may use them is the API's rule for writing agenda items (AccessRules), asked
 /// before any handler runs; a visitor is sent to sign in, anyone else refused.
 /// </summary>
-public abstract class ManagePageModel : PageModel
+public abstract class ManagePageModel : GatedPageModel
 {
-    public Dictionary<string, string> Errors { get; } = [];
-
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (!AccessRules.CanWrite("AgendaItems", User.IsInRole))
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("AgendaItems", user.IsInRole);
 
     protected string Actor => User.Identity?.Name ?? "";
 

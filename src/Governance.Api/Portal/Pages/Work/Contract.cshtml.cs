@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Api.Features.Contracts;
@@ -8,7 +9,6 @@ using Governance.Domain.Escalations;
 using Governance.Reports.Html;
 using Governance.Reports.Layout;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// the returns waiting for a check (verify, dispute, accept or reject a correction, through ReturnChecks as the API's
 /// actions), service credits and open escalations. Read through the caller's exemption filter like every page.
 /// </summary>
-public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks) : PageModel
+public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks) : GatedPageModel
 {
     private const int Months = 12;
 
@@ -46,18 +46,10 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
 
     public IReadOnlyList<Domain.Performance.PerformanceNotice> Notices { get; private set; } = [];
 
-    public Dictionary<string, string> Errors { get; } = [];
-
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (!AccessRules.CanWrite("Contracts", User.IsInRole))
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("Contracts", user.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

@@ -1,9 +1,9 @@
+using System.Security.Claims;
 using System.Globalization;
 using Governance.Api.Auth;
 using Governance.Api.Portal.Work;
 using Governance.Domain.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Api.Portal.Pages.Work;
@@ -12,7 +12,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// The contract manager's dashboard: every contract they may read, filtered by a search and a status, paged; the same
 /// rows as CSV (`?format=csv`: the filter applies, every page). Who may use it is the API's rule for writing contracts.
 /// </summary>
-public sealed class ContractsDashboardModel(ContractDashboard dashboard) : PageModel
+public sealed class ContractsDashboardModel(ContractDashboard dashboard) : GatedPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -28,13 +28,7 @@ public sealed class ContractsDashboardModel(ContractDashboard dashboard) : PageM
 
     public ContractDashboard.Result Result { get; private set; } = null!;
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (!AccessRules.CanWrite("Contracts", User.IsInRole))
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("Contracts", user.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -67,5 +61,4 @@ public sealed class ContractsDashboardModel(ContractDashboard dashboard) : PageM
         return "/work/contracts" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
     }
 
-    public static string Words(string value) => Contracts.ContractRegisterModel.Words(value);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Api.Features.Documents;
@@ -5,7 +6,6 @@ using Governance.Domain.Escalations;
 using Governance.Reports.Documents;
 using Governance.Reports.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +17,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// slipped, the history, the responses and the remediation plan with its actions. The escalation must be readable
 /// through the caller's exemption filter; the page is for those who may act on escalations (the API's write rule).
 /// </summary>
-public sealed class EscalationModel(GovernanceDbContext db, PaperDataLoader loader, TimeProvider time) : PageModel
+public sealed class EscalationModel(GovernanceDbContext db, PaperDataLoader loader, TimeProvider time) : GatedPageModel
 {
     public static readonly EscalationLevel[] Ladder = [EscalationLevel.ContractManager, EscalationLevel.HeadOfService, EscalationLevel.Director, EscalationLevel.ScrutinyCommittee];
 
@@ -25,13 +25,7 @@ public sealed class EscalationModel(GovernanceDbContext db, PaperDataLoader load
 
     public string Report { get; private set; } = "";
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (!AccessRules.CanWrite("Escalations", User.IsInRole))
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("Escalations", user.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

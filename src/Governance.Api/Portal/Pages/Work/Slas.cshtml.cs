@@ -1,9 +1,9 @@
+using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Domain.Calendar;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// breaches (the escalations the SLA's slips opened, with the rung they reached), the enforcement route and the review
 /// date (flagged when past). Who may use it is the API's rule for writing internal SLAs; reads go through the filter.
 /// </summary>
-public sealed class SlasModel(GovernanceDbContext db, TimeProvider time) : PageModel
+public sealed class SlasModel(GovernanceDbContext db, TimeProvider time) : GatedPageModel
 {
     public sealed record Standard(Indicator Kpi, Measurement? Latest);
 
@@ -24,13 +24,7 @@ public sealed class SlasModel(GovernanceDbContext db, TimeProvider time) : PageM
 
     public DateOnly Today { get; private set; }
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (!AccessRules.CanWrite("InternalSlas", User.IsInRole))
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("InternalSlas", user.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using Governance.Api.Auth;
 using Governance.Api.Data;
@@ -5,7 +6,6 @@ using Governance.Api.Features.Performance;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// check, and a form to send a return. The supplier is the account's (the API's object-level scope); a return is
 /// checked and stamped by MeasurementRecorder and checked for slips, as the API's POST /odata/Measurements does.
 /// </summary>
-public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, MeasurementRecorder recorder, SlipDetector slips, ReturnDeadlines deadlines) : PageModel
+public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, MeasurementRecorder recorder, SlipDetector slips, ReturnDeadlines deadlines) : GatedPageModel
 {
     public sealed record Owed(Indicator Kpi, string Contract, DateOnly Period, DateOnly DueBy, bool Overdue);
 
@@ -27,8 +27,6 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
     public IReadOnlyList<Owed> Returns { get; private set; } = [];
 
     public IReadOnlyList<Measurement> Recent { get; private set; } = [];
-
-    public Dictionary<string, string> Errors { get; } = [];
 
     [BindProperty]
     public int? Kpi { get; set; }
@@ -47,13 +45,7 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
 
     private int SupplierId => User.SupplierScope()!.Value;
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (User.Identity?.IsAuthenticated != true)
-            context.Result = Challenge();
-        else if (User.SupplierScope() is null)
-            context.Result = Forbid();
-    }
+    protected override bool MayUse(ClaimsPrincipal user) => user.SupplierScope() is not null;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
