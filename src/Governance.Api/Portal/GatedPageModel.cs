@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,5 +21,22 @@ public abstract class GatedPageModel : PageModel
             context.Result = Challenge();
         else if (!MayUse(User))
             context.Result = Forbid();
+    }
+
+    /// <summary>
+    /// Shows an API refusal (an OData error: its sentence and status) against a field of the page's form, so the
+    /// page says exactly what the API would have said.
+    /// </summary>
+    protected void Refused(string field, ObjectResult refusal)
+    {
+        Errors[field] = refusal.Value is Microsoft.OData.ODataError error ? error.Message : "This could not be done.";
+        Response.StatusCode = refusal.StatusCode ?? StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>A domain rule's refusal against a field: 400 for input that is wrong, 409 for a rule the record's state breaks.</summary>
+    protected void Refused(string field, Domain.Common.BusinessRuleException refusal)
+    {
+        Errors[field] = refusal.Message;
+        Response.StatusCode = refusal.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
     }
 }

@@ -60,7 +60,7 @@ public static class TenderApi
         await CreatedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = procurementId, Stage = stage, Name = "Price", Kind = "Price", Weight = 30 });
     }
 
-    private const string SupplierPassword = "Supplier-password-1";
+    public const string SupplierPassword = "Supplier-password-1";
 
     /// <summary>A new supplier with an account of its own; returns the account's e-mail.</summary>
     public static async Task<string> NewSupplierAccountAsync(GovernanceApp app, string name)

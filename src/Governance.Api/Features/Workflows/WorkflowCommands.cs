@@ -85,6 +85,18 @@ public sealed class WorkflowCommands(
         return outcome;
     }
 
+    /// <summary>Why a fire was refused, as the API answers it (400 not in state, 403 role, 409 guards); null when it was accepted.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult? Refusal(string trigger, FireOutcome outcome) => outcome switch
+    {
+        FireOutcome.NotInState notInState => OData.ODataErrors.BadRequest("TriggerNotInState",
+            $"'{trigger}' is not a trigger of state {notInState.State}; it has: {string.Join(", ", notInState.Triggers)}."),
+        FireOutcome.RoleNotAllowed roles => OData.ODataErrors.Error(StatusCodes.Status403Forbidden, "RoleNotAllowed",
+            roles.Roles.Count == 0 ? $"'{trigger}' is fired by its timer only." : $"'{trigger}' may be fired by: {string.Join(", ", roles.Roles)}."),
+        FireOutcome.GuardsUnmet unmet => OData.ODataErrors.Error(StatusCodes.Status409Conflict, "GuardsUnmet",
+            $"'{trigger}' cannot fire yet; unmet: {string.Join(", ", unmet.Guards)}."),
+        _ => null,
+    };
+
     /// <summary>Whether this person may act on the instance's record at all (its subject type's object-level check); null when they may.</summary>
     public Task<Microsoft.AspNetCore.Mvc.ObjectResult?> RefuseActorAsync(WorkflowInstance instance, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
         SubjectOf(instance.SubjectType).RefuseActorAsync(instance.SubjectId, user, ct);

@@ -44,19 +44,8 @@ public sealed class WorkflowInstancesController(GovernanceDbContext db) : Querya
             return NotFoundError(key);
         if (await Commands.RefuseActorAsync(instance, User, ct) is { } refused)
             return refused;
-        var outcome = await Commands.FireAsync(instance, trigger, Actor(), comment, ct);
-        switch (outcome)
-        {
-            case FireOutcome.NotInState notInState:
-                return ODataErrors.BadRequest("TriggerNotInState",
-                    $"'{trigger}' is not a trigger of state {notInState.State}; it has: {string.Join(", ", notInState.Triggers)}.");
-            case FireOutcome.RoleNotAllowed roles:
-                return ODataErrors.Error(StatusCodes.Status403Forbidden, "RoleNotAllowed",
-                    roles.Roles.Count == 0 ? $"'{trigger}' is fired by its timer only." : $"'{trigger}' may be fired by: {string.Join(", ", roles.Roles)}.");
-            case FireOutcome.GuardsUnmet unmet:
-                return ODataErrors.Error(StatusCodes.Status409Conflict, "GuardsUnmet",
-                    $"'{trigger}' cannot fire yet; unmet: {string.Join(", ", unmet.Guards)}.");
-        }
+        if (WorkflowCommands.Refusal(trigger, await Commands.FireAsync(instance, trigger, Actor(), comment, ct)) is { } refusedFire)
+            return refusedFire;
 
         await Db.SaveChangesAsync(ct);
         return Ok(instance);

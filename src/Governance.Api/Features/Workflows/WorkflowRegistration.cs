@@ -52,6 +52,8 @@ public static class WorkflowRegistration
         services.AddScoped<ProcurementEvaluation>();
         services.AddScoped<BidderLetters>();
         services.AddScoped<Tendering.Bids.EvaluationChecks>();
+        services.AddScoped<Tendering.Bids.Clarifications>();
+        services.AddScoped<Tendering.Bids.SubmissionDesk>();
 
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<NotificationSubjects>();

@@ -28,58 +28,27 @@ public sealed class DialogueSessionsController(GovernanceDbContext db, Procureme
 /// Clarification questions: a bidder asks, the team answers, and the answer is published to every bidder
 /// (PublishedClarifications) without saying who asked.
 /// </summary>
-public sealed class ClarificationQuestionsController(GovernanceDbContext db, ProcurementTeam team, TimeProvider time)
+public sealed class ClarificationQuestionsController(GovernanceDbContext db, ProcurementTeam team, Clarifications clarifications)
     : ConfidentialRecordController<ClarificationQuestion>(db, team)
 {
-    protected override async Task<IActionResult?> BeforeCreateAsync(ClarificationQuestion entity, CancellationToken ct)
-    {
-        var bidder = await Team.OwnBidderAsync(entity.ProcurementId, User, ct);
-        if (bidder is null || bidder.Id != entity.BidderId)
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "own-bids-only", "A bidder asks its own clarification questions.");
-        entity.AskedAt = time.GetUtcNow().UtcDateTime;
-        return null;
-    }
+    protected override async Task<IActionResult?> BeforeCreateAsync(ClarificationQuestion entity, CancellationToken ct) => await clarifications.AskAsync(entity, User, ct);
 
     /// <summary>POST /odata/ClarificationQuestions(1)/Governance.Answer { "Answer": "..." }</summary>
     [HttpPost]
-    public Task<IActionResult> Answer([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
-        ChangeAsync(key, q =>
-        {
-            if (parameters?.GetValueOrDefault("Answer") is not string answer || string.IsNullOrWhiteSpace(answer))
-                return ODataErrors.BadRequest("answer-required", "Give the Answer.");
-            if (q.PublishedAt is not null)
-                return ODataErrors.Error(StatusCodes.Status409Conflict, "published", "The answer is already published to all bidders.");
-            q.Answer = answer;
-            q.AnsweredAt = time.GetUtcNow().UtcDateTime;
-            return null;
-        }, ct);
+    public async Task<IActionResult> Answer([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
+        await SaveAsync(key, await clarifications.AnswerAsync(key, parameters?.GetValueOrDefault("Answer") as string, User, ct), ct);
 
     /// <summary>POST /odata/ClarificationQuestions(1)/Governance.Publish: the answer goes to every bidder, anonymously.</summary>
     [HttpPost]
-    public Task<IActionResult> Publish([FromODataUri] int key, CancellationToken ct) =>
-        ChangeAsync(key, q =>
-        {
-            if (q.Answer is null)
-                return ODataErrors.Error(StatusCodes.Status409Conflict, "not-answered", "Answer the question before publishing it.");
-            q.PublishedAt ??= time.GetUtcNow().UtcDateTime;
-            return null;
-        }, ct, async q =>
-        {
-            var procurement = await Db.Procurements.AsNoTracking().SingleAsync(p => p.Id == q.ProcurementId, ct);
-            await Service<BidderLetters>().ClarificationPublishedAsync(procurement, q.Question, q.Answer!, q.Id, ct);
-        });
+    public async Task<IActionResult> Publish([FromODataUri] int key, CancellationToken ct) =>
+        await SaveAsync(key, await clarifications.PublishAsync(key, User, ct), ct);
 
-    private async Task<IActionResult> ChangeAsync(int key, Func<ClarificationQuestion, ObjectResult?> change, CancellationToken ct, Func<ClarificationQuestion, Task>? then = null)
+    private async Task<IActionResult> SaveAsync(int key, (ClarificationQuestion? Question, ObjectResult? Refused) outcome, CancellationToken ct)
     {
-        var question = await Scope(Db.ClarificationQuestions).SingleOrDefaultAsync(q => q.Id == key, ct);
-        if (question is null)
-            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"ClarificationQuestion {key} does not exist.");
-        if (await Team.RefuseChangeAsync(question.ProcurementId, User, ct) is { } notTeam)
-            return notTeam;
-        if (change(question) is { } refused)
+        if (outcome.Refused is { } refused)
             return refused;
-        if (then is not null)
-            await then(question);
+        if (outcome.Question is not { } question)
+            return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"ClarificationQuestion {key} does not exist.");
         await Db.SaveChangesAsync(ct);
         return Ok(question);
     }
