@@ -76,12 +76,14 @@ public static class AccessRules
         ["ScrutinyQuestions"] = new(Council, [Roles.Councillor, Roles.UnionRepresentative]),
         ["Consultations"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.DemocraticServicesOfficer]),
         ["SignOffRequests"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.DemocraticServicesOfficer]),
-        ["Escalations"] = new(Council, [Roles.ContractManager]),
+        // A supplier reads the escalations of its own contracts, their plans and actions, and reports on the actions it owns.
+        ["Escalations"] = new(CouncilAndBidders, [Roles.ContractManager]),
         ["SlipObservations"] = new(Council, []),
         ["ContractOptions"] = new(Everyone, [Roles.ContractManager]),
         // A plan is recorded by whoever holds the rung that agreed it.
-        ["RemediationPlans"] = new(Council, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
-        ["RemediationActions"] = new(Council, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
+        ["RemediationPlans"] = new(CouncilAndBidders, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
+        ["RemediationActions"] = new(CouncilAndBidders, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
+        ["RemediationActionResponses"] = new(CouncilAndBidders, [Roles.Supplier]),
         ["IndicatorVersions"] = new(Council, []),
         ["PerformanceAssessments"] = new(Everyone, []),
         ["PerformanceNotices"] = new(Council, [Roles.ContractManager]),

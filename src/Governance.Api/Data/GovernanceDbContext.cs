@@ -84,6 +84,8 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<RemediationPlan> RemediationPlans => Set<RemediationPlan>();
     public DbSet<RemediationAction> RemediationActions => Set<RemediationAction>();
 
+    public DbSet<RemediationActionResponse> RemediationActionResponses => Set<RemediationActionResponse>();
+
     public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
 
     public DbSet<PerformanceAssessment> PerformanceAssessments => Set<PerformanceAssessment>();

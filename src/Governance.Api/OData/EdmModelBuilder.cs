@@ -48,6 +48,7 @@ public static class EdmModelBuilder
         builder.EntitySet<ContractOption>("ContractOptions");
         builder.EntitySet<RemediationPlan>("RemediationPlans");
         builder.EntitySet<RemediationAction>("RemediationActions");
+        builder.EntitySet<RemediationActionResponse>("RemediationActionResponses");
         builder.EntitySet<IndicatorVersion>("IndicatorVersions");
         builder.EntityType<Indicator>().Ignore(i => i.Versions);
         builder.EntitySet<PerformanceAssessment>("PerformanceAssessments");

@@ -30,6 +30,8 @@ public static class PortalRegistration
                 options.Conventions.AllowAnonymousToPage(page);
         });
         builder.Services.AddScoped<Work.ContractDashboard>();
+        builder.Services.AddScoped<Work.WorkflowSteps>();
+        builder.Services.AddScoped<Work.ReturnForm>();
         return builder;
     }
 

@@ -41,6 +41,9 @@ public class RemediationAction : Entity
 
     public DateOnly DueOn { get; set; }
 
+    /// <summary>The supplier carries this action out: its accounts see it and report progress on it.</summary>
+    public bool OwnerIsSupplier { get; set; }
+
     [ServerManaged]
     public RemediationActionStatus Status { get; set; }
 
@@ -69,5 +72,41 @@ public class RemediationAction : Entity
             return false;
         Status = RemediationActionStatus.Missed;
         return true;
+    }
+}
+
+/// <summary>
+/// The supplier's report on an action it owns: progress, or that it is done. Append-only; the contract manager still
+/// decides when the action is done (Complete), so a supplier's word never closes it by itself.
+/// </summary>
+public class RemediationActionResponse : Entity
+{
+    public int RemediationActionId { get; set; }
+
+    [Required, MaxLength(4000)]
+    public string Response { get; set; } = "";
+
+    /// <summary>The supplier says the action is done and asks the council to confirm it.</summary>
+    public bool ReportsDone { get; set; }
+
+    [ServerManaged, MaxLength(256)]
+    public string RespondedBy { get; set; } = "";
+
+    [ServerManaged]
+    public DateTime RespondedAt { get; set; }
+
+    /// <summary>Checks the action is the supplier's and still open, and stamps who and when.</summary>
+    public void RespondTo(RemediationAction action, string by, DateTime nowUtc)
+    {
+        if (!action.OwnerIsSupplier)
+            throw new BusinessRuleException("remediation-action-not-suppliers", "This action is the council's, not the supplier's: only an action the supplier owns takes its report.");
+        if (action.Status == RemediationActionStatus.Done)
+            throw new BusinessRuleException("remediation-action-done", "This action is already done.");
+        if (string.IsNullOrWhiteSpace(Response))
+            throw new BusinessRuleException("response-required", "Say what has been done.", isInvalidInput: true);
+        RemediationActionId = action.Id;
+        Response = Response.Trim();
+        RespondedBy = by;
+        RespondedAt = nowUtc;
     }
 }

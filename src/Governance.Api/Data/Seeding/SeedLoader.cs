@@ -237,7 +237,20 @@ public sealed partial class SeedLoader(
                 var plan = new RemediationPlan { EscalationId = e.Id, Title = r.Title, Objective = r.Objective, AgreedOn = r.AgreedOn, AgreedWith = r.AgreedWith };
                 db.Add(plan);
                 await db.SaveChangesAsync(ct);
-                db.AddRange(r.Actions.Select(a => new RemediationAction { RemediationPlanId = plan.Id, Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, Status = a.Status, CompletedOn = a.CompletedOn }));
+                foreach (var a in r.Actions)
+                {
+                    var action = new RemediationAction
+                    {
+                        RemediationPlanId = plan.Id, Description = a.Description, Owner = a.Owner, DueOn = a.DueOn, Status = a.Status, CompletedOn = a.CompletedOn,
+                        OwnerIsSupplier = a.OwnerIsSupplier,
+                    };
+                    db.Add(action);
+                    await db.SaveChangesAsync(ct);
+                    db.AddRange((a.Responses ?? []).Select(x => new RemediationActionResponse
+                    {
+                        RemediationActionId = action.Id, Response = x.Response, ReportsDone = x.ReportsDone, RespondedBy = x.RespondedBy, RespondedAt = x.RespondedAt.ToUniversalTime(),
+                    }));
+                }
             }
 
             var state = e.Status == EscalationStatus.Open ? e.Level.ToString() : e.Status.ToString();

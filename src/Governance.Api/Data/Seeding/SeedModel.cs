@@ -114,4 +114,8 @@ public sealed record EscalationSeed(
 
 public sealed record RemediationSeed(string Title, string Objective, DateOnly AgreedOn, string? AgreedWith, List<RemediationActionSeed> Actions);
 
-public sealed record RemediationActionSeed(string Description, string Owner, DateOnly DueOn, RemediationActionStatus Status, DateOnly? CompletedOn = null);
+public sealed record RemediationActionSeed(
+    string Description, string Owner, DateOnly DueOn, RemediationActionStatus Status, DateOnly? CompletedOn = null, bool OwnerIsSupplier = false,
+    List<RemediationResponseSeed>? Responses = null);
+
+public sealed record RemediationResponseSeed(string Response, string RespondedBy, DateTime RespondedAt, bool ReportsDone = false);

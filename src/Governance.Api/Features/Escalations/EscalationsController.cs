@@ -21,6 +21,9 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
 
     private WorkflowCommands Workflows => Service<WorkflowCommands>();
 
+    /// <summary>A supplier reads the escalations about its own contracts.</summary>
+    protected override System.Linq.Expressions.Expression<Func<Escalation, bool>> SupplierRows(int supplierId) => SupplierEscalations.Escalations(Db, supplierId);
+
     private PerformanceReports Reports => Service<PerformanceReports>();
 
     /// <summary>A new escalation starts at the bottom of the ladder, with its response deadline.</summary>

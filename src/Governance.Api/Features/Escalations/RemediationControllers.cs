@@ -9,20 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Escalations;
 
 /// <summary>Remediation (rectification) plans agreed for escalations; the day a plan is agreed is stamped by the server.</summary>
-public sealed class RemediationPlansController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<RemediationPlan>(db, time)
+public sealed class RemediationPlansController(GovernanceDbContext db, TimeProvider time, RemediationPlanning planning) : EditableEntitySetController<RemediationPlan>(db, time)
 {
-    protected override async Task<IActionResult?> BeforeCreateAsync(RemediationPlan entity, CancellationToken ct)
-    {
-        entity.AgreedOn = LondonTime.DateOf(Time.GetUtcNow().UtcDateTime);
-        return await Db.Escalations.AnyAsync(e => e.Id == entity.EscalationId && e.Status != EscalationStatus.Resolved, ct)
-            ? null
-            : ODataErrors.BadRequest("escalation-open", $"EscalationId {entity.EscalationId} does not refer to an open escalation.");
-    }
+    protected override System.Linq.Expressions.Expression<Func<RemediationPlan, bool>> SupplierRows(int supplierId) => SupplierEscalations.Plans(Db, supplierId);
+
+    protected override async Task<IActionResult?> BeforeCreateAsync(RemediationPlan entity, CancellationToken ct) => await planning.PlanAsync(entity, ct);
 }
 
 /// <summary>The actions of remediation plans, each with an owner and a due date; done only by Complete, missed by the daily sweep.</summary>
 public sealed class RemediationActionsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<RemediationAction>(db, time)
 {
+    protected override System.Linq.Expressions.Expression<Func<RemediationAction, bool>> SupplierRows(int supplierId) => SupplierEscalations.Actions(Db, supplierId);
+
     protected override Task<IActionResult?> BeforeCreateAsync(RemediationAction entity, CancellationToken ct)
     {
         entity.Status = RemediationActionStatus.Open;
@@ -42,4 +40,12 @@ public sealed class RemediationActionsController(GovernanceDbContext db, TimePro
         await Db.SaveChangesAsync(ct);
         return Ok(action);
     }
+}
+
+/// <summary>A supplier's reports on the actions it owns: append-only, stamped by the server; the council reads them all.</summary>
+public sealed class RemediationActionResponsesController(GovernanceDbContext db, RemediationPlanning planning) : AppendOnlyEntitySetController<RemediationActionResponse>(db)
+{
+    protected override System.Linq.Expressions.Expression<Func<RemediationActionResponse, bool>> SupplierRows(int supplierId) => SupplierEscalations.Responses(Db, supplierId);
+
+    protected override async Task<IActionResult?> BeforeCreateAsync(RemediationActionResponse entity, CancellationToken ct) => await planning.RespondAsync(entity, User, ct);
 }

@@ -1561,6 +1561,9 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("OwnerIsSupplier")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RemediationPlanId")
                         .HasColumnType("integer");
 
@@ -1578,6 +1581,44 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.HasIndex("RemediationPlanId");
 
                     b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("RemediationActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReportsDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationActionId");
+
+                    b.ToTable("RemediationActionResponses");
                 });
 
             modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
@@ -3989,6 +4030,15 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
                         .WithMany()
                         .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationAction", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

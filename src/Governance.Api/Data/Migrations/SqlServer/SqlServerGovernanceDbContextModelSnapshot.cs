@@ -1562,6 +1562,9 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("OwnerIsSupplier")
+                        .HasColumnType("bit");
+
                     b.Property<int>("RemediationPlanId")
                         .HasColumnType("int");
 
@@ -1579,6 +1582,44 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasIndex("RemediationPlanId");
 
                     b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("RemediationActionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ReportsDone")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationActionId");
+
+                    b.ToTable("RemediationActionResponses");
                 });
 
             modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
@@ -3991,6 +4032,15 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
                         .WithMany()
                         .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationAction", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1523,6 +1523,9 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OwnerIsSupplier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RemediationPlanId")
                         .HasColumnType("INTEGER");
 
@@ -1540,6 +1543,42 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasIndex("RemediationPlanId");
 
                     b.ToTable("RemediationActions");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemediationActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemediationActionId");
+
+                    b.ToTable("RemediationActionResponses");
                 });
 
             modelBuilder.Entity("Governance.Domain.Escalations.RemediationPlan", b =>
@@ -3869,6 +3908,15 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.HasOne("Governance.Domain.Escalations.RemediationPlan", null)
                         .WithMany()
                         .HasForeignKey("RemediationPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Governance.Domain.Escalations.RemediationActionResponse", b =>
+                {
+                    b.HasOne("Governance.Domain.Escalations.RemediationAction", null)
+                        .WithMany()
+                        .HasForeignKey("RemediationActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

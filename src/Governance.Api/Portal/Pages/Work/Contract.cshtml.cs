@@ -19,7 +19,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// the returns waiting for a check (verify, dispute, accept or reject a correction, through ReturnChecks as the API's
 /// actions), service credits and open escalations. Read through the caller's exemption filter like every page.
 /// </summary>
-public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks) : GatedPageModel
+public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks, Portal.Work.ReturnForm form) : GatedPageModel
 {
     private const int Months = 12;
 
@@ -52,6 +52,17 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
     protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("Contracts", user.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The manager records a return for one of this contract's KPIs (the API's rules); a red one opens its escalation at once.</summary>
+    public async Task<IActionResult> OnPostRecordAsync(int id, int? kpi, string? month, decimal? value, string? note, CancellationToken ct)
+    {
+        var indicator = kpi is { } kpiId ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == kpiId && i.ContractId == id && i.ArchivedAt == null, ct) : null;
+        var figure = ModelState.TryGetValue(nameof(value), out var given) && given.Errors.Count > 0 ? null : value;
+        if (await form.SendAsync(indicator, month, figure, note, User, Errors, ct) is not null)
+            return Redirect($"/work/contracts/{id}?done=recorded#returns");
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     public Task<IActionResult> OnPostVerifyAsync(int id, int measurement, CancellationToken ct) =>
         CheckAsync(id, measurement, () => checks.VerifyAsync(User, Returns(id), measurement, ct), "verified", ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Globalization;
 using Governance.Api.Auth;
 using Governance.Api.Data;
+using Governance.Api.Portal.Work;
 using Governance.Api.Features.Performance;
 using Governance.Domain.Common;
 using Governance.Domain.Contracts;
@@ -16,7 +17,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// check, and a form to send a return. The supplier is the account's (the API's object-level scope); a return is
 /// checked and stamped by MeasurementRecorder and checked for slips, as the API's POST /odata/Measurements does.
 /// </summary>
-public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, MeasurementRecorder recorder, SlipDetector slips, ReturnDeadlines deadlines) : GatedPageModel
+public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnForm form, ReturnDeadlines deadlines) : GatedPageModel
 {
     public sealed record Owed(Indicator Kpi, string Contract, DateOnly Period, DateOnly DueBy, bool Overdue);
 
@@ -52,31 +53,8 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var kpi = Kpi is { } id ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Contract!.SupplierId == SupplierId && i.SupplierSelfReports, ct) : null;
-        if (kpi is null)
-            Errors["kpi"] = "Choose the KPI the return is for";
-        if (!DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
-            Errors["month"] = "Enter the month the return is for, for example 2026-10";
-        if (Value is null)
-            Errors["value"] = "Enter the figure, as a number";
-        if (Errors.Count == 0)
-        {
-            var measurement = new Measurement { IndicatorId = kpi!.Id, PeriodStart = period, Value = Value!.Value, Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim() };
-            try
-            {
-                await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
-                await recorder.PrepareAsync(measurement, User, ct);
-                db.Measurements.Add(measurement);
-                await db.SaveChangesAsync(ct);
-                await slips.DetectForContractAsync(kpi.ContractId!.Value, ct);
-                await transaction.CommitIfOwnAsync(ct);
-                return RedirectToPage(new { sent = true });
-            }
-            catch (BusinessRuleException refused)
-            {
-                db.ChangeTracker.Clear();
-                Errors[refused.Rule.StartsWith("period", StringComparison.Ordinal) ? "month" : "value"] = refused.Message;
-            }
-        }
+        if (await form.SendAsync(kpi, Month, Value, Note, User, Errors, ct) is not null)
+            return RedirectToPage(new { sent = true });
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

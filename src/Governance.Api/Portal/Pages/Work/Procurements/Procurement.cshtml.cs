@@ -5,6 +5,7 @@ using Governance.Api.Data;
 using Governance.Api.Features.Tendering;
 using Governance.Api.Features.Tendering.Bids;
 using Governance.Api.Features.Workflows;
+using Governance.Api.Portal.Work;
 using Governance.Domain.Calendar;
 using Governance.Domain.Common;
 using Governance.Domain.Scrutiny;
@@ -25,8 +26,8 @@ namespace Governance.Api.Portal.Pages.Work.Procurements;
 /// publish to all bidders), consents and award letters. Moves go through WorkflowCommands and Clarifications, as the
 /// API's Fire and clarification actions do, so the same people may do the same things.
 /// </summary>
-public sealed class ProcurementModel(GovernanceDbContext db, WorkflowCommands workflows, Clarifications clarifications, ProcurementTeam team,
-    IEnumerable<IWorkflowGuard> guards, TimeProvider time) : GatedPageModel
+public sealed class ProcurementModel(GovernanceDbContext db, WorkflowSteps workflow, Clarifications clarifications, ProcurementTeam team, TimeProvider time)
+    : GatedPageModel
 {
     public Procurement Procurement { get; private set; } = null!;
 
@@ -35,6 +36,8 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowCommands wo
     public bool OnTeam => MyRoles.Count > 0;
 
     public IReadOnlyList<TriggerStatus> NextSteps { get; private set; } = [];
+
+    public WorkflowSteps.View Steps => new(NextSteps, workflow.Explain, $"/work/procurements/{Procurement.Id}?handler=Fire", Errors);
 
     public IReadOnlyList<WorkflowTransition> History { get; private set; } = [];
 
@@ -73,32 +76,24 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowCommands wo
 
     public string BidderName(int bidderId) => Bidders.FirstOrDefault(b => b.Id == bidderId)?.Supplier?.Name ?? $"Bidder {bidderId}";
 
-    /// <summary>A guard not yet met, in the words its guard gives, with its name as the API's 409 gives it.</summary>
-    public string Explain(string guard) =>
-        (guards.FirstOrDefault(g => g.Name == guard) ?? guards.FirstOrDefault(g => g.Name.EndsWith(':') && guard.StartsWith(g.Name, StringComparison.Ordinal))) is { } known
-            ? $"{known.Description} ({guard})"
-            : guard;
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    /// <summary>Fires one of the workflow's triggers, with the same refusals as the API's Fire (403 role, 409 guards, 400 not in state).</summary>
+    /// <summary>Takes one of the workflow's steps, with the same refusals as the API's Fire (403 role or team, 409 guards, 400 not in state).</summary>
     public async Task<IActionResult> OnPostFireAsync(int id, string? trigger, string? comment, CancellationToken ct)
     {
-        if (await InstanceAsync(id, ct) is not { } instance)
+        if (!await db.Procurements.AnyAsync(p => p.Id == id, ct) || await workflow.InstanceAsync(nameof(Domain.Tendering.Procurement), id, ct) is not { } instance)
             return NotFound();
         if (string.IsNullOrWhiteSpace(trigger))
             return BadRequest("Choose the step to take.");
         try
         {
-            var refused = await workflows.RefuseActorAsync(instance, User, ct)
-                ?? WorkflowCommands.Refusal(trigger, await workflows.FireAsync(instance, trigger, Actor(), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), ct));
-            if (refused is not null)
-                return await ShowAsync(id, () => Refused("comment", refused), ct);
+            if (await workflow.TakeAsync(instance, trigger, comment, User, ct) is { } refused)
+                return await ShowAsync(id, () => Refused(WorkflowSteps.Field(trigger), refused), ct);
             await db.SaveChangesAsync(ct);
         }
         catch (BusinessRuleException rule)
         {
-            return await ShowAsync(id, () => Refused("comment", rule), ct);
+            return await ShowAsync(id, () => Refused(WorkflowSteps.Field(trigger), rule), ct);
         }
         return Redirect($"/work/procurements/{id}?done=moved#next-steps");
     }
@@ -133,15 +128,6 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowCommands wo
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private WorkflowActor Actor() => new(User.Identity?.Name ?? "", User.IsInRole);
-
-    /// <summary>The procurement's current workflow, if it reads the procurement at all.</summary>
-    private async Task<WorkflowInstance?> InstanceAsync(int id, CancellationToken ct) =>
-        await db.Procurements.AnyAsync(p => p.Id == id, ct)
-            ? await db.Set<WorkflowInstance>().Where(i => i.SubjectType == nameof(Domain.Tendering.Procurement) && i.SubjectId == id)
-                .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(ct)
-            : null;
-
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         if (await db.Procurements.AsNoTracking().Include(p => p.Department).SingleOrDefaultAsync(p => p.Id == id, ct) is not { } procurement)
@@ -151,9 +137,9 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowCommands wo
         var name = User.Identity?.Name ?? "";
         Team = await db.ProcurementTeamMembers.AsNoTracking().Where(m => m.ProcurementId == id).OrderBy(m => m.Role).ThenBy(m => m.UserName).ToListAsync(ct);
         MyRoles = [.. Team.Where(m => m.UserName == name).Select(m => m.Role)];
-        if (await InstanceAsync(id, ct) is { } instance)
+        if (await workflow.InstanceAsync(nameof(Domain.Tendering.Procurement), id, ct) is { } instance)
         {
-            NextSteps = OnTeam ? await workflows.PermittedTriggersAsync(instance, Actor(), ct) : [];
+            NextSteps = OnTeam ? await workflow.StepsAsync(instance, User, ct) : [];
             History = await db.Set<WorkflowTransition>().AsNoTracking().Where(t => t.WorkflowInstanceId == instance.Id)
                 .OrderByDescending(t => t.Sequence).Take(10).ToListAsync(ct);
         }

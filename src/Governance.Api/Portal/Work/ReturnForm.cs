@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+using Governance.Api.Data;
+using Governance.Api.Features.Performance;
+using Governance.Domain.Common;
+using Governance.Domain.Contracts;
+
+namespace Governance.Api.Portal.Work;
+
+/// <summary>
+/// A return sent from a page (the supplier's, or the contract manager's on a contract): its fields checked and said
+/// wrong field by field, then recorded by MeasurementRecorder (the API's rules) and the contract's slips detected in
+/// the same transaction, so a red return opens its escalation as it does through the API.
+/// </summary>
+public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips)
+{
+    /// <summary>Records the return, or fills in what is wrong by field ("kpi", "month", "value") and returns null.</summary>
+    public async Task<Measurement?> SendAsync(Indicator? kpi, string? month, decimal? value, string? note, ClaimsPrincipal user, IDictionary<string, string> errors, CancellationToken ct)
+    {
+        if (kpi?.ContractId is not { } contractId)
+            errors["kpi"] = "Choose the KPI the return is for";
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
+            errors["month"] = "Enter the month the return is for, for example 2026-10";
+        if (value is null)
+            errors["value"] = "Enter the figure, as a number";
+        if (errors.Count > 0)
+            return null;
+        var measurement = new Measurement { IndicatorId = kpi!.Id, PeriodStart = period, Value = value!.Value, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+        try
+        {
+            await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
+            await recorder.PrepareAsync(measurement, user, ct);
+            db.Measurements.Add(measurement);
+            await db.SaveChangesAsync(ct);
+            await slips.DetectForContractAsync(kpi.ContractId!.Value, ct);
+            await transaction.CommitIfOwnAsync(ct);
+            return measurement;
+        }
+        catch (BusinessRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            errors[refused.Rule.StartsWith("period", StringComparison.Ordinal) ? "month" : "value"] = refused.Message;
+            return null;
+        }
+    }
+}
