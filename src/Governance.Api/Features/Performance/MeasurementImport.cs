@@ -13,6 +13,9 @@ public sealed record ImportRow(int Line, string Status, string? Reason, int? Mea
 
 public sealed record ImportReport(bool Imported, int Accepted, int Rejected, IReadOnlyList<ImportRow> Rows);
 
+/// <summary>How an import ended: its report (200 imported, 422 nothing imported because a row was rejected), or a refusal of the file (400, 413).</summary>
+public sealed record ImportOutcome(int Status, ImportReport? Report, string? Error = null);
+
 /// <summary>
 /// POST /api/measurements/import (text/csv, columns contract,indicator,period,value,note): every row checked by the
 /// same rules as a single return, a report per row, and nothing imported when any row is rejected unless
@@ -28,7 +31,7 @@ public static class MeasurementImport
 
     public static IEndpointRouteBuilder MapMeasurementImport(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/measurements/import", ImportAsync)
+        app.MapPost("/api/measurements/import", ImportRequestAsync)
             .WithName("Measurements_Import")
             .RequireAuthorization(p => p.RequireRole(Roles.ContractManager, Roles.SlaOwner, Roles.Supplier))
             .WithTags("Measurements")
@@ -40,8 +43,26 @@ public static class MeasurementImport
 
     private sealed record CsvRow(int Line, string Reference, string Code, DateOnly Period, decimal Value, string? Note);
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<IResult> ImportRequestAsync(
         HttpRequest request, bool? partial, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, AuditWriter audit,
+        IConfiguration configuration, CancellationToken ct)
+    {
+        var outcome = await ImportAsync(request.Body, partial == true, request.HttpContext.User, db, recorder, slips, audit, configuration, ct);
+        return outcome.Status switch
+        {
+            StatusCodes.Status400BadRequest => TypedResults.BadRequest(outcome.Error),
+            StatusCodes.Status413PayloadTooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "import-too-large", detail: outcome.Error),
+            StatusCodes.Status422UnprocessableEntity => TypedResults.UnprocessableEntity(outcome.Report),
+            _ => TypedResults.Ok(outcome.Report),
+        };
+    }
+
+    /// <summary>
+    /// Imports a CSV file of returns for this person (the API's endpoint and the portal's upload page both come here):
+    /// all or nothing unless <paramref name="partial"/>, with a report for every row.
+    /// </summary>
+    public static async Task<ImportOutcome> ImportAsync(
+        Stream source, bool partial, System.Security.Claims.ClaimsPrincipal user, GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, AuditWriter audit,
         IConfiguration configuration, CancellationToken ct)
     {
         var maxRows = configuration.GetValue("Performance:ImportMaxRows", DefaultMaxRows);
@@ -50,7 +71,7 @@ public static class MeasurementImport
         using var body = new MemoryStream();
         var buffer = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             if (body.Length + read > maxBytes)
                 return TooLarge(maxRows);
@@ -60,7 +81,7 @@ public static class MeasurementImport
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
         var lines = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).Split('\n');
         if (!lines[0].TrimEnd('\r').StartsWith("contract,indicator,period,value", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.BadRequest($"The first line must be the header: {Header}");
+            return new ImportOutcome(StatusCodes.Status400BadRequest, null, $"The first line must be the header: {Header}");
 
         var rows = new List<ImportRow>();
         var parsed = new List<CsvRow>();
@@ -80,7 +101,7 @@ public static class MeasurementImport
         // Two reads for the whole file: its KPIs with their contracts, and the periods they already have.
         var references = parsed.Select(r => r.Reference).Distinct().ToList();
         // A supplier's file resolves against its own contracts only: another supplier's reference reads as unknown.
-        var supplierId = request.HttpContext.User.SupplierScope();
+        var supplierId = user.SupplierScope();
         var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Contract)
                 .Where(i => i.Contract != null && references.Contains(i.Contract.Reference) && (supplierId == null || i.Contract.SupplierId == supplierId)).ToListAsync(ct))
             .GroupBy(i => (i.Contract!.Reference, i.Code)).ToDictionary(g => g.Key, g => g.First());
@@ -101,7 +122,7 @@ public static class MeasurementImport
             var measurement = new Measurement { IndicatorId = indicator.Id, PeriodStart = row.Period, Value = row.Value, Note = row.Note };
             try
             {
-                recorder.Check(indicator, measurement, request.HttpContext.User, recorded.Contains((indicator.Id, row.Period)));
+                recorder.Check(indicator, measurement, user, recorded.Contains((indicator.Id, row.Period)));
                 recorded.Add((indicator.Id, row.Period)); // a second row for the same period in the file is a duplicate too
                 accepted.Add((row.Line, measurement));
             }
@@ -112,14 +133,14 @@ public static class MeasurementImport
         }
 
         var rejected = rows.Count;
-        if (rejected > 0 && partial != true)
+        if (rejected > 0 && !partial)
         {
             rows.AddRange(accepted.Select(a => new ImportRow(a.Line, "not imported", "another row was rejected; send again with ?partial=true to import the valid rows", null)));
-            return TypedResults.UnprocessableEntity(new ImportReport(false, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
+            return new ImportOutcome(StatusCodes.Status422UnprocessableEntity, new ImportReport(false, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
         }
 
         if (accepted.Count == 0)
-            return TypedResults.Ok(new ImportReport(true, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
+            return new ImportOutcome(StatusCodes.Status200OK, new ImportReport(true, 0, rejected, [.. rows.OrderBy(r => r.Line)]));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inserted = accepted.Select(a => a.Measurement).ToList();
@@ -140,11 +161,11 @@ public static class MeasurementImport
 
         await transaction.CommitAsync(ct);
         rows.AddRange(accepted.Select(a => new ImportRow(a.Line, "accepted", null, a.Measurement.Id)));
-        return TypedResults.Ok(new ImportReport(true, accepted.Count, rejected, [.. rows.OrderBy(r => r.Line)]));
+        return new ImportOutcome(StatusCodes.Status200OK, new ImportReport(true, accepted.Count, rejected, [.. rows.OrderBy(r => r.Line)]));
     }
 
-    private static ProblemHttpResult TooLarge(int maxRows) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "import-too-large",
-        detail: $"An import holds at most {maxRows:N0} rows; split the file and send the parts one after another.");
+    private static ImportOutcome TooLarge(int maxRows) =>
+        new(StatusCodes.Status413PayloadTooLarge, null, $"An import holds at most {maxRows:N0} rows; split the file and send the parts one after another.");
 
     /// <summary>The keys of the rows just inserted: the only version 1 rows of their indicator and period.</summary>
     private static async Task IdentifyAsync(GovernanceDbContext db, List<Measurement> inserted, CancellationToken ct)
