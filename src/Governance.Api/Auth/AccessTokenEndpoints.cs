@@ -40,11 +40,8 @@ public static class AccessTokenEndpoints
             return Refused("Sign in with your password to create a token: a token cannot create another.");
         if (users.GetUserId(principal) is not { } userId)
             return Refused("Only a local account can hold personal access tokens.");
-        var (secret, hash) = PersonalAccessTokenHandler.NewSecret();
-        var token = PersonalAccessToken.Issue(userId, request?.Name ?? "", hash, secret[..12], time.GetUtcNow(), request?.Days ?? 0);
-        db.PersonalAccessTokens.Add(token);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/auth/tokens/{token.Id}", new IssuedAccessToken(token.Id, token.Name, secret, token.ExpiresAt));
+        var issued = await IssueTokenAsync(db, time, userId, request?.Name ?? "", request?.Days ?? 0, ct);
+        return TypedResults.Created($"/auth/tokens/{issued.Id}", issued);
     }
 
     private static async Task<Results<Ok<List<AccessTokenView>>, ProblemHttpResult>> ListAsync(
@@ -62,16 +59,33 @@ public static class AccessTokenEndpoints
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(
         int id, ClaimsPrincipal principal, UserManager<GovernanceUser> users, GovernanceDbContext db, IMemoryCache cache, TimeProvider time, CancellationToken ct)
     {
+        return await RevokeTokenAsync(db, cache, time, id, users.GetUserId(principal), principal, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    /// <summary>Issues a token to an account (its rules on name and lifetime are the domain's); the secret is returned once and only its hash kept.</summary>
+    /// <exception cref="Domain.Common.BusinessRuleException">The name or the lifetime is refused.</exception>
+    public static async Task<IssuedAccessToken> IssueTokenAsync(GovernanceDbContext db, TimeProvider time, string userId, string name, int days, CancellationToken ct)
+    {
+        var (secret, hash) = PersonalAccessTokenHandler.NewSecret();
+        var token = PersonalAccessToken.Issue(userId, name, hash, secret[..12], time.GetUtcNow(), days);
+        db.PersonalAccessTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new IssuedAccessToken(token.Id, token.Name, secret, token.ExpiresAt);
+    }
+
+    /// <summary>Revokes a token of the caller's own, or (an administrator) anyone's; false when it is neither, as if it did not exist.</summary>
+    public static async Task<bool> RevokeTokenAsync(GovernanceDbContext db, IMemoryCache cache, TimeProvider time, int id, string? callerId, ClaimsPrincipal principal, CancellationToken ct)
+    {
         var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (token is null || (token.UserId != users.GetUserId(principal) && !principal.IsInRole(Roles.Administrator)))
-            return TypedResults.NotFound();
+        if (token is null || (token.UserId != callerId && !principal.IsInRole(Roles.Administrator)))
+            return false;
         token.Revoke(principal.Identity?.Name ?? "unknown", time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         PersonalAccessTokenHandler.Forget(cache, token.SecretHash);
-        return TypedResults.NoContent();
+        return true;
     }
 
-    private static async Task<List<AccessTokenView>> ViewsAsync(GovernanceDbContext db, string userId, CancellationToken ct)
+    public static async Task<List<AccessTokenView>> ViewsAsync(GovernanceDbContext db, string userId, CancellationToken ct)
     {
         var rows = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id).ToListAsync(ct);
         return [.. rows.Select(t => new AccessTokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.RevokedBy))];

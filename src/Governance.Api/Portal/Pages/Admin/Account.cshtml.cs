@@ -3,6 +3,7 @@ using Governance.Api.Data;
 using Governance.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Portal.Pages.Admin;
 
@@ -12,13 +13,17 @@ namespace Governance.Api.Portal.Pages.Admin;
 /// account's security stamp so its sessions stop at their next request, and is audited; an administrator cannot lock
 /// themselves out (AccountService.RefuseSelfLockout).
 /// </summary>
-public sealed class AccountModel(UserManager<GovernanceUser> users, AccountService accounts, TimeProvider time) : AdminPageModel
+public sealed class AccountModel(
+    UserManager<GovernanceUser> users, AccountService accounts, GovernanceDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider time)
+    : AdminPageModel
 {
     public GovernanceUser Account { get; private set; } = null!;
 
     public IReadOnlyList<string> AccountRoles { get; private set; } = [];
 
     public bool LockedOut { get; private set; }
+
+    public IReadOnlyList<AccessTokenView> Tokens { get; private set; } = [];
 
     /// <summary>A reset code just issued: shown once, on the answer to the post that made it, never stored for display.</summary>
     public string? ResetCode { get; private set; }
@@ -51,6 +56,14 @@ public sealed class AccountModel(UserManager<GovernanceUser> users, AccountServi
             AccountService.RefuseSelfLockout(users.GetUserId(User), user, chosen);
             return accounts.ChangeRolesAsync(user, chosen, ct);
         }, "given its new roles");
+
+    /// <summary>Revokes one of this account's personal access tokens (audited, as the API's DELETE /auth/tokens/{id}).</summary>
+    public async Task<IActionResult> OnPostRevokeTokenAsync(string id, int token, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(id) is not { } user || !await db.PersonalAccessTokens.AnyAsync(t => t.Id == token && t.UserId == user.Id, ct))
+            return NotFound();
+        return await ChangeAsync(id, "tokens", async _ => await AccessTokenEndpoints.RevokeTokenAsync(db, cache, time, token, null, User, ct), "changed: the token is revoked");
+    }
 
     public async Task<IActionResult> OnPostResetAsync(string id)
     {
@@ -85,6 +98,7 @@ public sealed class AccountModel(UserManager<GovernanceUser> users, AccountServi
         Account = user;
         AccountRoles = [.. (await users.GetRolesAsync(user)).Order()];
         LockedOut = user.DisabledAt is null && user.LockoutEnd > time.GetUtcNow();
+        Tokens = await AccessTokenEndpoints.ViewsAsync(db, user.Id, HttpContext.RequestAborted);
         return true;
     }
 }
