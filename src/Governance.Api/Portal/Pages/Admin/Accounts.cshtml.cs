@@ -36,7 +36,17 @@ public sealed class AccountsModel(GovernanceDbContext db, UserManager<Governance
     [BindProperty]
     public int? Supplier { get; set; }
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        await LoadAsync(ct);
+        return Format != CsvFile.Format ? Page() : CsvFile.Of("accounts.csv", ["E-mail", "Name", "Roles", "State"],
+            Accounts.Select(a => (IReadOnlyList<string>)[a.Email, a.Name, string.Join("; ", a.Roles), a.Disabled ? "Disabled" : a.LockedOut ? "Locked out" : "Active"]));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

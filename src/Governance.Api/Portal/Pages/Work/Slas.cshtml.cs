@@ -5,6 +5,7 @@ using Governance.Domain.Calendar;
 using Governance.Domain.Contracts;
 using Governance.Domain.Escalations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Portal.Pages.Work;
@@ -26,8 +27,13 @@ public sealed class SlasModel(GovernanceDbContext db, TimeProvider time) : Gated
 
     protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("InternalSlas", user.IsInRole);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
         Today = LondonTime.DateOf(time.GetUtcNow().UtcDateTime);
         var slas = await db.InternalSlas.AsNoTracking().Where(s => s.ArchivedAt == null)
             .Include(s => s.ProviderDepartment).Include(s => s.ConsumerDepartment).OrderBy(s => s.ReviewOn).ToListAsync(ct);
@@ -39,5 +45,21 @@ public sealed class SlasModel(GovernanceDbContext db, TimeProvider time) : Gated
         var breaches = (await db.Escalations.AsNoTracking().Where(e => e.InternalSlaId != null && ids.Contains(e.InternalSlaId.Value)).OrderByDescending(e => e.OpenedAt).ToListAsync(ct))
             .ToLookup(e => e.InternalSlaId!.Value);
         Slas = slas.Select(s => new Row(s, [.. standards.Where(k => k.InternalSlaId == s.Id).Select(k => new Standard(k, latest.GetValueOrDefault(k.Id)))], [.. breaches[s.Id]])).ToList();
+        return Format == CsvFile.Format ? Csv() : Page();
+    }
+
+    /// <summary>One line per standard, its SLA's fields repeated, so a spreadsheet can filter and sort them.</summary>
+    private FileContentResult Csv()
+    {
+        static string Text(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return CsvFile.Of($"internal-slas-{Today:yyyy-MM-dd}.csv",
+            ["SLA", "Provider", "Receiver", "Review on", "Enforcement route", "Open breaches", "Standard", "Target", "Red at", "Latest month", "Latest figure"],
+            Slas.SelectMany(r => (r.Standards.Count == 0 ? [null] : r.Standards.Cast<Standard?>()).Select(k => (IReadOnlyList<string>)
+            [
+                r.Sla.Title, r.Sla.ProviderDepartment?.Name ?? "", r.Sla.ConsumerDepartment?.Name ?? "", r.Sla.ReviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                r.Sla.EnforcementRoute, $"{r.Breaches.Count(b => b.Status != EscalationStatus.Resolved)}", k is null ? "" : $"{k.Kpi.Code}: {k.Kpi.Name}",
+                k is null ? "" : Text(k.Kpi.Target), k is null ? "" : Text(k.Kpi.RedThreshold), k?.Latest?.PeriodStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                k?.Latest is { } m ? Text(m.Value) : "",
+            ])));
     }
 }

@@ -48,7 +48,21 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
 
     protected override bool MayUse(ClaimsPrincipal user) => user.SupplierScope() is not null;
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    /// <summary>The page, or the returns owed as CSV (?format=csv).</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CsvFile.Refuse(Format) is { } refused)
+            return refused;
+        await LoadAsync(ct);
+        return Format != CsvFile.Format ? Page() : CsvFile.Of("returns-owed.csv", ["Contract", "KPI", "Month", "Due by", "Overdue"],
+            Returns.Select(o => (IReadOnlyList<string>)
+            [
+                o.Contract, $"{o.Kpi.Code}: {o.Kpi.Name}", o.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), o.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Overdue ? "Yes" : "No",
+            ]));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
