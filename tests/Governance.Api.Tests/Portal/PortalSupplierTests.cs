@@ -73,4 +73,39 @@ public sealed class PortalSupplierTests(SqliteApp app)
         using var forbidden = await officer.GetAsync("/work/supplier", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task ASupplier_CorrectsAReturnTheCouncilChecked_AsAProposalTheManagerMustAccept()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await ContractAsync(manager);
+        var kpi = await KpiAsync(manager, contract, "Letters answered within 10 days", selfReports: true);
+        using var meridianApi = await app.ClientForAsync("Supplier");
+        var sent = await ReturnAsync(meridianApi, kpi, 3, 88);
+        await TenderApi.OkAsync(manager, $"/odata/Measurements({sent})/Governance.Verify", new { });
+
+        using var supplier = await PortalClient.SignedInAsync(app, "Supplier");
+        async Task<HttpResponseMessage> CorrectAsync(HttpClient client, int measurement, string figure, string why)
+        {
+            var fields = new Dictionary<string, string> { ["measurement"] = $"{measurement}", ["figure"] = figure, ["why"] = why, ["__RequestVerificationToken"] = await PortalClient.TokenAsync(client, "/work/supplier") };
+            return await client.PostAsync("/work/supplier?handler=Correct", new FormUrlEncodedContent(fields), Ct);
+        }
+        using (var bad = await CorrectAsync(supplier, sent, "ninety", ""))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
+            Assert.Contains("Enter the corrected figure", html, StringComparison.Ordinal);
+            Assert.Contains("Say why the figure was wrong", html, StringComparison.Ordinal);
+        }
+        using (var corrected = await CorrectAsync(supplier, sent, "91.5", "Two late letters were counted twice."))
+            Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var versions = (await manager.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}&$orderby=Version")).GetProperty("value");
+        Assert.Equal(2, versions.GetArrayLength());
+        Assert.Equal("Proposed", versions[1].GetProperty("VerificationStatus").GetString());
+        Assert.Equal(91.5m, versions[1].GetProperty("Value").GetDecimal());
+
+        using var oakfield = await PortalClient.SignedInAsync(app, "Supplier2");
+        using (var notTheirs = await CorrectAsync(oakfield, versions[1].GetProperty("Id").GetInt32(), "99", "Not ours."))
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+    }
 }

@@ -17,7 +17,7 @@ namespace Governance.Api.Portal.Pages.Work;
 /// check, and a form to send a return. The supplier is the account's (the API's object-level scope); a return is
 /// checked and stamped by MeasurementRecorder and checked for slips, as the API's POST /odata/Measurements does.
 /// </summary>
-public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnForm form, ReturnDeadlines deadlines) : GatedPageModel
+public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnForm form, MeasurementRecorder recorder, SlipDetector slips, ReturnDeadlines deadlines) : GatedPageModel
 {
     public sealed record Owed(Indicator Kpi, string Contract, DateOnly Period, DateOnly DueBy, bool Overdue);
 
@@ -71,6 +71,44 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
             return RedirectToPage(new { sent = true });
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Corrected { get; set; }
+
+    /// <summary>
+    /// A correction of one of the supplier's own returns: a new version (MeasurementRecorder, as the API's Correct), a
+    /// proposal only once the council has checked the return, until a contract manager accepts it.
+    /// </summary>
+    public async Task<IActionResult> OnPostCorrectAsync(int measurement, string? figure, string? why, CancellationToken ct)
+    {
+        var current = await db.Measurements.SingleOrDefaultAsync(m => m.Id == measurement && !m.Superseded && m.Indicator!.Contract!.SupplierId == SupplierId, ct);
+        if (current is null)
+            return NotFound();
+        if (!decimal.TryParse(figure, NumberStyles.Number, CultureInfo.GetCultureInfo("en-GB"), out var value))
+            Errors["correct-figure"] = "Enter the corrected figure, as a number";
+        if (string.IsNullOrWhiteSpace(why))
+            Errors["correct-why"] = "Say why the figure was wrong";
+        if (Errors.Count == 0)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
+                await recorder.CorrectAsync(current, value, why!.Trim(), User, ct);
+                await db.SaveChangesAsync(ct);
+                await slips.DetectForContractAsync(await db.Indicators.Where(i => i.Id == current.IndicatorId).Select(i => i.ContractId!.Value).SingleAsync(ct), ct);
+                await transaction.CommitIfOwnAsync(ct);
+                return Redirect("/work/supplier?corrected=true#recent");
+            }
+            catch (BusinessRuleException refused)
+            {
+                db.ChangeTracker.Clear();
+                Errors["correct-figure"] = refused.Message;
+            }
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
         return Page();
     }
 
