@@ -13,6 +13,14 @@ public sealed class PerformanceReports(PaperDataLoader loader, DocumentPublisher
     /// <summary>Levels whose recipients get a report: the director and the scrutiny committee.</summary>
     public static bool ReportsAt(EscalationLevel level) => Escalation.IsSenior(level);
 
+    /// <summary>Why this escalation takes no report (its rule's code and sentence), or null when it does: the API's action and the portal's button ask here.</summary>
+    public static (string Code, string Message)? RefuseReport(Escalation escalation) =>
+        !ReportsAt(escalation.Level)
+            ? ("escalation-level", $"An escalation report goes to a director or the scrutiny committee; this escalation is at {escalation.Level} level.")
+            : escalation.ContractId is null
+                ? ("escalation-contract", "Escalation reports are about contracts; this escalation is about an internal SLA.")
+                : null;
+
     /// <summary>Stages the escalation report in the current unit of work; the caller saves.</summary>
     /// <returns>Null when the escalation does not exist or is not about a contract.</returns>
     public async Task<(PublishedDocument Document, byte[] Bytes)?> StageEscalationReportAsync(int escalationId, string publishedBy, CancellationToken ct)

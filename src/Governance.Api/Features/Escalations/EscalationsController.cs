@@ -45,11 +45,8 @@ public sealed class EscalationsController(GovernanceDbContext db, TimeProvider t
         var escalation = await ReadableRows().SingleOrDefaultAsync(e => e.Id == key, ct);
         if (escalation is null)
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Escalation {key} does not exist.");
-        if (!PerformanceReports.ReportsAt(escalation.Level))
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "escalation-level",
-                $"An escalation report goes to a director or the scrutiny committee; this escalation is at {escalation.Level} level.");
-        if (escalation.ContractId is null)
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "escalation-contract", "Escalation reports are about contracts; this escalation is about an internal SLA.");
+        if (PerformanceReports.RefuseReport(escalation) is { } refused)
+            return ODataErrors.Error(StatusCodes.Status409Conflict, refused.Code, refused.Message);
         var staged = await Reports.StageEscalationReportAsync(key, User.Identity?.Name ?? "", ct);
         await Db.SaveChangesAsync(ct);
         return this.Pdf(staged!.Value.Document, staged.Value.Bytes);

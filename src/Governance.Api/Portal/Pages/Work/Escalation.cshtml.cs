@@ -24,7 +24,8 @@ namespace Governance.Api.Portal.Pages.Work;
 /// model as the PDF the API's GenerateReport files). The escalation must be readable through the caller's exemption
 /// filter; the page is for those who may act on escalations (the API's write rule).
 /// </summary>
-public sealed class EscalationModel(GovernanceDbContext db, PaperDataLoader loader, WorkflowSteps workflow, RemediationPlanning planning, TimeProvider time)
+public sealed class EscalationModel(
+    GovernanceDbContext db, PaperDataLoader loader, WorkflowSteps workflow, RemediationPlanning planning, PerformanceReports reports, TimeProvider time)
     : GatedPageModel
 {
     public const string AgreeStep = "AgreeRemediation";
@@ -138,6 +139,26 @@ public sealed class EscalationModel(GovernanceDbContext db, PaperDataLoader load
         await db.SaveChangesAsync(ct);
         await transaction.CommitIfOwnAsync(ct);
         return Redirect($"/work/escalations/{id}?done=agreed");
+    }
+
+    /// <summary>Whether the report can be filed as a PDF here (a director's or the committee's rung, about a contract).</summary>
+    public bool Reportable => PerformanceReports.RefuseReport(Escalation) is null;
+
+    /// <summary>Files the escalation report as a new published PDF version (as the API's GenerateReport) and downloads it.</summary>
+    public async Task<IActionResult> OnPostPdfAsync(int id, CancellationToken ct)
+    {
+        if (await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) is not { } escalation)
+            return NotFound();
+        if (PerformanceReports.RefuseReport(escalation) is { } refused)
+        {
+            Errors["report"] = refused.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        if (await reports.StageEscalationReportAsync(id, User.Identity?.Name ?? "", ct) is not { } staged)
+            return NotFound();
+        await db.SaveChangesAsync(ct);
+        return PdfResults.Pdf(Response, staged.Document, staged.Bytes);
     }
 
     /// <summary>The council marks an action done (as the API's Complete), having read the supplier's report.</summary>
