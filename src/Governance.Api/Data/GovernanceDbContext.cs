@@ -86,6 +86,10 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<RemediationActionResponse> RemediationActionResponses => Set<RemediationActionResponse>();
 
+    public DbSet<Domain.Documents.Attachment> Attachments => Set<Domain.Documents.Attachment>();
+
+    public DbSet<Domain.Documents.AttachmentContent> AttachmentContents => Set<Domain.Documents.AttachmentContent>();
+
     public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
 
     public DbSet<PerformanceAssessment> PerformanceAssessments => Set<PerformanceAssessment>();

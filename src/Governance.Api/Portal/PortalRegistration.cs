@@ -49,5 +49,5 @@ public static class PortalRegistration
     /// <summary>Whether a request is for the portal (an HTML page or its assets) rather than the API.</summary>
     public static bool IsPortal(HttpContext context) => !ApiPrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    private static readonly string[] ApiPrefixes = ["/odata", "/auth", "/health", "/metrics", "/openapi", "/api-reference", "/hangfire", "/performance"];
+    private static readonly string[] ApiPrefixes = ["/odata", "/api", "/auth", "/health", "/metrics", "/openapi", "/api-reference", "/hangfire", "/performance"];
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using static Governance.Api.Tests.Infrastructure.WorkflowApi;
+
 namespace Governance.Api.Tests.Infrastructure;
 
 /// <summary>Tendering steps through the API, as the procurement team and bidders take them.</summary>
@@ -99,4 +101,28 @@ public static class TenderApi
             }
         }
     }
+
+    /// <summary>A dialogue with one shortlisted bidder at outline solutions, its bids due at noon on 19 July 2024 (the caller sets its own clock after).</summary>
+    public static async Task<(int Procurement, string Email)> OutlineStageAsync(GovernanceApp app)
+    {
+        TestClock.TravelTo(new DateTime(2024, 6, 3, 9, 0, 0, DateTimeKind.Utc));
+        var lead = await app.ClientForAsync("ProcurementOfficer");
+        var procurement = await CreateProcurementAsync(lead, "CompetitiveDialogue");
+        await ApprovedAppraisalAsync(app, lead, procurement);
+        var instance = (await InstanceAsync(lead, "Procurement", procurement)).GetProperty("Id").GetInt32();
+        await FireOkAsync(lead, instance, "PublishContractNotice");
+        var email = await NewSupplierAccountAsync(app, "Portal Bids Ltd");
+        int bidder;
+        using (var supplier = await SupplierAsync(app, email))
+            bidder = (await CreatedAsync(supplier, "/odata/Bidders", new { ProcurementId = procurement })).GetProperty("Id").GetInt32();
+        TestClock.TravelTo(new DateTime(2024, 7, 4, 9, 0, 0, DateTimeKind.Utc));
+        lead = await app.ClientForAsync("ProcurementOfficer");
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.Shortlist", new { BidderIds = new[] { bidder }, Reason = "One suitable candidate." });
+        await CriteriaAsync(lead, procurement, "OutlineSolutions");
+        await SignOffAsync(app, "Procurement", procurement, "shortlisting");
+        await FireOkAsync(lead, instance, "Shortlist");
+        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "OutlineSolutions", Deadline = "2024-07-19T12:00:00Z" });
+        return (procurement, email);
+    }
+
 }

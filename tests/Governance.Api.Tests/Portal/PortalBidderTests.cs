@@ -30,33 +30,10 @@ public sealed class PortalBidderTests(SqliteApp app)
         return client;
     }
 
-    /// <summary>A dialogue with one shortlisted bidder at outline solutions, its bids due at noon on 19 July 2024 (the caller sets its own clock after).</summary>
-    private async Task<(int Procurement, string Email)> OutlineStageAsync()
-    {
-        TestClock.TravelTo(new DateTime(2024, 6, 3, 9, 0, 0, DateTimeKind.Utc));
-        var lead = await app.ClientForAsync("ProcurementOfficer");
-        var procurement = await CreateProcurementAsync(lead, "CompetitiveDialogue");
-        await ApprovedAppraisalAsync(app, lead, procurement);
-        var instance = (await InstanceAsync(lead, "Procurement", procurement)).GetProperty("Id").GetInt32();
-        await FireOkAsync(lead, instance, "PublishContractNotice");
-        var email = await NewSupplierAccountAsync(app, "Portal Bids Ltd");
-        int bidder;
-        using (var supplier = await SupplierAsync(app, email))
-            bidder = (await CreatedAsync(supplier, "/odata/Bidders", new { ProcurementId = procurement })).GetProperty("Id").GetInt32();
-        TestClock.TravelTo(new DateTime(2024, 7, 4, 9, 0, 0, DateTimeKind.Utc));
-        lead = await app.ClientForAsync("ProcurementOfficer");
-        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.Shortlist", new { BidderIds = new[] { bidder }, Reason = "One suitable candidate." });
-        await CriteriaAsync(lead, procurement, "OutlineSolutions");
-        await SignOffAsync(app, "Procurement", procurement, "shortlisting");
-        await FireOkAsync(lead, instance, "Shortlist");
-        await OkAsync(lead, $"/odata/Procurements({procurement})/Governance.SetSubmissionDeadline", new { Stage = "OutlineSolutions", Deadline = "2024-07-19T12:00:00Z" });
-        return (procurement, email);
-    }
-
     [Fact]
     public async Task ABidder_SubmitsBeforeTheDeadline_GetsAReceipt_AndIsRefusedAfterIt()
     {
-        var (procurement, email) = await OutlineStageAsync();
+        var (procurement, email) = await OutlineStageAsync(app);
         TestClock.TravelTo(new DateTime(2024, 7, 10, 9, 0, 0, DateTimeKind.Utc)); // a travel inside the helper does not flow back here
         var page = $"/work/bids/{procurement}";
         using (var bidder = await BidderAsync(email))
@@ -104,7 +81,7 @@ public sealed class PortalBidderTests(SqliteApp app)
     [Fact]
     public async Task ABiddersQuestion_IsAnsweredAndPublishedByTheTeam_WithoutSayingWhoAsked()
     {
-        var (procurement, email) = await OutlineStageAsync();
+        var (procurement, email) = await OutlineStageAsync(app);
         TestClock.TravelTo(new DateTime(2024, 7, 10, 9, 0, 0, DateTimeKind.Utc)); // a travel inside the helper does not flow back here
         using var bidder = await BidderAsync(email);
         const string question = "May the outline solution reuse the council's existing payment gateway?";

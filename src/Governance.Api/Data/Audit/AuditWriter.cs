@@ -115,8 +115,10 @@ public sealed class AuditWriter(ICurrentActor actor, TimeProvider time, AuditKey
         && entry.Entity is not AuditEntry and not AuditChainHead
         && entry.Entity is not (IdentityUserToken<string> or IdentityUserLogin<string> or IdentityUserClaim<string>)
         // Machinery, not records: keys that encrypt cookies, stored answers to retried requests (which may hold what
-        // the auditor may not read), and when a recurring job last ran.
-        && entry.Entity is not (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Features.Idempotency.IdempotentRequest or Jobs.RecurringRun);
+        // the auditor may not read), when a recurring job last ran, and a file's bytes (its attachment's entry names
+        // them by SHA-256; the bytes themselves keep the confidentiality of the record they belong to).
+        && entry.Entity is not (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Features.Idempotency.IdempotentRequest or Jobs.RecurringRun
+            or Domain.Documents.AttachmentContent);
 
     private static PendingChange Capture(EntityEntry entry)
     {

@@ -93,6 +93,14 @@ public sealed partial class SeedLoader
             };
             db.Add(document);
             await db.SaveChangesAsync(ct);
+            // Each version as the file bidders download: its text, stored by hash like any attachment.
+            var bytes = System.Text.Encoding.UTF8.GetBytes($"{r.Title}, version {document.Version}\n\n{r.Content}\n");
+            var file = Domain.Documents.Attachment.Describe(Domain.Documents.AttachmentOwner.RequirementDocument, document.Id,
+                $"{r.Title} v{document.Version}.txt", "text/plain", bytes, "seed", document.CreatedAt);
+            if (!await db.AttachmentContents.AnyAsync(c => c.Sha256 == file.Sha256, ct))
+                db.AttachmentContents.Add(new Domain.Documents.AttachmentContent { Sha256 = file.Sha256, Bytes = bytes });
+            db.Attachments.Add(file);
+            await db.SaveChangesAsync(ct);
             previous = document;
         }
     }

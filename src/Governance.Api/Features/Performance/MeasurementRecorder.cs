@@ -67,7 +67,7 @@ public sealed class MeasurementRecorder(GovernanceDbContext db, TimeProvider tim
     }
 
     /// <summary>Who may record on this KPI: its supplier on its own self-reported KPIs, contract managers on contract KPIs, SLA owners on SLA standards.</summary>
-    private static void RefuseActor(Indicator? indicator, int indicatorId, ClaimsPrincipal user)
+    public static void RefuseActor(Indicator? indicator, int indicatorId, ClaimsPrincipal user)
     {
         var supplierId = user.SupplierScope();
         // A supplier learns nothing about indicators that are not its own: they "do not exist".

@@ -8,6 +8,7 @@ public static class PerformanceRegistration
         builder.Services.AddScoped<ReturnDeadlines>();
         builder.Services.AddScoped<Escalations.RemediationWatch>();
         builder.Services.AddScoped<Escalations.RemediationPlanning>();
+        builder.Services.AddScoped<Attachments.AttachmentStore>();
         builder.Services.AddScoped<SlipDetector>();
         builder.Services.AddScoped<Contracts.ReturnChecks>();
         builder.Services.AddScoped<SlipDetectionJob>();

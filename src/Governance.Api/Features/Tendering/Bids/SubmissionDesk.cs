@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Governance.Api.Auth;
 using Governance.Api.Data;
 using Governance.Api.OData;
 using Governance.Domain.Tendering;
@@ -38,6 +39,19 @@ public sealed class SubmissionDesk(GovernanceDbContext db, ProcurementTeam team,
         entity.SubmittedAt = now;
         entity.SubmittedBy = user.Identity?.Name ?? "";
         return null;
+    }
+
+    /// <summary>
+    /// The submissions this person may read: a bidder its own; the team a stage's only once its deadline has passed and
+    /// the bids are opened by a named member (sealed until then); nobody else any.
+    /// </summary>
+    public IQueryable<Submission> Readable(IQueryable<Submission> rows, ClaimsPrincipal user)
+    {
+        var visible = team.Confidential(rows, user);
+        if (user.SupplierScope() is not null)
+            return visible;
+        return visible.Where(s => s.Stage == ProcurementStage.PreferredBidder || db.ProcurementStageDates.Any(d =>
+            d.ProcurementId == s.ProcurementId && d.Stage == s.Stage && d.SubmissionsOpenedAt != null));
     }
 
     /// <summary>After the submission is saved: a change made at the council's request answers it, in the same transaction.</summary>

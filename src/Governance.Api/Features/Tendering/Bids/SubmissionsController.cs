@@ -15,14 +15,7 @@ namespace Governance.Api.Features.Tendering.Bids;
 public sealed class SubmissionsController(GovernanceDbContext db, ProcurementTeam team)
     : ConfidentialRecordController<Submission>(db, team)
 {
-    protected override IQueryable<Submission> Scope(IQueryable<Submission> rows)
-    {
-        var visible = base.Scope(rows);
-        if (User.SupplierScope() is not null)
-            return visible;
-        return visible.Where(s => s.Stage == ProcurementStage.PreferredBidder || Db.ProcurementStageDates.Any(d =>
-            d.ProcurementId == s.ProcurementId && d.Stage == s.Stage && d.SubmissionsOpenedAt != null));
-    }
+    protected override IQueryable<Submission> Scope(IQueryable<Submission> rows) => Desk.Readable(rows, User);
 
     private SubmissionDesk Desk => HttpContext.RequestServices.GetRequiredService<SubmissionDesk>();
 

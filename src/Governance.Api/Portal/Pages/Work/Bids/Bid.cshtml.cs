@@ -21,7 +21,8 @@ namespace Governance.Api.Portal.Pages.Work.Bids;
 /// (a bidder its own, never another's), and questions and bids are received by Clarifications and SubmissionDesk,
 /// the services the API's sets use, so the deadline refuses a late bid here exactly as it does there.
 /// </summary>
-public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clarifications clarifications, SubmissionDesk desk) : GatedPageModel
+public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clarifications clarifications, SubmissionDesk desk, Features.Attachments.AttachmentStore files)
+    : GatedPageModel
 {
     public sealed record Published(string Question, string Answer, DateTime PublishedAt);
 
@@ -42,6 +43,11 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
     public IReadOnlyList<TenderChangeRequest> OpenRequests { get; private set; } = [];
 
     public IReadOnlyList<AwardLetter> Letters { get; private set; } = [];
+
+    /// <summary>The procurement's requirement documents, each version, as its bidders read them.</summary>
+    public IReadOnlyList<RequirementDocument> Requirements { get; private set; } = [];
+
+    public ILookup<int, Domain.Documents.Attachment> RequirementFiles { get; private set; } = Array.Empty<Domain.Documents.Attachment>().ToLookup(a => a.OwnerId);
 
     /// <summary>The submission just received, shown as the bidder's receipt.</summary>
     public Submission? Receipt { get; private set; }
@@ -66,7 +72,13 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
         public int? ChangeRequest { get; set; }
 
         public string? Justification { get; set; }
+
+        /// <summary>The bid's document, attached to it in the same transaction.</summary>
+        public IFormFile? File { get; set; }
     }
+
+    /// <summary>The files of the bidder's own submissions.</summary>
+    public ILookup<int, Domain.Documents.Attachment> Files { get; private set; } = Array.Empty<Domain.Documents.Attachment>().ToLookup(a => a.OwnerId);
 
     protected override bool MayUse(ClaimsPrincipal user) => user.SupplierScope() is not null && AccessRules.CanWrite("Submissions", user.IsInRole);
 
@@ -117,11 +129,14 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
             [nameof(Submission.Title)] = "Enter a title for your submission, in no more than 300 characters",
             [nameof(Submission.Document)] = "Enter your solution, or where its documents are, in no more than 100,000 characters",
         });
+        if (Form.File is { Length: > 0 } sent && sent.Length > files.MaxBytes)
+            Errors["file"] = $"The file must be at most {files.MaxBytes / (1024 * 1024)} MB";
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(id, ct);
         }
+        var field = "title";
         try
         {
             if (await desk.ReceiveAsync(submission, User, ct) is { } refused)
@@ -133,11 +148,26 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
             db.Submissions.Add(submission);
             await db.SaveChangesAsync(ct);
             await desk.AnswerRequestAsync(submission, ct);
+            if (Form.File is { Length: > 0 } file)
+            {
+                field = "file";
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, ct);
+                if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Submission, submission.Id, file.FileName, file.ContentType, bytes.ToArray(), User, ct)).Refused is { } notAttached)
+                {
+                    // The bid goes with its file or not at all.
+                    if (transaction is not null)
+                        await transaction.RollbackAsync(ct);
+                    Refused(field, notAttached);
+                    return await ShowAsync(id, ct);
+                }
+                await db.SaveChangesAsync(ct);
+            }
             await transaction.CommitIfOwnAsync(ct);
         }
         catch (BusinessRuleException rule)
         {
-            Refused("title", rule);
+            Refused(field, rule);
             return await ShowAsync(id, ct);
         }
         return Redirect($"/work/bids/{id}?receipt={submission.Id}#receipt");
@@ -179,6 +209,13 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
         Submissions = await team.Confidential(db.Submissions.AsNoTracking(), User).Where(s => s.ProcurementId == id).OrderByDescending(s => s.SubmittedAt).ToListAsync(ct);
         OpenRequests = await team.Confidential(db.TenderChangeRequests.AsNoTracking(), User).Where(r => r.ProcurementId == id && r.Status == ChangeRequestStatus.Open).ToListAsync(ct);
         Letters = await team.Confidential(db.AwardLetters.AsNoTracking(), User).Where(l => l.ProcurementId == id).OrderByDescending(l => l.GeneratedAt).ToListAsync(ct);
+        Requirements = await db.RequirementDocuments.AsNoTracking().Where(r => r.ProcurementId == id).OrderBy(r => r.Title).ThenByDescending(r => r.Version).ToListAsync(ct);
+        var requirementIds = Requirements.Select(r => r.Id).ToList();
+        RequirementFiles = (await files.Readable(User).Where(a => a.OwnerType == Domain.Documents.AttachmentOwner.RequirementDocument && requirementIds.Contains(a.OwnerId)).ToListAsync(ct))
+            .ToLookup(a => a.OwnerId);
+        var submissionIds = Submissions.Select(s => s.Id).ToList();
+        Files = (await files.Readable(User).Where(a => a.OwnerType == Domain.Documents.AttachmentOwner.Submission && submissionIds.Contains(a.OwnerId)).OrderBy(a => a.Id).ToListAsync(ct))
+            .ToLookup(a => a.OwnerId);
         Receipt = ReceiptId is { } receipt ? Submissions.FirstOrDefault(s => s.Id == receipt) : null;
         return true;
     }

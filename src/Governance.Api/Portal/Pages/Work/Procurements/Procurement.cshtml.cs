@@ -26,8 +26,9 @@ namespace Governance.Api.Portal.Pages.Work.Procurements;
 /// publish to all bidders), consents and award letters. Moves go through WorkflowCommands and Clarifications, as the
 /// API's Fire and clarification actions do, so the same people may do the same things.
 /// </summary>
-public sealed class ProcurementModel(GovernanceDbContext db, WorkflowSteps workflow, Clarifications clarifications, ProcurementTeam team, TimeProvider time)
-    : GatedPageModel
+public sealed class ProcurementModel(
+    GovernanceDbContext db, WorkflowSteps workflow, Clarifications clarifications, ProcurementTeam team, SubmissionDesk desk, Features.Attachments.AttachmentStore files,
+    TimeProvider time) : GatedPageModel
 {
     public Procurement Procurement { get; private set; } = null!;
 
@@ -68,6 +69,12 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowSteps workf
     public IReadOnlyList<ConsentRecord> Consents { get; private set; } = [];
 
     public IReadOnlyList<AwardLetter> Letters { get; private set; } = [];
+
+    /// <summary>Bids the team may read: those of stages whose bids are opened.</summary>
+    public IReadOnlyList<Submission> OpenedBids { get; private set; } = [];
+
+    public ILookup<(Domain.Documents.AttachmentOwner, int), Domain.Documents.Attachment> Files { get; private set; } =
+        Array.Empty<Domain.Documents.Attachment>().ToLookup(a => (a.OwnerType, a.OwnerId));
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -121,6 +128,31 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowSteps workf
         return Redirect($"/work/procurements/{id}?done=published#clarifications");
     }
 
+    /// <summary>The team attaches a file to one of this procurement's requirement documents (never replacing one: a new file is another attachment).</summary>
+    public async Task<IActionResult> OnPostAttachAsync(int id, int document, IFormFile? file, CancellationToken ct)
+    {
+        if (!await db.RequirementDocuments.AnyAsync(r => r.Id == document && r.ProcurementId == id, ct))
+            return NotFound();
+        var field = $"file-{document}";
+        if (file is not { Length: > 0 })
+            return await ShowAsync(id, () => { Errors[field] = "Choose a file to attach"; Response.StatusCode = StatusCodes.Status400BadRequest; }, ct);
+        if (file.Length > files.MaxBytes)
+            return await ShowAsync(id, () => { Errors[field] = $"The file must be at most {files.MaxBytes / (1024 * 1024)} MB"; Response.StatusCode = StatusCodes.Status413PayloadTooLarge; }, ct);
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, ct);
+        try
+        {
+            if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.RequirementDocument, document, file.FileName, file.ContentType, bytes.ToArray(), User, ct)).Refused is { } refused)
+                return await ShowAsync(id, () => Refused(field, refused), ct);
+        }
+        catch (BusinessRuleException rule)
+        {
+            return await ShowAsync(id, () => Refused(field, rule), ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/work/procurements/{id}?done=attached#requirements");
+    }
+
     private async Task<IActionResult> ShowAsync(int id, Action refuse, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -156,12 +188,19 @@ public sealed class ProcurementModel(GovernanceDbContext db, WorkflowSteps workf
         // Bidders' records are the team's only: read through the same confidentiality as the API's sets.
         if (OnTeam)
         {
+            OpenedBids = await desk.Readable(db.Submissions.AsNoTracking(), User).Where(s => s.ProcurementId == id).OrderBy(s => s.Stage).ThenBy(s => s.BidderId).ThenBy(s => s.Version).ToListAsync(ct);
             Bidders = await db.Bidders.AsNoTracking().Include(b => b.Supplier).Where(b => b.ProcurementId == id).OrderBy(b => b.Id).ToListAsync(ct);
             Dialogue = await team.Confidential(db.DialogueSessions.AsNoTracking(), User).Where(d => d.ProcurementId == id).OrderByDescending(d => d.HeldOn).ToListAsync(ct);
             Questions = await team.Confidential(db.ClarificationQuestions.AsNoTracking(), User).Where(q => q.ProcurementId == id).OrderByDescending(q => q.AskedAt).ToListAsync(ct);
             Consents = await team.Confidential(db.ConsentRecords.AsNoTracking(), User).Where(c => c.ProcurementId == id).OrderByDescending(c => c.GivenAt).ToListAsync(ct);
             Letters = await team.Confidential(db.AwardLetters.AsNoTracking(), User).Where(l => l.ProcurementId == id).OrderByDescending(l => l.GeneratedAt).ToListAsync(ct);
         }
+
+        var requirementIds = Requirements.Select(r => r.Id).ToList();
+        var bidIds = OpenedBids.Select(b => b.Id).ToList();
+        Files = (await files.Readable(User).Where(a => (a.OwnerType == Domain.Documents.AttachmentOwner.RequirementDocument && requirementIds.Contains(a.OwnerId))
+                || (a.OwnerType == Domain.Documents.AttachmentOwner.Submission && bidIds.Contains(a.OwnerId))).OrderBy(a => a.Id).ToListAsync(ct))
+            .ToLookup(a => (a.OwnerType, a.OwnerId));
         return true;
     }
 
