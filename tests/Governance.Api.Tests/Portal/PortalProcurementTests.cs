@@ -60,6 +60,17 @@ public sealed class PortalProcurementTests(SqliteApp app)
             Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal("SelectionQuestionnaire", (await api.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("Stage").GetString());
 
+        // A comment longer than the step's record holds is said to be too long, here and through the API, and nothing moves.
+        using (var tooLong = await PostAsync(lead, page, "Fire", new() { ["trigger"] = "Cancel", ["comment"] = new string('x', 4001) }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+            Assert.Contains("Keep the comment to 4,000 characters", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+        var instance = (await InstanceAsync(api, "Procurement", procurement)).GetProperty("Id").GetInt32();
+        using (var viaApi = await FireAsync(api, instance, "Cancel", new string('x', 4001)))
+            Assert.Equal(HttpStatusCode.BadRequest, viaApi.StatusCode);
+        Assert.Equal("SelectionQuestionnaire", (await api.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("Stage").GetString());
+
         using var councillor = await PortalClient.SignedInAsync(app, "Councillor");
         using (var refused = await councillor.GetAsync("/work/procurements", Ct))
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

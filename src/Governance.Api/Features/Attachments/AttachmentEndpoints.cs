@@ -21,9 +21,11 @@ public static class AttachmentEndpoints
     public static IEndpointRouteBuilder MapAttachments(this IEndpointRouteBuilder app)
     {
         var files = app.MapGroup("/api/attachments").WithTags("Attachments").RequireAuthorization();
-        files.MapPost("/", AttachAsync).WithName("Attachments_Attach").DisableAntiforgery();
-        files.MapGet("/", ListAsync).WithName("Attachments_List");
-        files.MapGet("/{id:int}/content", DownloadAsync).WithName("Attachments_Download");
+        files.MapPost("/", AttachAsync).WithName("Attachments_Attach").DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data").Produces<AttachmentView>(StatusCodes.Status201Created);
+        files.MapGet("/", ListAsync).WithName("Attachments_List").Produces<List<AttachmentView>>();
+        files.MapGet("/{id:int}/content", DownloadAsync).WithName("Attachments_Download")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf", [.. Attachment.ContentTypes.Where(t => t != "application/pdf")]);
         return app;
     }
 

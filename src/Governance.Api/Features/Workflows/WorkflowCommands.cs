@@ -43,6 +43,8 @@ public sealed class WorkflowCommands(
         return instance;
     }
 
+    public const int MaxCommentLength = 4000;
+
     public Task<IReadOnlyList<TriggerStatus>> PermittedTriggersAsync(WorkflowInstance instance, WorkflowActor actor, CancellationToken ct) =>
         runtime.PermittedTriggersAsync(DefinitionOf(instance), SubjectOf(instance), actor, time.GetUtcNow().UtcDateTime, ct);
 
@@ -53,6 +55,9 @@ public sealed class WorkflowCommands(
     public async Task<FireOutcome> FireAsync(
         WorkflowInstance instance, string trigger, WorkflowActor actor, string? comment, CancellationToken ct, IReadOnlyList<WorkflowTimer>? openTimers = null)
     {
+        // The comment goes into the step's record, whose column holds 4,000 characters: said here, not by the database.
+        if (comment?.Length > MaxCommentLength)
+            throw new Domain.Common.BusinessRuleException("comment-length", $"Keep the comment to {MaxCommentLength:N0} characters; this one has {comment.Length:N0}.", isInvalidInput: true);
         var definition = DefinitionOf(instance);
         var now = time.GetUtcNow().UtcDateTime;
         var outcome = await runtime.FireAsync(definition, SubjectOf(instance), trigger, actor, comment, now, ct);

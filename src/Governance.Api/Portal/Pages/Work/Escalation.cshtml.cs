@@ -87,8 +87,15 @@ public sealed class EscalationModel(
             return NotFound();
         if (string.IsNullOrWhiteSpace(trigger))
             return BadRequest("Choose the step to take.");
-        if (await workflow.TakeAsync(instance, trigger, comment, User, ct) is { } refused)
-            return await ShowAsync(id, () => Refused(WorkflowSteps.Field(trigger), refused), ct);
+        try
+        {
+            if (await workflow.TakeAsync(instance, trigger, comment, User, ct) is { } refused)
+                return await ShowAsync(id, () => Refused(WorkflowSteps.Field(trigger), refused), ct);
+        }
+        catch (BusinessRuleException rule)
+        {
+            return await ShowAsync(id, () => Refused(WorkflowSteps.Field(trigger), rule), ct);
+        }
         await db.SaveChangesAsync(ct);
         return Redirect($"/work/escalations/{id}?done=moved");
     }
