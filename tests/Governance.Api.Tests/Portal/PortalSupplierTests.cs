@@ -108,4 +108,37 @@ public sealed class PortalSupplierTests(SqliteApp app)
         using (var notTheirs = await CorrectAsync(oakfield, versions[1].GetProperty("Id").GetInt32(), "99", "Not ours."))
             Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
     }
+
+    [Fact]
+    public async Task AReturnsEvidence_GoesWithIt_OrTheReturnIsNotRecorded_AndTheManagerSeesIt()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await ContractAsync(manager);
+        var kpi = await KpiAsync(manager, contract, "Calls answered with a log", selfReports: true);
+        using var supplier = await PortalClient.SignedInAsync(app, "Supplier");
+        async Task<HttpResponseMessage> SendWithAsync(string month, byte[] file, string type)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent($"{kpi}"), "kpi" }, { new StringContent(month), "month" }, { new StringContent("94"), "value" },
+                { new StringContent(await PortalClient.TokenAsync(supplier, "/work/supplier")), "__RequestVerificationToken" },
+            };
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(content, "evidence", "call-log.csv");
+            return await supplier.PostAsync("/work/supplier", form, Ct);
+        }
+
+        using (var refused = await SendWithAsync("2019-05", [0x00, 0x9F, 0x01], "text/csv"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("is not text/csv", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, (await manager.GetJsonAsync($"/odata/Measurements?$filter=IndicatorId eq {kpi}")).GetProperty("value").GetArrayLength());
+
+        using (var sent = await SendWithAsync("2019-05", System.Text.Encoding.UTF8.GetBytes("date,calls,answered\n2019-05-01,900,846\n"), "text/csv"))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        using var managerPortal = await PortalClient.SignedInAsync(app, "ContractManager");
+        Assert.Contains("call-log.csv", await managerPortal.GetStringAsync($"/work/contracts/{contract}", Ct), StringComparison.Ordinal);
+    }
 }

@@ -85,6 +85,11 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("text=Your report was sent");
         await session.AssertAccessibleAsync("a supplier's escalations after reporting");
+        await session.GoAsync("/work/returns/import");
+        await session.AssertAccessibleAsync("the CSV import of returns");
+        await session.PressAsync("button >> text=Import the returns");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        await session.AssertAccessibleAsync("the CSV import with an error");
 
         // 3. A bidder: refused after the deadline (the seed's passed in 2014), then asks a question.
         await session.SignInAsync("supplier2@demo.local");
@@ -163,6 +168,13 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("text=The account is disabled");
         await session.AssertAccessibleAsync("an account just disabled");
+        await session.GoAsync("/account/tokens");
+        await session.AssertAccessibleAsync("personal access tokens");
+        await page.FocusAsync("#name");
+        await page.Keyboard.TypeAsync("Audit spreadsheet");
+        await session.PressAsync("button >> text=Create the token");
+        await page.WaitForSelectorAsync("text=Token created");
+        await session.AssertAccessibleAsync("a token just created");
         var refused = await other.GotoAsync(session.Site + "/work/slas");
         Assert.Contains("/sign-in", other.Url, StringComparison.Ordinal);
         Assert.Equal(200, refused!.Status);

@@ -12,11 +12,17 @@ namespace Governance.Api.Portal.Work;
 /// wrong field by field, then recorded by MeasurementRecorder (the API's rules) and the contract's slips detected in
 /// the same transaction, so a red return opens its escalation as it does through the API.
 /// </summary>
-public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips)
+public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recorder, SlipDetector slips, Features.Attachments.AttachmentStore files)
 {
-    /// <summary>Records the return, or fills in what is wrong by field ("kpi", "month", "value") and returns null.</summary>
-    public async Task<Measurement?> SendAsync(Indicator? kpi, string? month, decimal? value, string? note, ClaimsPrincipal user, IDictionary<string, string> errors, CancellationToken ct)
+    /// <summary>
+    /// Records the return (with its evidence file, if given, in the same transaction), or fills in what is wrong by
+    /// field ("kpi", "month", "value", "evidence") and returns null.
+    /// </summary>
+    public async Task<Measurement?> SendAsync(
+        Indicator? kpi, string? month, decimal? value, string? note, ClaimsPrincipal user, IDictionary<string, string> errors, CancellationToken ct, IFormFile? evidence = null)
     {
+        if (evidence is { Length: > 0 } && evidence.Length > files.MaxBytes)
+            errors["evidence"] = $"The evidence file must be at most {files.MaxBytes / (1024 * 1024)} MB";
         if (kpi?.ContractId is not { } contractId)
             errors["kpi"] = "Choose the KPI the return is for";
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
@@ -33,8 +39,30 @@ public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recor
             db.Measurements.Add(measurement);
             await db.SaveChangesAsync(ct);
             await slips.DetectForContractAsync(kpi.ContractId!.Value, ct);
+            if (evidence is { Length: > 0 })
+            {
+                using var bytes = new MemoryStream();
+                await evidence.CopyToAsync(bytes, ct);
+                try
+                {
+                    if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Measurement, measurement.Id, evidence.FileName, evidence.ContentType, bytes.ToArray(), user, ct)).Refused is { } refused)
+                        throw new BusinessRuleException("evidence", refused.Value is Microsoft.OData.ODataError error ? error.Message : "The evidence could not be attached.", isInvalidInput: true);
+                }
+                catch (BusinessRuleException rule)
+                {
+                    // The return goes with its evidence or not at all.
+                    throw new EvidenceRefused(rule.Message);
+                }
+                await db.SaveChangesAsync(ct);
+            }
             await transaction.CommitIfOwnAsync(ct);
             return measurement;
+        }
+        catch (EvidenceRefused refused)
+        {
+            db.ChangeTracker.Clear();
+            errors["evidence"] = refused.Message;
+            return null;
         }
         catch (BusinessRuleException refused)
         {
@@ -43,4 +71,6 @@ public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recor
             return null;
         }
     }
+
+    private sealed class EvidenceRefused(string message) : Exception(message);
 }

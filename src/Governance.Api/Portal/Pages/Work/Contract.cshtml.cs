@@ -19,7 +19,8 @@ namespace Governance.Api.Portal.Pages.Work;
 /// the returns waiting for a check (verify, dispute, accept or reject a correction, through ReturnChecks as the API's
 /// actions), service credits and open escalations. Read through the caller's exemption filter like every page.
 /// </summary>
-public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks, Portal.Work.ReturnForm form) : GatedPageModel
+public sealed class ContractWorkModel(
+    GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks, Portal.Work.ReturnForm form, Features.Attachments.AttachmentStore files) : GatedPageModel
 {
     private const int Months = 12;
 
@@ -37,6 +38,9 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
     public string Charts { get; private set; } = "";
 
     public IReadOnlyList<Measurement> ToCheck { get; private set; } = [];
+
+    /// <summary>The evidence sent with each return to check.</summary>
+    public ILookup<int, Domain.Documents.Attachment> Evidence { get; private set; } = Array.Empty<Domain.Documents.Attachment>().ToLookup(a => a.OwnerId);
 
     public IReadOnlyList<ServiceCreditView> Credits { get; private set; } = [];
 
@@ -126,6 +130,9 @@ public sealed class ContractWorkModel(GovernanceDbContext db, ContractPerformanc
         ToCheck = await db.Measurements.AsNoTracking().Where(m => kpiIds.Contains(m.IndicatorId) && !m.Superseded
                 && (m.VerificationStatus == VerificationStatus.Unverified || m.VerificationStatus == VerificationStatus.Proposed))
             .OrderByDescending(m => m.PeriodStart).ThenBy(m => m.IndicatorId).Take(30).ToListAsync(ct);
+        var checkIds = ToCheck.Select(m => m.Id).ToList();
+        Evidence = (await files.Readable(User).Where(a => a.OwnerType == Domain.Documents.AttachmentOwner.Measurement && checkIds.Contains(a.OwnerId)).ToListAsync(ct))
+            .ToLookup(a => a.OwnerId);
         Credits = (await performance.ServiceCreditsAsync(id, ct)).OrderByDescending(c => c.Period).Take(Months).ToList();
         Escalations = await db.Escalations.AsNoTracking().Where(e => e.ContractId == id && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct);
         Assessments = await db.PerformanceAssessments.AsNoTracking().Where(a => a.ContractId == id).OrderByDescending(a => a.Year).ThenByDescending(a => a.PublishedAt).ToListAsync(ct);

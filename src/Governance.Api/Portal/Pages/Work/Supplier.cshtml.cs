@@ -51,6 +51,10 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
     [BindProperty(SupportsGet = true)]
     public string? Format { get; set; }
 
+    /// <summary>The return's evidence (a call log, a report), attached with it.</summary>
+    [BindProperty]
+    public IFormFile? Evidence { get; set; }
+
     /// <summary>The page, or the returns owed as CSV (?format=csv).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -67,7 +71,7 @@ public sealed class SupplierWorkModel(GovernanceDbContext db, ContractPerformanc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var kpi = Kpi is { } id ? await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Contract!.SupplierId == SupplierId && i.SupplierSelfReports, ct) : null;
-        if (await form.SendAsync(kpi, Month, Value, Note, User, Errors, ct) is not null)
+        if (await form.SendAsync(kpi, Month, Value, Note, User, Errors, ct, Evidence) is not null)
             return RedirectToPage(new { sent = true });
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
