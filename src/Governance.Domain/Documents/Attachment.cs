@@ -12,7 +12,7 @@ public enum AttachmentOwner
     /// <summary>A bid: its bidder, and the team only once the stage's bids are opened.</summary>
     Submission,
 
-    /// <summary>Evidence for a KPI return: council officers, and the supplier whose contract it is.</summary>
+    /// <summary>Evidence for a KPI return: council accounts, and the supplier whose contract it is (never the public).</summary>
     Measurement,
 }
 

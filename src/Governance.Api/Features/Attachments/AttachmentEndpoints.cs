@@ -47,7 +47,7 @@ public static class AttachmentEndpoints
         {
             var (attached, refused) = await store.AttachAsync(kind, id, file.FileName, file.ContentType, buffer.ToArray(), user, ct);
             if (refused is not null)
-                return Results.Json(new { error = refused.Value as ODataError }, statusCode: refused.StatusCode);
+                return Problem(refused.StatusCode ?? StatusCodes.Status400BadRequest, (refused.Value as ODataError)?.Code ?? "refused", (refused.Value as ODataError)?.Message ?? "The file cannot be attached here.");
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/attachments/{attached!.Id}/content", AttachmentView.Of(attached));
         }
