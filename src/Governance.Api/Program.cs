@@ -53,6 +53,7 @@ app.UseJsonBatchMarker();
 app.UseODataBatching(); // before routing: each request in a batch then goes through routing and authorization like any other
 app.UseBatchRequestScopes();
 app.UseJsonBatchBodies(); // a download inside a JSON batch is refused, never written as raw bytes into JSON
+app.UseCsvFormat(); // $format=csv or Accept: text/csv: the same rows as JSON, written as CSV; any other $format is a 400
 app.UseNavigationPaths(); // before routing: Contracts(1)/Indicators is routed as Indicators filtered by ContractId; Measurements(1)/Indicator read through the measurement
 app.UseRouting();
 app.UseRequestTimeouts();

@@ -12,13 +12,17 @@ public static class CsvFile
 {
     public const string Format = "csv";
 
-    public static FileContentResult Of(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    public static FileContentResult Of(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        new(Bytes(header, rows), "text/csv") { FileDownloadName = fileName };
+
+    /// <summary>The file's bytes: the pages' downloads and the API's $format=csv write the same CSV.</summary>
+    public static byte[] Bytes(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var csv = new StringBuilder();
         Line(csv, header);
         foreach (var row in rows)
             Line(csv, row);
-        return new FileContentResult([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv") { FileDownloadName = fileName };
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
     /// <summary>Null when the format is the page itself or CSV; otherwise the 400 that names what is offered.</summary>
