@@ -14,7 +14,7 @@ public static class PortalRegistration
     private static readonly string[] PublicPages =
     [
         "/Index", "/SignIn", "/Meetings/Index", "/Meetings/Details", "/Committees/Index", "/Committees/Details", "/Papers/Details",
-        "/Papers/Pdf", "/Meetings/Pack", "/Decisions/Index", "/ForwardPlan", "/Contracts/Index",
+        "/Papers/Pdf", "/Meetings/Pack", "/Decisions/Index", "/ForwardPlan", "/Contracts/Index", "/Transparency/Index",
     ];
 
     public static WebApplicationBuilder AddGovernancePortal(this WebApplicationBuilder builder)

@@ -20,7 +20,7 @@ public sealed class PortalBrowserTests
         var site = session.Site;
 
         // The public pages, one of each type.
-        foreach (var path in new[] { "/", "/meetings", "/committees", "/committees/1", "/sign-in", "/papers/1", "/papers/2", "/decisions", "/forward-plan", "/contracts" })
+        foreach (var path in new[] { "/", "/meetings", "/committees", "/committees/1", "/sign-in", "/papers/1", "/papers/2", "/decisions", "/forward-plan", "/contracts", "/transparency" })
         {
             await page.GotoAsync(site + path);
             await session.AssertAccessibleAsync(path);
