@@ -20,7 +20,7 @@ public static class CsvFormat
     public static IApplicationBuilder UseCsvFormat(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/odata") || request.Path.Value!.Contains("/$", StringComparison.Ordinal))
+        if (!request.Path.StartsWithSegments("/odata") || request.Path.Value!.EndsWith("/$batch", StringComparison.Ordinal))
         {
             await next(context);
             return;
@@ -28,6 +28,16 @@ public static class CsvFormat
 
         var format = request.Query.FirstOrDefault(q => q.Key.Equals("$format", StringComparison.OrdinalIgnoreCase));
         var asked = format.Key is null ? null : format.Value.ToString().Split(';')[0].Trim().ToLowerInvariant();
+        if (request.Path.Value.Contains("/$", StringComparison.Ordinal))
+        {
+            // $metadata, $count and $value answer in their own formats: asking them for CSV is refused, not ignored.
+            if (asked is Csv or "text/csv")
+                await ErrorBodies.WriteAsync(context, StatusCodes.Status400BadRequest, "unsupported-format", "CSV is offered for entity sets, their rows and functions; this answer has its own format.");
+            else
+                await next(context);
+            return;
+        }
+
         if (asked is not (null or "json" or "application/json" or Csv or "text/csv"))
         {
             await ErrorBodies.WriteAsync(context, StatusCodes.Status400BadRequest, "unsupported-format",
@@ -102,7 +112,7 @@ public static class CsvFormat
         var header = new List<string>();
         foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
             header.AddRange(item.EnumerateObject().Select(p => p.Name).Where(n => !n.Contains('@', StringComparison.Ordinal) && !header.Contains(n)).Distinct());
-        if (header.Count == 0)
+        if (header.Count == 0 && items.Count > 0)
             header.Add("value");
         var rows = items.Select(item => (IReadOnlyList<string>)(item.ValueKind == JsonValueKind.Object
             ? [.. header.Select(h => item.TryGetProperty(h, out var cell) ? Cell(cell) : "")]

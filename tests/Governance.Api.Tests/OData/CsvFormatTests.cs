@@ -87,5 +87,7 @@ public sealed class CsvFormatTests(SqliteApp app)
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         using var write = await manager.PostJsonAsync("/odata/Contracts?$format=csv", new { });
         Assert.Equal(HttpStatusCode.BadRequest, write.StatusCode);
+        using var metadata = await manager.GetAsync("/odata/$metadata?$format=csv", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, metadata.StatusCode);
     }
 }
