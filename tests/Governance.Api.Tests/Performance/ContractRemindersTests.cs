@@ -29,7 +29,7 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
             await scope.ServiceProvider.GetRequiredService<ContractRemindersJob>().RunAsync(Ct);
         }
 
-        var reminders = await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({ending})'");
+        var reminders = await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{ending}'");
         Assert.Equal(3, reminders.Count()); // expiry, exit plan, extension notice
         await using (var later = app.Services.CreateAsyncScope())
         {
@@ -38,6 +38,32 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
         }
 
         Assert.Equal("Expired", (await manager.GetJsonAsync($"/odata/Contracts({ending})")).GetProperty("Status").GetString());
+    }
+
+    [Fact]
+    public async Task AReminder_GoesToTheContractsNamedManager_OrToEveryContractManagerWhenNoAccountIsTheirs()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        async Task<int> EndingAsync(string named)
+        {
+            var id = (await CreatedAsync(manager, "/odata/Contracts", new
+            {
+                Reference = $"NAM-{Guid.NewGuid():N}"[..20], Title = "Ending soon", SupplierId = 6, DepartmentId = 1, TotalValue = 100000, AnnualValue = 50000,
+                ContractManager = named, StartOn = "2024-01-01", EndOn = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            })).GetProperty("Id").GetInt32();
+            await OkAsync(manager, $"/odata/Contracts({id})/Governance.Activate", new { });
+            return id;
+        }
+        var (marks, nobodys) = (await EndingAsync("Mark Osei"), await EndingAsync("Someone Without An Account"));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ContractRemindersJob>().RunAsync(Ct);
+
+        var toMark = (await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{marks}'")).GetProperty("value").EnumerateArray().ToList();
+        Assert.NotEmpty(toMark);
+        Assert.All(toMark, n => Assert.Equal("contractmanager@demo.local", n.GetProperty("RecipientUser").GetString()));
+        var toRole = (await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{nobodys}'")).GetProperty("value").EnumerateArray().ToList();
+        Assert.NotEmpty(toRole);
+        Assert.All(toRole, n => Assert.Equal("ContractManager", n.GetProperty("RecipientRole").GetString()));
     }
 
     /// <summary>reg 50 (PCR 2015), UK7 (s.53) and the annual UK9 assessment (s.71), each reminded once; termination asks for an assessment too.</summary>
@@ -74,16 +100,16 @@ public sealed class ContractRemindersTests(IsolatedSqliteApp app) : IClassFixtur
         }
 
         static IEnumerable<string> Subjects(System.Text.Json.JsonElement list) => list.GetProperty("value").EnumerateArray().Select(n => n.GetProperty("Subject").GetString()!);
-        var details = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({entered})'")).ToList();
+        var details = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{entered}'")).ToList();
         Assert.Single(details, s => s.StartsWith("Contract details notice (UK7)", StringComparison.Ordinal));
-        var annual = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({yearOld})'")).ToList();
+        var annual = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{yearOld}'")).ToList();
         Assert.Single(annual, s => s.StartsWith("Annual performance assessment (UK9)", StringComparison.Ordinal));
-        var award = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({pcr})'")).ToList();
+        var award = Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{pcr}'")).ToList();
         Assert.Single(award, s => s.StartsWith("Contract award notice", StringComparison.Ordinal));
         Assert.DoesNotContain(award, s => s.Contains("(UK7)", StringComparison.Ordinal));
 
         await OkAsync(manager, $"/odata/Contracts({entered})/Governance.Terminate", new { Reason = "Supplier entered administration." });
-        Assert.Contains(Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Contracts({entered})'")),
+        Assert.Contains(Subjects(await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/contracts/{entered}'")),
             s => s.StartsWith($"Assess ", StringComparison.Ordinal) && s.Contains("on termination", StringComparison.Ordinal));
     }
 }

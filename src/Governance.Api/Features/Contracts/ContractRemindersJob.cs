@@ -11,7 +11,7 @@ namespace Governance.Api.Features.Contracts;
 /// (2 months) and stale exit plans, and expires contracts past their end. Each reminder has its own key, so a
 /// reminder is sent once however often the job runs.
 /// </summary>
-public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOutbox outbox, TimeProvider time)
+public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOutbox outbox, Notifications.NamedPeople people, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -87,7 +87,19 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
     private async Task<int> RemindAsync(string key, string subject, string body, int contractId, CancellationToken ct)
     {
         var before = db.ChangeTracker.Entries<Notification>().Count();
-        await outbox.AddAsync(key, Auth.Roles.ContractManager, null, subject, body, $"/odata/Contracts({contractId})", (nameof(Contract), contractId), ct);
+        var manager = await db.Contracts.Where(c => c.Id == contractId).Select(c => c.ContractManager).SingleOrDefaultAsync(ct);
+        await NotifyManagerAsync(outbox, people, manager, contractId, key, subject, body, ct);
         return db.ChangeTracker.Entries<Notification>().Count() - before;
+    }
+
+    /// <summary>
+    /// To the contract's named manager when an account is theirs (NamedPeople), else to every contract manager; the
+    /// link is the contract's page in the portal, where the person acts on it. Reminders and the termination notice both send this way.
+    /// </summary>
+    public static async Task NotifyManagerAsync(
+        NotificationOutbox outbox, Notifications.NamedPeople people, string? manager, int contractId, string key, string subject, string body, CancellationToken ct)
+    {
+        var named = await people.EmailOfAsync(manager, Auth.Roles.ContractManager, ct);
+        await outbox.AddAsync(key, named is null ? Auth.Roles.ContractManager : null, named, subject, body, $"/work/contracts/{contractId}", (nameof(Contract), contractId), ct);
     }
 }

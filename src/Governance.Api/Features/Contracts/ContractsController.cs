@@ -105,7 +105,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
 
     /// <summary>
     /// POST /odata/Contracts(1)/Governance.Terminate { "Reason": "..." } — a termination notice (UK11) follows, and s.71(2) asks for a
-    /// performance assessment on termination: a reminder goes to the contract managers with the 30-day deadline.
+    /// performance assessment on termination: a reminder goes to its named manager (or the contract managers) with the 30-day deadline.
     /// </summary>
     [HttpPost]
     public Task<IActionResult> Terminate([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct) =>
@@ -113,10 +113,9 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         {
             c.Terminate(parameters?.GetValueOrDefault("Reason") as string ?? "");
             var due = StatutoryClocks.Pa2023PerformanceNoticeDue(LondonTime.DateOf(Time.GetUtcNow().UtcDateTime));
-            await Service<Notifications.NotificationOutbox>().AddAsync($"contract:{c.Id}:termination-assessment", Auth.Roles.ContractManager, null,
-                $"Assess {c.Reference} on termination by {due:d MMMM yyyy}",
-                "Procurement Act 2023 s.71(2): assess the supplier's performance against the KPIs on termination and publish a contract performance notice (UK9) within 30 days.",
-                $"/odata/Contracts({c.Id})", (nameof(Contract), c.Id), ct);
+            await ContractRemindersJob.NotifyManagerAsync(Service<Notifications.NotificationOutbox>(), Service<Notifications.NamedPeople>(), c.ContractManager, c.Id,
+                $"contract:{c.Id}:termination-assessment", $"Assess {c.Reference} on termination by {due:d MMMM yyyy}",
+                "Procurement Act 2023 s.71(2): assess the supplier's performance against the KPIs on termination and publish a contract performance notice (UK9) within 30 days.", ct);
         }, ct);
 
     /// <summary>POST /odata/Contracts(1)/Governance.RecordS52Exemption { "Exemption": "LightTouchContract", "Reason": "..." } — which s.52 exception applies, and why.</summary>
