@@ -93,6 +93,11 @@ public sealed class AttachmentTests(SqliteApp app)
         }
         using var leadPortal = await PortalClient.SignedInAsync(app, "ProcurementOfficer");
         Assert.Contains("outline-solution.pdf", await leadPortal.GetStringAsync($"/work/procurements/{procurement}", Ct), StringComparison.Ordinal);
+        // The audit trail records the file, but its image (name, size, hash) is withheld like the bid's own.
+        using var auditor = await app.ClientForAsync("StatutoryOfficer");
+        var audited = (await auditor.GetJsonAsync($"/odata/AuditEntries?$filter=EntityType eq 'Attachment' and EntityKey eq '{file}'")).GetProperty("value");
+        Assert.NotEqual(0, audited.GetArrayLength());
+        Assert.All(audited.EnumerateArray(), e => Assert.DoesNotContain("outline-solution.pdf", e.GetRawText(), StringComparison.Ordinal));
         using var strangerNow = await app.ClientForAsync("Supplier2");
         using (var still = await strangerNow.GetAsync($"/api/attachments/{file}/content", Ct))
             Assert.Equal(HttpStatusCode.NotFound, still.StatusCode);

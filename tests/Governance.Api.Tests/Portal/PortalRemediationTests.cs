@@ -135,6 +135,10 @@ public sealed class PortalRemediationTests(SqliteApp app)
         Assert.Equal("supplier@demo.local", reports[0].GetProperty("RespondedBy").GetString());
         Assert.True(reports[0].GetProperty("ReportsDone").GetBoolean());
         Assert.Equal("Open", (await api.GetJsonAsync($"/odata/RemediationActions({theirs})")).GetProperty("Status").GetString()); // the supplier's word does not close it
+        // Whose action it is decides who may report on it: an update cannot change it.
+        var action = await api.GetJsonAsync($"/odata/RemediationActions({councils})");
+        using (var patched = await api.SendJsonAsync(HttpMethod.Patch, $"/odata/RemediationActions({councils})", new { OwnerIsSupplier = true }, action.ETag()))
+            Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
 
         var managerPage = $"/work/escalations/{escalation}";
         Assert.Contains("All handlers retrained by 20 February. (reports it done)", WebUtility.HtmlDecode(await manager.GetStringAsync(managerPage, Ct)), StringComparison.Ordinal);

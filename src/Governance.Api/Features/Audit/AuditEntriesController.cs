@@ -26,12 +26,18 @@ public sealed class AuditEntriesController(GovernanceDbContext db, AuditVerifier
         nameof(ClarificationQuestion), nameof(ConsentRecord), nameof(SolutionDisclosure), nameof(AwardLetter), nameof(TenderChangeRequest),
     ];
 
+    /// <summary>
+    /// Whose images the trail withholds: those, and attachments, whose image (a file's name, size and hash) would tell
+    /// of a sealed bid's files or name what a return's evidence holds.
+    /// </summary>
+    private static readonly string[] WithheldTypes = [.. ConfidentialTypes, nameof(Domain.Documents.Attachment)];
+
     protected override IQueryable<AuditEntry> Scope(IQueryable<AuditEntry> rows) => rows.Select(a => new AuditEntry
     {
         Id = a.Id, Sequence = a.Sequence, Actor = a.Actor, OccurredAt = a.OccurredAt, EntityType = a.EntityType, EntityKey = a.EntityKey,
         Operation = a.Operation, PreviousHash = a.PreviousHash, Hash = a.Hash,
-        Before = ConfidentialTypes.Contains(a.EntityType) && a.Before != null ? Withheld : a.Before,
-        After = ConfidentialTypes.Contains(a.EntityType) && a.After != null ? Withheld : a.After,
+        Before = WithheldTypes.Contains(a.EntityType) && a.Before != null ? Withheld : a.Before,
+        After = WithheldTypes.Contains(a.EntityType) && a.After != null ? Withheld : a.After,
     });
 
     /// <summary>POST /odata/AuditEntries/Governance.Verify</summary>
