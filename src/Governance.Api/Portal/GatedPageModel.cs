@@ -29,7 +29,7 @@ public abstract class GatedPageModel : PageModel
     /// </summary>
     protected void Refused(string field, ObjectResult refusal)
     {
-        Errors[field] = refusal.Value is Microsoft.OData.ODataError error ? error.Message : "This could not be done.";
+        Errors[field] = OData.ODataErrors.MessageOf(refusal);
         Response.StatusCode = refusal.StatusCode ?? StatusCodes.Status400BadRequest;
     }
 

@@ -3,7 +3,7 @@ using Governance.Api.Data;
 using Governance.Domain.Common;
 using Governance.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.OData;
+using Governance.Api.OData;
 
 namespace Governance.Api.Features.Attachments;
 
@@ -39,15 +39,11 @@ public static class AttachmentEndpoints
         var form = await request.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { } file)
             return Problem(StatusCodes.Status400BadRequest, "attachment-file", "Send the file in a field named file.");
-        if (file.Length > store.MaxBytes)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "attachment-too-large", $"A file may be at most {store.MaxBytes / (1024 * 1024)} MB.");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
         try
         {
-            var (attached, refused) = await store.AttachAsync(kind, id, file.FileName, file.ContentType, buffer.ToArray(), user, ct);
+            var (attached, refused) = await store.AttachAsync(kind, id, file, user, ct);
             if (refused is not null)
-                return Problem(refused.StatusCode ?? StatusCodes.Status400BadRequest, (refused.Value as ODataError)?.Code ?? "refused", (refused.Value as ODataError)?.Message ?? "The file cannot be attached here.");
+                return Problem(refused.StatusCode ?? StatusCodes.Status400BadRequest, ODataErrors.CodeOf(refused), ODataErrors.MessageOf(refused));
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/attachments/{attached!.Id}/content", AttachmentView.Of(attached));
         }

@@ -38,6 +38,16 @@ public sealed class AttachmentStore(GovernanceDbContext db, ProcurementTeam team
         return (attachment, null);
     }
 
+    /// <summary>An uploaded file, read and attached as above; over the size limit it is refused (413) before it is read.</summary>
+    public async Task<(Attachment? Attached, ObjectResult? Refused)> AttachAsync(AttachmentOwner owner, int ownerId, IFormFile file, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (file.Length > MaxBytes)
+            return (null, ODataErrors.Error(StatusCodes.Status413PayloadTooLarge, "attachment-too-large", $"A file may be at most {MaxBytes / (1024 * 1024)} MB."));
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, ct);
+        return await AttachAsync(owner, ownerId, file.FileName, file.ContentType, bytes.ToArray(), user, ct);
+    }
+
     /// <summary>The attachments this person may read: those of records they may read.</summary>
     public IQueryable<Attachment> Readable(ClaimsPrincipal user)
     {

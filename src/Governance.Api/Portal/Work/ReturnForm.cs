@@ -21,8 +21,6 @@ public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recor
     public async Task<Measurement?> SendAsync(
         Indicator? kpi, string? month, decimal? value, string? note, ClaimsPrincipal user, IDictionary<string, string> errors, CancellationToken ct, IFormFile? evidence = null)
     {
-        if (evidence is { Length: > 0 } && evidence.Length > files.MaxBytes)
-            errors["evidence"] = $"The evidence file must be at most {files.MaxBytes / (1024 * 1024)} MB";
         if (kpi?.ContractId is not { } contractId)
             errors["kpi"] = "Choose the KPI the return is for";
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var period))
@@ -32,6 +30,7 @@ public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recor
         if (errors.Count > 0)
             return null;
         var measurement = new Measurement { IndicatorId = kpi!.Id, PeriodStart = period, Value = value!.Value, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+        var field = "value";
         try
         {
             await using var transaction = await db.Database.BeginUnlessInOneAsync(ct);
@@ -41,36 +40,24 @@ public sealed class ReturnForm(GovernanceDbContext db, MeasurementRecorder recor
             await slips.DetectForContractAsync(kpi.ContractId!.Value, ct);
             if (evidence is { Length: > 0 })
             {
-                using var bytes = new MemoryStream();
-                await evidence.CopyToAsync(bytes, ct);
-                try
+                field = "evidence";
+                if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Measurement, measurement.Id, evidence, user, ct)).Refused is { } refused)
                 {
-                    if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Measurement, measurement.Id, evidence.FileName, evidence.ContentType, bytes.ToArray(), user, ct)).Refused is { } refused)
-                        throw new BusinessRuleException("evidence", refused.Value is Microsoft.OData.ODataError error ? error.Message : "The evidence could not be attached.", isInvalidInput: true);
-                }
-                catch (BusinessRuleException rule)
-                {
-                    // The return goes with its evidence or not at all.
-                    throw new EvidenceRefused(rule.Message);
+                    // The return goes with its evidence or not at all: leaving uncommitted rolls both back.
+                    db.ChangeTracker.Clear();
+                    errors[field] = OData.ODataErrors.MessageOf(refused);
+                    return null;
                 }
                 await db.SaveChangesAsync(ct);
             }
             await transaction.CommitIfOwnAsync(ct);
             return measurement;
         }
-        catch (EvidenceRefused refused)
-        {
-            db.ChangeTracker.Clear();
-            errors["evidence"] = refused.Message;
-            return null;
-        }
         catch (BusinessRuleException refused)
         {
             db.ChangeTracker.Clear();
-            errors[refused.Rule.StartsWith("period", StringComparison.Ordinal) ? "month" : "value"] = refused.Message;
+            errors[field == "value" && refused.Rule.StartsWith("period", StringComparison.Ordinal) ? "month" : field] = refused.Message;
             return null;
         }
     }
-
-    private sealed class EvidenceRefused(string message) : Exception(message);
 }

@@ -129,8 +129,6 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
             [nameof(Submission.Title)] = "Enter a title for your submission, in no more than 300 characters",
             [nameof(Submission.Document)] = "Enter your solution, or where its documents are, in no more than 100,000 characters",
         });
-        if (Form.File is { Length: > 0 } sent && sent.Length > files.MaxBytes)
-            Errors["file"] = $"The file must be at most {files.MaxBytes / (1024 * 1024)} MB";
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -151,9 +149,7 @@ public sealed class BidModel(GovernanceDbContext db, ProcurementTeam team, Clari
             if (Form.File is { Length: > 0 } file)
             {
                 field = "file";
-                using var bytes = new MemoryStream();
-                await file.CopyToAsync(bytes, ct);
-                if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Submission, submission.Id, file.FileName, file.ContentType, bytes.ToArray(), User, ct)).Refused is { } notAttached)
+                if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.Submission, submission.Id, file, User, ct)).Refused is { } notAttached)
                 {
                     // The bid goes with its file or not at all.
                     if (transaction is not null)

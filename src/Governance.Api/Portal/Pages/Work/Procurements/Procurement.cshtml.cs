@@ -136,13 +136,9 @@ public sealed class ProcurementModel(
         var field = $"file-{document}";
         if (file is not { Length: > 0 })
             return await ShowAsync(id, () => { Errors[field] = "Choose a file to attach"; Response.StatusCode = StatusCodes.Status400BadRequest; }, ct);
-        if (file.Length > files.MaxBytes)
-            return await ShowAsync(id, () => { Errors[field] = $"The file must be at most {files.MaxBytes / (1024 * 1024)} MB"; Response.StatusCode = StatusCodes.Status413PayloadTooLarge; }, ct);
-        using var bytes = new MemoryStream();
-        await file.CopyToAsync(bytes, ct);
         try
         {
-            if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.RequirementDocument, document, file.FileName, file.ContentType, bytes.ToArray(), User, ct)).Refused is { } refused)
+            if ((await files.AttachAsync(Domain.Documents.AttachmentOwner.RequirementDocument, document, file, User, ct)).Refused is { } refused)
                 return await ShowAsync(id, () => Refused(field, refused), ct);
         }
         catch (BusinessRuleException rule)
