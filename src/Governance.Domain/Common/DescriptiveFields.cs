@@ -57,7 +57,8 @@ public static class DescriptiveFields
             nameof(Indicator.SupplierSelfReports), nameof(Indicator.DataSource), nameof(Indicator.EvidenceRequired)],
         [typeof(InternalSla)] = [nameof(InternalSla.Title), nameof(InternalSla.Author), nameof(InternalSla.Monitor), nameof(InternalSla.EnforcementRoute), nameof(InternalSla.EnforcementRungs), nameof(InternalSla.ReviewOn)],
         [typeof(RemediationPlan)] = [nameof(RemediationPlan.Title), nameof(RemediationPlan.Objective), nameof(RemediationPlan.AgreedWith)],
-        [typeof(RemediationAction)] = [nameof(RemediationAction.Description), nameof(RemediationAction.Owner), nameof(RemediationAction.DueOn)],
+        // An action's due date decides when it is missed (the daily sweep, the report as at a meeting): not an update's to move.
+        [typeof(RemediationAction)] = [nameof(RemediationAction.Description), nameof(RemediationAction.Owner)],
 
         // Organisation and scrutiny.
         [typeof(Department)] = [nameof(Department.Code), nameof(Department.Name), nameof(Department.Directorate), nameof(Department.HeadOfService), nameof(Department.Director)],

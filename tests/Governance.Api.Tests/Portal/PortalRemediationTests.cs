@@ -139,6 +139,9 @@ public sealed class PortalRemediationTests(SqliteApp app)
         var action = await api.GetJsonAsync($"/odata/RemediationActions({councils})");
         using (var patched = await api.SendJsonAsync(HttpMethod.Patch, $"/odata/RemediationActions({councils})", new { OwnerIsSupplier = true }, action.ETag()))
             Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
+        // Nor can its due date, which decides when it is missed.
+        using (var moved = await api.SendJsonAsync(HttpMethod.Patch, $"/odata/RemediationActions({councils})", new { DueOn = "2030-01-01" }, action.ETag()))
+            Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
 
         var managerPage = $"/work/escalations/{escalation}";
         Assert.Contains("All handlers retrained by 20 February. (reports it done)", WebUtility.HtmlDecode(await manager.GetStringAsync(managerPage, Ct)), StringComparison.Ordinal);
