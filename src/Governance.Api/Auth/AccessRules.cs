@@ -87,6 +87,9 @@ public static class AccessRules
         ["IndicatorVersions"] = new(Council, []),
         ["PerformanceAssessments"] = new(Everyone, []),
         ["PerformanceNotices"] = new(Council, [Roles.ContractManager]),
+        // Statutory notices: published ones are public; before publication the team, contract managers and statutory officers (NoticeDesk.Readable).
+        ["Notices"] = new(Council, [Roles.ProcurementOfficer, Roles.ContractManager, Roles.StatutoryOfficer]),
+        ["NoticeVersions"] = new(Council, []),
         ["AuditEntries"] = new([Roles.Administrator, Roles.StatutoryOfficer], []),
         // Workflows move only through Fire, whose roles each definition's transitions name.
         ["WorkflowDefinitions"] = new(Council, []),

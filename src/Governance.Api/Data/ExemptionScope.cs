@@ -68,7 +68,7 @@ internal sealed class ExemptionScope
         SubjectTypes = new[]
             {
                 typeof(Procurement), typeof(Contract), typeof(InternalSla), typeof(Escalation), typeof(RemediationPlan), typeof(AgendaItem), typeof(Meeting),
-                typeof(ScrutinyQuestion), typeof(Consultation), typeof(Domain.Appraisal.OptionsAppraisal), typeof(Domain.Performance.PerformanceNotice),
+                typeof(ScrutinyQuestion), typeof(Consultation), typeof(Domain.Appraisal.OptionsAppraisal), typeof(Domain.Performance.PerformanceNotice), typeof(Domain.Notices.Notice),
             }
             .ToDictionary(t => t.Name);
         foreach (var type in model.GetEntityTypes())

@@ -95,6 +95,11 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<PerformanceAssessment> PerformanceAssessments => Set<PerformanceAssessment>();
 
     public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
+
+    public DbSet<Domain.Notices.Notice> Notices => Set<Domain.Notices.Notice>();
+
+    public DbSet<Domain.Notices.NoticeVersion> NoticeVersions => Set<Domain.Notices.NoticeVersion>();
+
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();

@@ -20,6 +20,7 @@ public static class RecurringJobs
     public const string NotificationDelivery = "notification-delivery";
     public const string SlipDetection = "slip-detection";
     public const string ContractReminders = "contract-reminders";
+    public const string NoticeReminders = "notice-reminders";
     public const string ScrutinyDeadlines = "scrutiny-deadlines";
     public const string AuditCheckpoint = "audit-checkpoint";
     public const string IdempotencyExpiry = "idempotency-expiry";
@@ -29,6 +30,7 @@ public static class RecurringJobs
         new(WorkflowTimers, "WorkflowTimersCron", Cron.Minutely(), (s, ct) => s.GetRequiredService<FireDueTimersJob>().RunAsync(ct)),
         new(NotificationDelivery, "NotificationDeliveryCron", Cron.Minutely(), (s, ct) => s.GetRequiredService<DeliverNotificationsJob>().RunAsync(ct)),
         new(ContractReminders, "ContractRemindersCron", Cron.Daily(7), (s, ct) => s.GetRequiredService<Features.Contracts.ContractRemindersJob>().RunAsync(ct)),
+        new(NoticeReminders, "NoticeRemindersCron", Cron.Daily(7, 15), (s, ct) => s.GetRequiredService<Features.Notices.NoticeRemindersJob>().RunAsync(ct)),
         new(ScrutinyDeadlines, "ScrutinyDeadlinesCron", Cron.Daily(8), (s, ct) => s.GetRequiredService<Features.Scrutiny.ScrutinyDeadlinesJob>().RunAsync(ct)),
         new(AuditCheckpoint, "AuditCheckpointCron", "*/15 * * * *", (s, ct) => s.GetRequiredService<Features.Audit.AuditCheckpointJob>().RunAsync(ct)),
         new(IdempotencyExpiry, "IdempotencyExpiryCron", Cron.Daily(3), (s, ct) => s.GetRequiredService<Features.Idempotency.IdempotencyExpiryJob>().RunAsync(ct)),

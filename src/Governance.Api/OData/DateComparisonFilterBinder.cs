@@ -34,6 +34,35 @@ public sealed class DateComparisonFilterBinder : FilterBinder
         return base.BindBinaryOperatorNode(binaryOperatorNode, context);
     }
 
+    /// <summary>
+    /// "Instant in (2026-01-31, ...)" on a DateTime property: the package hands EF its DateTimeOffset values as a list
+    /// for a DateTime column, which EF cannot convert (a 500). Bound instead as equalities with UTC DateTime parameters.
+    /// </summary>
+    public override Expression BindInNode(InNode inNode, QueryBinderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(inNode);
+        if (inNode.Right is CollectionConstantNode list && Bind(inNode.Left, context) is var left && Underlying(left.Type) == typeof(DateTime))
+        {
+            Expression any = Expression.Constant(false);
+            foreach (var item in list.Collection)
+            {
+                var value = InstantOf(item.Value) ?? throw new Microsoft.OData.ODataException($"{item.LiteralText} is not a date and time.");
+                any = Expression.OrElse(any, Expression.Equal(Nullable(left), Expression.Property(Expression.Constant(new InstantParameter(value)), nameof(InstantParameter.Value))));
+            }
+            return any;
+        }
+        return base.BindInNode(inNode, context);
+    }
+
+#pragma warning disable CS0618
+    private static DateTime? InstantOf(object? value) => value switch
+    {
+        DateTimeOffset instant => instant.UtcDateTime,
+        Date date => new DateTime(date.Year, date.Month, date.Day, 0, 0, 0, DateTimeKind.Utc),
+        _ => null,
+    };
+#pragma warning restore CS0618
+
     /// <summary>A number literal past the range of a double (1e400) would reach SQL as "Infinity": refused as the client's mistake.</summary>
     public override Expression BindConstantNode(ConstantNode constantNode, QueryBinderContext context)
     {
@@ -66,6 +95,11 @@ public sealed class DateComparisonFilterBinder : FilterBinder
 
     private static Expression Nullable(Expression expression) =>
         System.Nullable.GetUnderlyingType(expression.Type) is null ? Expression.Convert(expression, typeof(Nullable<>).MakeGenericType(expression.Type)) : expression;
+
+    private sealed class InstantParameter(DateTime value)
+    {
+        public DateTime? Value { get; } = value;
+    }
 
     /// <summary>Holds a literal so that EF reads it as a parameter rather than baking it into the SQL.</summary>
     private sealed class DateParameter(DateOnly value)

@@ -52,6 +52,8 @@ public static class EdmModelBuilder
         builder.EntitySet<IndicatorVersion>("IndicatorVersions");
         builder.EntityType<Indicator>().Ignore(i => i.Versions);
         builder.EntitySet<PerformanceAssessment>("PerformanceAssessments");
+        builder.EntitySet<Domain.Notices.Notice>("Notices");
+        builder.EntitySet<Domain.Notices.NoticeVersion>("NoticeVersions");
         builder.EntitySet<PerformanceNotice>("PerformanceNotices");
 
         builder.EntitySet<ProcurementTeamMember>("ProcurementTeamMembers");
@@ -179,6 +181,12 @@ public static class EdmModelBuilder
         builder.EntityType<RemediationAction>().Action("Complete").ReturnsFromEntitySet<RemediationAction>("RemediationActions");
         builder.EntityType<ExemptionMarking>().Action("Unmark").ReturnsFromEntitySet<ExemptionMarking>("ExemptionMarkings").Parameter<string>("Reason");
         builder.EntityType<PerformanceNotice>().Action("Publish").ReturnsFromEntitySet<PerformanceNotice>("PerformanceNotices");
+        var notice = builder.EntityType<Domain.Notices.Notice>();
+        notice.Action("Draft").ReturnsFromEntitySet<Domain.Notices.Notice>("Notices");
+        notice.Action("Publish").ReturnsFromEntitySet<Domain.Notices.NoticeVersion>("NoticeVersions").Parameter<string>("ExternalReference");
+        var correctNotice = notice.Action("Correct").ReturnsFromEntitySet<Domain.Notices.NoticeVersion>("NoticeVersions");
+        correctNotice.Parameter<string>("Reason");
+        correctNotice.Parameter<string>("ExternalReference");
         var contract = builder.EntityType<Contract>();
         contract.Function("KpiRatings").ReturnsCollection<KpiPeriodView>();
         var exemption = contract.Action("RecordS52Exemption").ReturnsFromEntitySet<Contract>("Contracts");

@@ -42,6 +42,21 @@ public sealed class DateFilterTests(SqliteApp app)
         Assert.Equal(all.Count(d => Compare(d, op)), filtered.GetProperty("@odata.count").GetInt32());
     }
 
+    /// <summary>"in" on a date-and-time property answered 500 (EF could not convert the package's DateTimeOffset list); it now selects the instants listed.</summary>
+    [Fact]
+    public async Task InstantsIn_AListOfDatesAndTimes_SelectTheRowsAtThem()
+    {
+        using var client = await app.ClientForAsync("ContractManager");
+        var first = (await client.GetJsonAsync("/odata/Escalations?$orderby=Id&$top=1&$select=OpenedAt")).GetProperty("value")[0].GetProperty("OpenedAt").GetDateTimeOffset();
+        var at = first.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+        var matched = await client.GetJsonAsync($"/odata/Escalations?$filter=OpenedAt in ({at},2001-01-01T00:00:00Z)&$count=true&$top=0");
+        using var dates = await client.GetAsync("/odata/RequirementDocuments?$filter=CreatedAt in (2026-01-31,2026-01-31)", TestContext.Current.CancellationToken);
+
+        Assert.True(matched.GetProperty("@odata.count").GetInt32() >= 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, dates.StatusCode);
+    }
+
     [Fact]
     public async Task NullableDates_CompareWithoutMatchingNulls()
     {

@@ -34,6 +34,8 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         using (var union = await app.ClientForAsync("UnionRepresentative"))
             await OkAsync(union, $"/odata/Consultations({consultation})/Governance.Respond", new { Response = "UNISON asks that TUPE terms are protected." });
         await FireOkAsync(lead, instance, "PublishTenderNotice");
+        var tenderNotice = Assert.Single((await lead.GetJsonAsync($"/odata/Notices?$filter=ProcurementId eq {procurement}")).GetProperty("value").EnumerateArray());
+        Assert.Equal(("UK4", "2027-03-01"), (tenderNotice.GetProperty("Type").GetString(), tenderNotice.GetProperty("DueOn").GetString()));
         // 25 days on is Good Friday 26 March 2027; Easter Monday follows: requests close at the end of Tuesday 30 March.
         Assert.Equal("2027-03-30", (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("ParticipationDeadline").GetString());
 
@@ -75,6 +77,13 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         Assert.Contains("signoff:award", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "SendAssessmentSummaries" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         await SignOffAsync(app, "Procurement", procurement, "award");
         await FireOkAsync(lead, instance, "SendAssessmentSummaries");
+        // The contract award notice is raised with the summaries; until it is published it names the winner to the team alone.
+        var awardNotice = Assert.Single((await lead.GetJsonAsync($"/odata/Notices?$filter=ProcurementId eq {procurement} and Type eq 'UK6'")).GetProperty("value").EnumerateArray()).GetProperty("Id").GetInt32();
+        using (var councillor = await app.ClientForAsync("Councillor"))
+            Assert.Empty((await councillor.GetJsonAsync($"/odata/Notices?$filter=ProcurementId eq {procurement} and Type eq 'UK6'")).GetProperty("value").EnumerateArray());
+        var drafted = await OkAsync(lead, $"/odata/Notices({awardNotice})/Governance.Draft", new { });
+        using (var award = System.Text.Json.JsonDocument.Parse(drafted.GetProperty("Content").GetString()!))
+            Assert.Equal(2300000m, award.RootElement.GetProperty("procurement").GetProperty("award").GetProperty("value").GetProperty("amount").GetDecimal());
         using (var runnerUp = await SupplierAsync(app, emails[1]))
         {
             var summary = Assert.Single((await runnerUp.GetJsonAsync($"/odata/AwardLetters?$filter=ProcurementId eq {procurement}")).GetProperty("value").EnumerateArray());
@@ -85,7 +94,10 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         // The notice published on Friday 9 July 2027: 9, (Mon 12 July is Northern Ireland's Boyne holiday), 13-16, 19, 20, 21 July.
         TestClock.TravelTo(At(7, 9, 10));
         lead = await app.ClientForAsync("ProcurementOfficer");
+        await OkAsync(lead, $"/odata/Notices({awardNotice})/Governance.Publish", new { ExternalReference = "FTS-2027-018244" });
         await FireOkAsync(lead, instance, "PublishContractAwardNotice");
+        using (var councillor = await app.ClientForAsync("Councillor"))
+            Assert.Equal("Published", (await councillor.GetJsonAsync($"/odata/Notices({awardNotice})")).GetProperty("Status").GetString());
         var ends = At(7, 21, 23); // midnight at the end of Wednesday 21 July, BST (a day later than in England alone)
         Assert.Equal(ends, (await lead.GetJsonAsync($"/odata/Procurements({procurement})")).GetProperty("StandstillEndsAt").GetDateTime().ToUniversalTime());
         using (var runnerUp = await SupplierAsync(app, emails[1]))
@@ -136,5 +148,10 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         var contract = await OkAsync(manager, $"/odata/Procurements({procurement})/Governance.CreateContract", new { StartOn = "2027-09-01", EndOn = "2032-08-31", ContractManager = "Priya Shah" });
         Assert.Equal("CompetitiveFlexible", contract.GetProperty("Procedure").GetString());
         Assert.Equal(2150000m, contract.GetProperty("TotalValue").GetDecimal());
+
+        // Entering the contract raises its contract details notice (UK7), due within 30 days beginning that day (s.53).
+        await FireOkAsync(manager, instance, "SignContract");
+        var details = Assert.Single((await manager.GetJsonAsync($"/odata/Notices?$filter=ContractId eq {contract.GetProperty("Id").GetInt32()}")).GetProperty("value").EnumerateArray());
+        Assert.Equal(("UK7", "2027-08-26"), (details.GetProperty("Type").GetString(), details.GetProperty("DueOn").GetString()));
     }
 }

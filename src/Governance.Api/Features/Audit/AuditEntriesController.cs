@@ -28,9 +28,10 @@ public sealed class AuditEntriesController(GovernanceDbContext db, AuditVerifier
 
     /// <summary>
     /// Whose images the trail withholds: those, and attachments, whose image (a file's name, size and hash) would tell
-    /// of a sealed bid's files or name what a return's evidence holds.
+    /// of a sealed bid's files or name what a return's evidence holds, and notices, whose draft names the winner and
+    /// its price before the award notice is published (what was published is in NoticeVersions).
     /// </summary>
-    private static readonly string[] WithheldTypes = [.. ConfidentialTypes, nameof(Domain.Documents.Attachment)];
+    private static readonly string[] WithheldTypes = [.. ConfidentialTypes, nameof(Domain.Documents.Attachment), nameof(Domain.Notices.Notice)];
 
     protected override IQueryable<AuditEntry> Scope(IQueryable<AuditEntry> rows) => rows.Select(a => new AuditEntry
     {

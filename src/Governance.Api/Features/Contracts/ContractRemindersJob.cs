@@ -11,7 +11,7 @@ namespace Governance.Api.Features.Contracts;
 /// (2 months) and stale exit plans, and expires contracts past their end. Each reminder has its own key, so a
 /// reminder is sent once however often the job runs.
 /// </summary>
-public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOutbox outbox, Notifications.NamedPeople people, TimeProvider time)
+public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOutbox outbox, Notifications.NamedPeople people, Notices.NoticeDesk notices, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -48,10 +48,11 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
     }
 
     /// <summary>
-    /// The notice deadlines already computed by <see cref="StatutoryClocks"/>: for a contract let under PCR 2015, the
-    /// contract award notice (reg 50, 30 days); under the Procurement Act 2023, the contract details notice (UK7, s.53,
-    /// 30 days) and the contract performance notice (UK9, s.71: an assessment at least every 12 months, published
-    /// within 30 days), reminded a month ahead.
+    /// A contract entered in the last 30 days needs its notice: under PCR 2015 the contract award notice (reg 50), under
+    /// the Procurement Act 2023 the contract details notice (UK7, s.53). The workflow raises it when the procurement ran
+    /// here; for a contract put on the register directly the job raises it, dated from the contract's start, and the
+    /// notice job reminds its owner. The annual UK9 assessment (s.71: at least every 12 months, published within 30
+    /// days) is reminded a month ahead; its notice is raised when the assessment is made.
     /// </summary>
     private async Task<int> StatutoryNoticesAsync(List<Contract> live, DateOnly today, CancellationToken ct)
     {
@@ -64,17 +65,18 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         foreach (var contract in live.Where(c => c.ProcurementId is not null))
         {
             var underAct = startedOn.TryGetValue(contract.ProcurementId!.Value, out var started) && started >= Domain.Tendering.ProcurementLaw.Pa2023Commences;
-            if (!underAct)
+            var type = underAct ? Domain.Notices.NoticeType.UK7 : Domain.Notices.NoticeType.PcrContractAwardNotice;
+            var (due, _) = Domain.Notices.NoticeDeadlines.For(type, contract.StartOn, StatutoryClocks.EnglandAndWales);
+            if (today >= contract.StartOn && today <= due && !await db.Notices.IgnoreQueryFilters().AnyAsync(n => n.Type == type
+                    && (n.ContractId == contract.Id || (type == Domain.Notices.NoticeType.PcrContractAwardNotice && n.ProcurementId == contract.ProcurementId)), ct))
             {
-                var due = StatutoryClocks.Reg50AwardNoticeDue(contract.StartOn);
-                if (today >= contract.StartOn && today <= due)
-                    reminders += await RemindAsync($"contract:{contract.Id}:reg50:{due:yyyyMMdd}", $"Contract award notice for {contract.Reference} due by {due:d MMMM yyyy}", "PCR 2015 reg 50: send the contract award notice within 30 days of the award.", contract.Id, ct);
-                continue;
+                var before = db.ChangeTracker.Entries<Notification>().Count();
+                await notices.RaiseAsync(type, contract.ProcurementId, contract.Id, "The contract was entered into.", $"contract:{contract.Id}:{type}", ct, triggeredOn: contract.StartOn);
+                reminders += db.ChangeTracker.Entries<Notification>().Count() - before;
             }
 
-            var details = StatutoryClocks.Pa2023ContractDetailsNoticeDue(contract.StartOn);
-            if (today >= contract.StartOn && today <= details)
-                reminders += await RemindAsync($"contract:{contract.Id}:uk7:{details:yyyyMMdd}", $"Contract details notice (UK7) for {contract.Reference} due by {details:d MMMM yyyy}", "Procurement Act 2023 s.53: publish the contract details notice within 30 days of entering the contract.", contract.Id, ct);
+            if (!underAct)
+                continue;
             var next = (assessed.TryGetValue(contract.Id, out var last) ? last : contract.StartOn).AddMonths(12);
             var publishBy = StatutoryClocks.Pa2023PerformanceNoticeDue(next);
             if (today >= next.AddMonths(-1) && today <= publishBy)

@@ -84,6 +84,8 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             Basis = view.Basis, Policy = view.Policy, Evidence = System.Text.Json.JsonSerializer.Serialize(view), PublishedDocumentId = p.Document.Id,
             PublishedBy = User.Identity?.Name ?? "", PublishedAt = now,
         });
+        var contract = await Db.Contracts.AsNoTracking().SingleAsync(c => c.Id == key, ct);
+        await Service<Notices.NoticeDesk>().RaiseForContractAsync(Domain.Notices.NoticeType.UK9, contract, $"The {year} performance assessment was made.", $"contract:{key}:assessment:{year}", ct);
         await Db.SaveChangesAsync(ct);
         await transaction.CommitIfOwnAsync(ct);
         return Documents.PdfResults.Pdf(this, p.Document, p.Bytes);
@@ -112,6 +114,7 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         ChangeStatusAsync(key, async c =>
         {
             c.Terminate(parameters?.GetValueOrDefault("Reason") as string ?? "");
+            await Service<Notices.NoticeDesk>().RaiseForContractAsync(Domain.Notices.NoticeType.UK11, c, "The contract was terminated.", $"contract:{c.Id}:terminated", ct);
             var due = StatutoryClocks.Pa2023PerformanceNoticeDue(LondonTime.DateOf(Time.GetUtcNow().UtcDateTime));
             await ContractRemindersJob.NotifyManagerAsync(Service<Notifications.NotificationOutbox>(), Service<Notifications.NamedPeople>(), c.ContractManager, c.Id,
                 $"contract:{c.Id}:termination-assessment", $"Assess {c.Reference} on termination by {due:d MMMM yyyy}",
@@ -138,6 +141,9 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
             if (!await Db.Suppliers.AnyAsync(s => s.Id == supplierId, ct))
                 throw new Domain.Common.BusinessRuleException("UnknownReference", $"SupplierId {supplierId} does not refer to an existing Supplier.", isInvalidInput: true);
             c.Novate(supplierId, parameters.GetValueOrDefault("Reason") as string, Time.GetUtcNow().UtcDateTime);
+            // A novation modifies the contract: under the Act a contract change notice (UK10) is published for it (s.75).
+            await Service<Notices.NoticeDesk>().RaiseForContractAsync(Domain.Notices.NoticeType.UK10, c, "The contract was novated to another supplier.",
+                $"contract:{c.Id}:novated:{c.NovatedAt:yyyyMMddHHmmss}", ct);
         }, ct);
     }
 

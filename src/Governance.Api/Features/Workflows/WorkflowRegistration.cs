@@ -35,6 +35,10 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowAction, NotifyAction>();
         services.AddScoped<IWorkflowAction, AwardLettersAction>();
         services.AddScoped<IWorkflowAction, RequestSignOffAction>();
+        services.AddScoped<IWorkflowAction, Notices.RaiseNoticeAction>();
+        services.AddScoped<Notices.NoticeDesk>();
+        services.AddScoped<Notices.NoticeContent>();
+        services.AddScoped<Notices.NoticeRemindersJob>();
         services.AddScoped<IWorkflowSubjectType, ProcurementSubject>();
         services.AddScoped<IWorkflowSubjectType, EscalationSubject>();
         services.AddScoped(sp =>

@@ -1,0 +1,121 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Governance.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Notices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ProcurementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContractId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RaisedFor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TriggeredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeadlineRule = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notices_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notices_Procurements_ProcurementId",
+                        column: x => x.ProcurementId,
+                        principalTable: "Procurements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeVersions_Notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_ContractId",
+                table: "Notices",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_ProcurementId",
+                table: "Notices",
+                column: "ProcurementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_RaisedFor",
+                table: "Notices",
+                column: "RaisedFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Status_DueOn",
+                table: "Notices",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeVersions_NoticeId_Version",
+                table: "NoticeVersions",
+                columns: new[] { "NoticeId", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NoticeVersions");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+        }
+    }
+}
