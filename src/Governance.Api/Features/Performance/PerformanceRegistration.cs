@@ -10,6 +10,7 @@ public static class PerformanceRegistration
         builder.Services.AddScoped<Escalations.RemediationPlanning>();
         builder.Services.AddScoped<Attachments.AttachmentStore>();
         builder.Services.AddScoped<Transparency.TransparencyCodeFile>();
+        builder.Services.AddScoped<Transparency.Ocds.OcdsReleases>();
         builder.Services.AddScoped<SlipDetector>();
         builder.Services.AddScoped<Contracts.ReturnChecks>();
         builder.Services.AddScoped<SlipDetectionJob>();

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Governance.Api.Features.Transparency.Ocds;
+
+/// <summary>
+/// Public OCDS: GET /ocds/releases?since=2015-01-01&amp;page=2 (a release package of up to 100 releases dated on or after
+/// since, oldest first; the next page in a Link header) and GET /ocds/records/{ocid} (the process's record package).
+/// </summary>
+public static class OcdsEndpoints
+{
+    public const int PageSize = 100;
+
+    public static IEndpointRouteBuilder MapOcds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ocds/releases", ReleasesAsync).WithName("Ocds_Releases").WithTags("Transparency").AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "application/json");
+        app.MapGet("/ocds/records/{ocid}", RecordAsync).WithName("Ocds_Record").WithTags("Transparency").AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "application/json");
+        return app;
+    }
+
+    private static async Task<IResult> ReleasesAsync(HttpContext http, string? since, int? page, OcdsReleases source, TimeProvider time, CancellationToken ct)
+    {
+        DateOnly from = DateOnly.MinValue;
+        if (since is not null && !DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+            return Problem("since", $"Give since as a date, e.g. ?since=2015-01-01; \"{since}\" is not one.");
+        if (page is < 1 or > 100_000)
+            return Problem("page", "Pages are numbered from 1.");
+        var number = page ?? 1;
+        var fromText = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var all = (await source.AllAsync(ct)).Where(r => string.CompareOrdinal((string)r["date"]!, fromText) >= 0).ToList();
+        var slice = all.Skip((number - 1) * PageSize).Take(PageSize).ToList();
+        var self = $"{http.Request.Scheme}://{http.Request.Host}/ocds/releases?{(since is null ? "" : $"since={fromText}&")}page={number}";
+        if (all.Count > number * PageSize)
+            http.Response.Headers.Link = $"<{self.Replace($"page={number}", $"page={number + 1}", StringComparison.Ordinal)}>; rel=\"next\"";
+        return Json(OcdsPackages.ReleasePackage(self, source.PublisherName, slice, time.GetUtcNow().UtcDateTime));
+    }
+
+    private static async Task<IResult> RecordAsync(HttpContext http, string ocid, OcdsReleases source, TimeProvider time, CancellationToken ct)
+    {
+        var releases = (await source.AllAsync(ct)).Where(r => (string)r["ocid"]! == ocid).ToList();
+        if (releases.Count == 0)
+            return TypedResults.Problem($"No public contracting process has the ocid {ocid}.", statusCode: StatusCodes.Status404NotFound, title: "ocid");
+        var uri = $"{http.Request.Scheme}://{http.Request.Host}/ocds/records/{Uri.EscapeDataString(ocid)}";
+        return Json(OcdsPackages.RecordPackage(uri, source.PublisherName, ocid, releases, time.GetUtcNow().UtcDateTime));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonObject package) => TypedResults.Text(package.ToJsonString(), "application/json; charset=utf-8");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(string title, string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+}
