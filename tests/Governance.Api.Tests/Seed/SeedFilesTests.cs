@@ -78,6 +78,11 @@ public sealed class SeedFilesTests(SqliteApp app)
         var detailed = await db.ProcurementStageDates.SingleAsync(d => d.ProcurementId == ccp.Id && d.Stage == Governance.Domain.Tendering.ProcurementStage.DetailedSolutions, Ct);
         Assert.True(detailed.ActualOn > detailed.PlannedOn);
 
+        // The tender's contract notice, recorded as published on the day it was sent, its content fixed as version 1.
+        var notice = await db.Notices.SingleAsync(n => n.ProcurementId == ccp.Id && n.Type == Governance.Domain.Notices.NoticeType.PcrContractNotice, Ct);
+        Assert.Equal((Governance.Domain.Notices.NoticeStatus.Published, 1, new DateOnly(2013, 11, 18)), (notice.Status, notice.Version, notice.DueOn));
+        Assert.Contains("CCP-2013-01", (await db.NoticeVersions.SingleAsync(v => v.NoticeId == notice.Id, Ct)).Content, StringComparison.Ordinal);
+
         // The customer-experience options appraisal: outsource, in-house comparator and blended, with savings methods.
         var cep = await db.Procurements.SingleAsync(p => p.Reference == "CEP-2015-01", Ct);
         var appraisal = await db.OptionsAppraisals.SingleAsync(a => a.ProcurementId == cep.Id, Ct);

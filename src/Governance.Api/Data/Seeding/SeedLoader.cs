@@ -16,7 +16,7 @@ namespace Governance.Api.Data.Seeding;
 /// <summary>Loads seed/ into an empty database in one transaction, resolving every natural-key reference.</summary>
 public sealed partial class SeedLoader(
     GovernanceDbContext db, AccountService accounts, WorkflowCommands workflows, Features.Performance.SlipDetector slips, IConfiguration configuration, IHostEnvironment environment,
-    ILogger<SeedLoader> logger, TimeProvider time)
+    ILogger<SeedLoader> logger, TimeProvider time, Features.Notices.NoticeContent noticeContent)
 {
     private readonly Dictionary<string, Department> departments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Supplier> suppliers = new(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +75,7 @@ public sealed partial class SeedLoader(
             AddCommittees(seed.Committees);
             await db.SaveChangesAsync(ct);
             await AddTendersAsync(seed.Tenders, ct);
+            await AddNoticesAsync(seed.Notices, ct);
             await AddScrutinyAsync(seed, ct);
             AddSignOffs(seed.SignOffRequests);
             var escalations = AddEscalations(seed.Escalations);

@@ -27,6 +27,7 @@ public sealed record SeedFile
     public List<AgendaSeed> AgendaItems { get; init; } = [];
     public List<ForwardPlanSeed> ForwardPlan { get; init; } = [];
     public List<ConsultationSeed> Consultations { get; init; } = [];
+    public List<NoticeSeed> Notices { get; init; } = [];
 }
 
 /// <summary>An agenda item of a committee's meeting (by committee name and start), about a procurement by reference.</summary>
