@@ -165,5 +165,17 @@ public sealed class PortalBrowserTests
         await session.SignInAsync("slaowner@demo.local");
         await page.GotoAsync(site + "/work/slas");
         await session.AssertAccessibleAsync("internal SLAs, for their owner");
+
+        // Statutory notices: the list, a published notice with its versions, and its correction form refused empty.
+        await session.SignInAsync("procurementofficer@demo.local");
+        await page.GotoAsync(site + "/work/notices?show=all");
+        await session.AssertAccessibleAsync("statutory notices");
+        await session.PressAsync("a >> text=Contract notice (PCR 2015): CCP-2013-01");
+        await page.WaitForSelectorAsync("text=Published versions");
+        await session.AssertAccessibleAsync("a published notice");
+        await page.FocusAsync("button >> text=Record the correction");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        await session.AssertAccessibleAsync("a notice's correction refused without a reason");
     }
 }

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Api.Portal.Pages.Transparency;
 
-/// <summary>The Transparency Code's quarterly contracts files, for anyone (a public page): the last eight quarters, each a download.</summary>
-public sealed class TransparencyModel(TimeProvider time) : PageModel
+/// <summary>The Transparency Code's quarterly contracts files, for anyone (a public page): the last eight quarters, each a download; and where the OCDS data is.</summary>
+public sealed class TransparencyModel(TimeProvider time, Features.Transparency.Ocds.OcdsReleases ocds) : PageModel
 {
+    public string OcidPrefix => ocds.Prefix;
+
     public IReadOnlyList<TransparencyCodeFile.Quarter> Quarters { get; private set; } = [];
 
     public void OnGet()
