@@ -79,7 +79,9 @@ public class Notice : Entity
     {
         if (NoticeDeadlines.IsAboutContract(type) && contractId is null)
             throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a contract: give its ContractId.", isInvalidInput: true);
-        if (type is not (NoticeType.UK17) && !NoticeDeadlines.IsAboutContract(type) && procurementId is null)
+        if (type == NoticeType.UK17 && (procurementId is not null || contractId is not null))
+            throw new BusinessRuleException("notice-subject", "A payments compliance notice (UK17) is the council's, for a reporting period: give no procurement or contract.", isInvalidInput: true);
+        if (type != NoticeType.UK17 && !NoticeDeadlines.IsAboutContract(type) && procurementId is null)
             throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a procurement: give its ProcurementId.", isInvalidInput: true);
         if (string.IsNullOrWhiteSpace(trigger) || trigger.Trim().Length > 300)
             throw new BusinessRuleException("notice-trigger", "Say what event the notice follows, in at most 300 characters.", isInvalidInput: true);

@@ -111,8 +111,22 @@ public sealed class NoticesApiTests(SqliteApp app)
         // The seed's shared services contract was let in 2012 under PCR 2015: the Act's notices do not apply to it.
         Assert.Contains("notice-regime", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK10", ContractId = 1, Trigger = "A change." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("notice-subject", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK9", Trigger = "Assessed." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("notice-type", await RefusedAsync(manager, "/odata/Notices", new { ContractId = contract, Trigger = "No type." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("notice-subject", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK17", ContractId = contract, Trigger = "Payments." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         using var councillor = await app.ClientForAsync("Councillor");
         await RefusedAsync(councillor, "/odata/Notices", new { Type = "UK10", ContractId = contract, Trigger = "A change." }, HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>A payments compliance notice raised by hand belongs to the reporting period that last ended, as the daily job's would.</summary>
+    [Fact]
+    public async Task APaymentsComplianceNotice_IsDatedFromTheLastReportingPeriodsEnd()
+    {
+        using var officer = await app.ClientForAsync("ProcurementOfficer");
+        var (_, last) = Governance.Domain.Notices.NoticeDeadlines.LastPaymentsPeriodBefore(DateOnly.FromDateTime(DateTime.UtcNow));
+        using var response = await officer.PostJsonAsync("/odata/Notices", new { Type = "UK17", Trigger = "The half-year's payments are reported." });
+        var notice = (await officer.GetJsonAsync($"/odata/Notices?$filter=Type eq 'UK17' and TriggeredOn eq {last:yyyy-MM-dd}")).GetProperty("value");
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{response.StatusCode}"); // the job may have raised it first
+        Assert.Equal(last.AddDays(29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(notice.EnumerateArray()).GetProperty("DueOn").GetString());
     }
 
     [Fact]

@@ -27,14 +27,18 @@ public sealed class NoticesController(GovernanceDbContext db) : QueryableEntityS
     {
         if (EntityWrites.InvalidBody(delta, ModelState) is { } invalid)
             return invalid;
+        if (!delta!.GetChangedPropertyNames().Contains(nameof(Notice.Type)))
+            return ODataErrors.BadRequest("notice-type", $"Give the notice's Type: one of {string.Join(", ", Enum.GetNames<NoticeType>())}.");
         var asked = new Notice();
-        delta!.Patch(asked);
+        delta.Patch(asked);
         await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         var today = Domain.Calendar.LondonTime.DateOf(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var raisedFor = $"manual:{asked.Type}:{asked.ProcurementId}:{asked.ContractId}:{today:yyyyMMdd}";
+        // A payments compliance notice belongs to the reporting period that last ended, whoever raises it (the daily job or an officer).
+        DateOnly? periodEnd = asked.Type == NoticeType.UK17 ? NoticeDeadlines.LastPaymentsPeriodBefore(today).Last : null;
+        var raisedFor = periodEnd is { } last ? $"uk17:{last:yyyyMMdd}" : $"manual:{asked.Type}:{asked.ProcurementId}:{asked.ContractId}:{today:yyyyMMdd}";
         if (await Db.Notices.IgnoreQueryFilters().AnyAsync(n => n.RaisedFor == raisedFor, ct))
-            return ODataErrors.Error(StatusCodes.Status409Conflict, "notice-raised", $"A {NoticeDeadlines.Describe(asked.Type)} about this was already raised today.");
-        var notice = await Desk.RaiseAsync(asked.Type, asked.ProcurementId, asked.ContractId, asked.Trigger, raisedFor, ct);
+            return ODataErrors.Error(StatusCodes.Status409Conflict, "notice-raised", $"A {NoticeDeadlines.Describe(asked.Type)} about this was already raised {(periodEnd is null ? "today" : "for the last reporting period")}.");
+        var notice = await Desk.RaiseAsync(asked.Type, asked.ProcurementId, asked.ContractId, asked.Trigger, raisedFor, ct, periodEnd);
         if (await Desk.RefusalAsync(notice, User, ct) is { } refusal)
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-owner", refusal);
         await Db.SaveChangesAsync(ct);
