@@ -20,7 +20,7 @@ public sealed class NoticesApiTests(SqliteApp app)
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A contract on the register entered under the Act (no procurement here; started after 24 February 2025), active.</summary>
-    private static async Task<int> ActContractAsync(HttpClient manager, string? named = null)
+    internal static async Task<int> ActContractAsync(HttpClient manager, string? named = null)
     {
         var id = (await CreatedAsync(manager, "/odata/Contracts", new
         {
@@ -130,10 +130,29 @@ public sealed class NoticesApiTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task ANoticesAuditImages_AreWithheld_ItsPublishedVersionsAreTheRecord()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = await ActContractAsync(manager);
+        var id = (await CreatedAsync(manager, "/odata/Notices", new { Type = "UK10", ContractId = contract, Trigger = "A change." })).GetProperty("Id").GetInt32();
+        await OkAsync(manager, $"/odata/Notices({id})/Governance.Draft", new { });
+        using var admin = await app.ClientForAsync("Administrator");
+        var images = (await admin.GetJsonAsync($"/odata/AuditEntries?$filter=EntityType eq 'Notice' and EntityKey eq '{id}'")).GetProperty("value").EnumerateArray().ToList();
+        Assert.NotEmpty(images);
+        Assert.All(images, a => Assert.DoesNotContain("Grounds maintenance", a.GetProperty("After").GetString() ?? "", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The notice job marks and escalates every overdue notice, so it runs on a database of its own.</summary>
+public sealed class NoticeRemindersJobTests(IsolatedSqliteApp app) : IClassFixture<IsolatedSqliteApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
     public async Task TheDailyJob_RemindsTheNamedOwnerWithTheNoticesPage_ThenEscalatesTheOverdueNoticeOnce()
     {
         using var manager = await app.ClientForAsync("ContractManager");
-        var contract = await ActContractAsync(manager, named: "Mark Osei");
+        var contract = await NoticesApiTests.ActContractAsync(manager, named: "Mark Osei");
         var id = (await CreatedAsync(manager, "/odata/Notices", new { Type = "UK10", ContractId = contract, Trigger = "The service scope was extended to two more depots." })).GetProperty("Id").GetInt32();
 
         async Task RunAsync(DateTimeOffset at)
@@ -159,18 +178,5 @@ public sealed class NoticesApiTests(SqliteApp app)
         using var statutory = await app.ClientForAsync("StatutoryOfficer");
         var escalated = (await statutory.GetJsonAsync($"/odata/Notifications?$filter=Link eq '{link}' and startswith(Subject,'Overdue')")).GetProperty("value").EnumerateArray();
         Assert.Equal("StatutoryOfficer", Assert.Single(escalated).GetProperty("RecipientRole").GetString());
-    }
-
-    [Fact]
-    public async Task ANoticesAuditImages_AreWithheld_ItsPublishedVersionsAreTheRecord()
-    {
-        using var manager = await app.ClientForAsync("ContractManager");
-        var contract = await ActContractAsync(manager);
-        var id = (await CreatedAsync(manager, "/odata/Notices", new { Type = "UK10", ContractId = contract, Trigger = "A change." })).GetProperty("Id").GetInt32();
-        await OkAsync(manager, $"/odata/Notices({id})/Governance.Draft", new { });
-        using var admin = await app.ClientForAsync("Administrator");
-        var images = (await admin.GetJsonAsync($"/odata/AuditEntries?$filter=EntityType eq 'Notice' and EntityKey eq '{id}'")).GetProperty("value").EnumerateArray().ToList();
-        Assert.NotEmpty(images);
-        Assert.All(images, a => Assert.DoesNotContain("Grounds maintenance", a.GetProperty("After").GetString() ?? "", StringComparison.Ordinal));
     }
 }
