@@ -47,7 +47,7 @@ public sealed class PerformanceReportApiTests(SqliteApp app)
         Assert.Equal(1, report.GetProperty("Version").GetInt32());
         using var statutory = await app.ClientForAsync("StatutoryOfficer");
         var notes = await statutory.GetJsonAsync($"/odata/Notifications?$filter=startswith(Subject, 'Escalation report')");
-        Assert.Contains(notes.GetProperty("value").EnumerateArray(), n => n.GetProperty("Link").GetString()!.Contains($"SubjectId eq {escalation}", StringComparison.Ordinal));
+        Assert.Contains(notes.GetProperty("value").EnumerateArray(), n => n.GetProperty("Link").GetString() == $"/work/escalations/{escalation}"); // the escalation's page, with the report
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ScrutinyTests(SqliteApp app)
             await scope.ServiceProvider.GetRequiredService<ScrutinyDeadlinesJob>().RunAsync(Ct);
         }
 
-        var warnings = await dso.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/AgendaItems({item})'");
+        var warnings = await dso.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/manage/items/{item}'");
         Assert.Equal(1, warnings.Count());
         Assert.StartsWith("Late paper", warnings.GetProperty("value")[0].GetProperty("Subject").GetString(), StringComparison.Ordinal);
         var published = await OkAsync(dso, $"/odata/AgendaItems({item})/Governance.PublishPaper", new { });
@@ -85,7 +85,7 @@ public sealed class ScrutinyTests(SqliteApp app)
             await scope.ServiceProvider.GetRequiredService<ScrutinyDeadlinesJob>().RunAsync(Ct);
         var overdue = (await councillor.GetJsonAsync("/odata/ScrutinyQuestions?$filter=Answer eq null and AskedBy eq 'unionrepresentative@demo.local'")).GetProperty("value")[0].GetProperty("Id").GetInt32();
         using var statutory = await app.ClientForAsync("StatutoryOfficer");
-        Assert.Equal(1, (await statutory.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/ScrutinyQuestions({overdue})'")).Count());
+        Assert.Equal(1, (await statutory.GetJsonAsync($"/odata/Notifications?$filter=SubjectType eq 'ScrutinyQuestion' and SubjectId eq {overdue} and Link eq '/questions'")).Count());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ScrutinyTests(SqliteApp app)
 
         var consultation = (await CreatedAsync(lead, "/odata/Consultations", new { SubjectType = "Procurement", SubjectId = procurement, Gate = "union", Topic = "Transfer of the waste fleet team", ResponseWorkingDays = 10 })).GetProperty("Id").GetInt32();
         using var union = await app.ClientForAsync("UnionRepresentative");
-        Assert.Equal(1, (await union.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Consultations({consultation})'")).Count());
+        Assert.Equal(1, (await union.GetJsonAsync($"/odata/Notifications?$filter=SubjectType eq 'Consultation' and SubjectId eq {consultation} and Link eq '/consultations'")).Count());
         Assert.Contains("consultation:union", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "PublishTenderNotice" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         await RefusedAsync(lead, $"/odata/Consultations({consultation})/Governance.Respond", new { Response = "Not mine to give" }, HttpStatusCode.Forbidden);
         await OkAsync(union, $"/odata/Consultations({consultation})/Governance.Respond", new { Response = "UNISON asks for an in-house bid to be invited." });

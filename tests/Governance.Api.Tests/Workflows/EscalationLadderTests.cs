@@ -49,7 +49,7 @@ public sealed class EscalationLadderTests(SqliteApp app)
         var final = await manager.GetJsonAsync($"/odata/Escalations({escalation})");
         Assert.Equal("ScrutinyCommittee", final.GetProperty("Level").GetString());
         using var dso = await app.ClientForAsync("DemocraticServicesOfficer");
-        var referral = await dso.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/odata/Escalations({escalation})'");
+        var referral = await dso.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/escalations/{escalation}'");
         Assert.Equal(1, referral.Count());
         var steps = await manager.GetJsonAsync($"/odata/WorkflowTransitions?$filter=WorkflowInstanceId eq {instance} and Actor eq 'timer'");
         Assert.Equal(3, steps.Count());

@@ -25,8 +25,8 @@ internal sealed class EscalationReportAction(PerformanceReports reports, Notific
             user: null,
             $"Escalation report: {document.Title}",
             $"The escalation report ({document.PageCount} pages) is published. Download it from the link; its SHA-256 is {document.Sha256}.",
-            // The document's key is assigned when the step saves; the escalation's reports are listed by subject.
-            $"/odata/PublishedDocuments?$filter=SubjectType eq 'Escalation' and SubjectId eq {context.Subject.Id}&$orderby=Version desc",
+            // The escalation's page shows the report and its filed versions (the document's key is assigned when the step saves).
+            Notifications.PortalLinks.For(context.Subject.Type, context.Subject.Id),
             (context.Subject.Type, context.Subject.Id),
             ct);
     }

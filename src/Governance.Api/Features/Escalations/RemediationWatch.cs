@@ -10,9 +10,9 @@ namespace Governance.Api.Features.Escalations;
 
 /// <summary>
 /// Part of the daily sweep: a remediation action still open after its due date is marked missed when it falls due,
-/// the contract manager is told, and a case whose plan is being delivered moves up (PlanBreached) rather than waiting.
+/// the case's holder is told (by name where an account is theirs), and a case whose plan is being delivered moves up (PlanBreached) rather than waiting.
 /// </summary>
-public sealed class RemediationWatch(GovernanceDbContext db, WorkflowCommands workflows, NotificationOutbox outbox, ReturnDeadlines deadlines)
+public sealed class RemediationWatch(GovernanceDbContext db, WorkflowCommands workflows, NotificationOutbox outbox, NamedPeople people, ReturnDeadlines deadlines)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -24,8 +24,11 @@ public sealed class RemediationWatch(GovernanceDbContext db, WorkflowCommands wo
             var escalationId = await db.RemediationPlans.Where(p => p.Id == plan.Key).Select(p => p.EscalationId).SingleAsync(ct);
             var escalation = await db.Escalations.SingleAsync(e => e.Id == escalationId, ct);
             var what = string.Join("; ", plan.Select(a => $"{a.Description} (due {a.DueOn:d MMMM yyyy}, {a.Owner})"));
-            await outbox.AddAsync($"remediation-plan:{plan.Key}:missed:{today:yyyyMMdd}", escalation.InternalSlaId is null ? Auth.Roles.ContractManager : Auth.Roles.SlaOwner, null,
-                "Remediation action missed", $"Missed: {what}.", $"/odata/Escalations({escalationId})", (nameof(Escalation), escalationId), ct);
+            // To the person who holds the case at its rung when an account is theirs, else to the contract managers (or SLA owners).
+            var role = escalation.InternalSlaId is null ? Auth.Roles.ContractManager : Auth.Roles.SlaOwner;
+            var holder = await people.EmailOfAsync(escalation.Owner, role, ct);
+            await outbox.AddAsync($"remediation-plan:{plan.Key}:missed:{today:yyyyMMdd}", holder is null ? role : null, holder,
+                "Remediation action missed", $"Missed: {what}.", PortalLinks.For(nameof(Escalation), escalationId), (nameof(Escalation), escalationId), ct);
             if (escalation.Status != EscalationStatus.RemediationAgreed)
                 continue;
             var instance = await db.WorkflowInstances.SingleOrDefaultAsync(w => w.SubjectType == nameof(Escalation) && w.SubjectId == escalationId, ct);

@@ -56,12 +56,10 @@ public sealed class NotificationSubjects(GovernanceDbContext db)
         return $"Respond by {local:dddd d MMMM yyyy} at {local:HH:mm} (UK time), or it moves on by itself.";
     }
 
-    /// <summary>The record's page in the portal, for the link in an e-mail; the API path where the record has no page.</summary>
-    public static string PagePath(string? type, int? id, string? apiPath) => (type, id) switch
-    {
-        (nameof(Escalation), { } i) => $"/escalations/{i}",
-        (nameof(Procurement), { } i) => $"/procurements/{i}",
-        (nameof(Contract), { } i) => $"/contracts/{i}",
-        _ => apiPath ?? "/",
-    };
+    /// <summary>
+    /// The page the e-mail links to: the notification's own link when it is a portal page, else the page of the record
+    /// it is about, else the stored address (an API path where the record has no page).
+    /// </summary>
+    public static string PagePath(string? type, int? id, string? link) =>
+        PortalLinks.IsPage(link) ? link! : PortalLinks.For(type, id) ?? link ?? "/";
 }

@@ -120,7 +120,7 @@ public sealed class ConsultationsController(GovernanceDbContext db, TimeProvider
     protected override async Task AfterCreateAsync(Consultation entity, CancellationToken ct)
     {
         await outbox.AddAsync($"consultation:{entity.Id}:opened", Roles.UnionRepresentative, null, $"Consultation: {entity.Topic}",
-            $"Please respond by {entity.RespondBy:d MMMM yyyy}. Your response goes into the committee paper.", $"/odata/Consultations({entity.Id})", (nameof(Consultation), entity.Id), ct);
+            $"Please respond by {entity.RespondBy:d MMMM yyyy}. Your response goes into the committee paper.", Notifications.PortalLinks.For(nameof(Consultation), entity.Id), (nameof(Consultation), entity.Id), ct);
         await Db.SaveChangesAsync(ct);
     }
 

@@ -26,7 +26,7 @@ public sealed class ScrutinyDeadlinesJob(GovernanceDbContext db, NotificationOut
                 ? $"Late paper: '{item.Title}' missed its publication deadline of {item.PublicationDeadline:d MMMM yyyy}"
                 : $"Paper due: '{item.Title}' must be published by {item.PublicationDeadline:d MMMM yyyy}";
             await outbox.AddAsync($"agenda:{item.Id}:{(late ? "late" : "due")}", Roles.DemocraticServicesOfficer, null, subject,
-                "Five clear working days' notice is required before the meeting (Local Government Act 1972 s.100B).", $"/odata/AgendaItems({item.Id})", (nameof(AgendaItem), item.Id), ct);
+                "Five clear working days' notice is required before the meeting (Local Government Act 1972 s.100B).", Notifications.PortalLinks.For(nameof(AgendaItem), item.Id), (nameof(AgendaItem), item.Id), ct);
         }
 
         var overdue = await db.ScrutinyQuestions.AsNoTracking().Where(q => q.Answer == null && q.DueOn < today).ToListAsync(ct);
@@ -35,7 +35,7 @@ public sealed class ScrutinyDeadlinesJob(GovernanceDbContext db, NotificationOut
             foreach (var role in new[] { Roles.DemocraticServicesOfficer, Roles.StatutoryOfficer })
             {
                 await outbox.AddAsync($"question:{question.Id}:overdue:{role}", role, null, $"Scrutiny question unanswered since {question.DueOn:d MMMM yyyy}",
-                    question.Question, $"/odata/ScrutinyQuestions({question.Id})", (nameof(ScrutinyQuestion), question.Id), ct);
+                    question.Question, Notifications.PortalLinks.For(nameof(ScrutinyQuestion), question.Id), (nameof(ScrutinyQuestion), question.Id), ct);
             }
         }
 

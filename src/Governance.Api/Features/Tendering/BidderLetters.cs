@@ -96,7 +96,7 @@ public sealed class BidderLetters(GovernanceDbContext db, NotificationOutbox out
         foreach (var account in accounts)
         {
             await outbox.AddAsync($"bidder:{procurement.Id}:{key}:{account}", role: null, account,
-                $"{subject}: {procurement.Reference} {procurement.Title}", body, $"/odata/Procurements({procurement.Id})",
+                $"{subject}: {procurement.Reference} {procurement.Title}", body, Notifications.PortalLinks.Bid(procurement.Id),
                 about: null, ct); // addressed to the bidder alone, about its own bid: personal correspondence, not derived business
         }
     }

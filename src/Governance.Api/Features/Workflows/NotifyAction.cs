@@ -31,7 +31,7 @@ internal sealed class NotifyAction(NotificationOutbox outbox, NotificationSubjec
             person,
             $"{context.Parameters["subject"]}: {facts.Title}",
             body,
-            $"/odata/{context.Subject.Type}s({context.Subject.Id})",
+            PortalLinks.For(context.Subject.Type, context.Subject.Id) ?? $"/odata/{context.Subject.Type}s({context.Subject.Id})",
             (context.Subject.Type, context.Subject.Id),
             ct,
             keyCannotBeStored: true); // the key names this step of the instance, saved with it

@@ -41,7 +41,7 @@ internal sealed class RequestSignOffAction(GovernanceDbContext db, NotificationO
                 $"Your sign-off is needed: the {gate} gate of {facts.Title}",
                 $"The {context.Definition.Title} reached {context.Subject.State} and cannot go on until the {gate} gate is signed off: "
                 + $"{(quorum == 1 ? "one approval" : $"{quorum} approvals")} from {role} holders. Read the record, then approve or reject the request, giving your reasons.",
-                "/odata/SignOffRequests", (context.Subject.Type, context.Subject.Id), ct);
+                PortalLinks.For(nameof(SignOffRequest), null), (context.Subject.Type, context.Subject.Id), ct);
         }
     }
 }

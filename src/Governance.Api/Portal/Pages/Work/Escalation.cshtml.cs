@@ -77,7 +77,9 @@ public sealed class EscalationModel(
         public bool OwnerIsSupplier { get; set; }
     }
 
-    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("Escalations", user.IsInRole);
+    // Whoever may record a plan at some rung (contract manager, SLA owner, head of service, director) works the case
+    // here, as through the API; each step still asks the workflow's roles and guards.
+    protected override bool MayUse(ClaimsPrincipal user) => AccessRules.CanWrite("RemediationPlans", user.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
