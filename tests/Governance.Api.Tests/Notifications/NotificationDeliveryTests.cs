@@ -61,7 +61,7 @@ public sealed class NotificationDeliveryTests(IsolatedSqliteApp app) : IClassFix
 
         var sent = Assert.Single(sender.Sent, s => s.Subject == key);
         Assert.Equal("contractmanager@demo.local", sent.To);
-        Assert.Equal("http://localhost:5080/contracts/1", sent.Link); // the record's page at the public base address
+        Assert.Equal("http://localhost:5080/work/contracts/1", sent.Link); // the record's page at the public base address
         Assert.NotNull((await ReadAsync(key)).DeliveredAt);
     }
 
