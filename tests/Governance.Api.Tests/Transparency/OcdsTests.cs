@@ -151,11 +151,25 @@ public sealed class OcdsTests(SqliteApp app)
     [InlineData("/ocds/releases?since=yesterday")]
     [InlineData("/ocds/releases?since=2015-13-01")]
     [InlineData("/ocds/releases?page=0")]
+    [InlineData("/ocds/releases?until=someday")]
+    [InlineData("/ocds/releases?since=2016-01-01&until=2015-12-31")]
     public async Task ABadQuery_Is400(string url)
     {
         using var anonymous = app.CreateClient();
         using var response = await anonymous.GetAsync(url, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SinceAndUntil_KeepTheReleasesDatedInTheRange_WholeDays()
+    {
+        using var anonymous = app.CreateClient();
+        var package = JsonDocument.Parse(await anonymous.GetStringAsync("/ocds/releases?since=2014-01-01&until=2015-12-31", Ct)).RootElement;
+        var dates = package.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("date").GetString()!).ToList();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.InRange(string.CompareOrdinal(d[..10], "2014-01-01") >= 0 && string.CompareOrdinal(d[..10], "2015-12-31") <= 0, true, true));
+        Assert.Contains(dates, d => d.StartsWith("2015-12", StringComparison.Ordinal)); // a year's KPI observations end on its last day
+        Assert.EndsWith("since=2014-01-01&until=2015-12-31&page=1", package.GetProperty("uri").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
