@@ -39,6 +39,10 @@ public sealed class EscalationLadderTests(SqliteApp app)
 
         await RunTimersAtAsync(app.Services, first.DueAt.AddMinutes(1));
         Assert.Equal("HeadOfService", (await manager.GetJsonAsync($"/odata/Escalations({escalation})")).GetProperty("Level").GetString());
+        // The contract's own manager (Mark Osei, contract 1) is told by name, with the case's page, not every contract manager.
+        var told = (await manager.GetJsonAsync($"/odata/Notifications?$filter=Link eq '/work/escalations/{escalation}' and startswith(Subject,'KPI slip escalated to the head of service')"))
+            .GetProperty("value").EnumerateArray().Single();
+        Assert.Equal("contractmanager@demo.local", told.GetProperty("RecipientUser").GetString());
 
         var second = await PendingTimerAsync(instance);
         Assert.Equal(LondonTime.EndOfDayUtc(WorkingDays.EnglandAndWales.AddWorkingDays(LondonTime.DateOf(first.DueAt.AddMinutes(1)), 10)), second.DueAt);

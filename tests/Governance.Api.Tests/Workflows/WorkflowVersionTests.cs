@@ -56,7 +56,7 @@ public sealed class WorkflowVersionTests
             }
 
             Edit(workflows, json => json
-                .Replace("\"version\": 4", "\"version\": 5", StringComparison.Ordinal)
+                .Replace("\"version\": 5", "\"version\": 6", StringComparison.Ordinal)
                 .Replace("\"title\": \"KPI slip escalation ladder\"", "\"title\": \"KPI slip escalation ladder (faster)\"", StringComparison.Ordinal)
                 .Replace("\"after\": { \"workingDays\": 10 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"to\": \"named\", \"subject\": \"KPI slip needs your response\"",
                          "\"after\": { \"workingDays\": 3 }, \"fire\": \"Escalate\" },\n      \"onEnter\": [\n        { \"action\": \"notify\", \"role\": \"ContractManager\", \"to\": \"named\", \"subject\": \"KPI slip needs your response\"", StringComparison.Ordinal));
@@ -65,8 +65,8 @@ public sealed class WorkflowVersionTests
             {
                 using var manager = await second.ClientForAsync("ContractManager");
                 var newInstance = await InstanceAsync(manager, "Escalation", await CreateEscalationAsync(manager, "v2"));
-                Assert.Equal(5, newInstance.GetProperty("DefinitionVersion").GetInt32());
-                Assert.Equal(4, (await manager.GetJsonAsync($"/odata/WorkflowInstances({oldInstance})")).GetProperty("DefinitionVersion").GetInt32());
+                Assert.Equal(6, newInstance.GetProperty("DefinitionVersion").GetInt32());
+                Assert.Equal(5, (await manager.GetJsonAsync($"/odata/WorkflowInstances({oldInstance})")).GetProperty("DefinitionVersion").GetInt32());
 
                 var definitions = await manager.GetJsonAsync("/odata/WorkflowDefinitions?$filter=DefinitionId eq 'kpi-escalation'&$orderby=Version");
                 Assert.Equal([false, true], definitions.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("IsCurrent").GetBoolean()));
@@ -75,7 +75,7 @@ public sealed class WorkflowVersionTests
                 var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
                 var oldTimer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.WorkflowInstanceId == oldInstance, Ct);
                 var newTimer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.WorkflowInstanceId == newInstance.GetProperty("Id").GetInt32(), Ct);
-                Assert.True(newTimer.DueAt < oldTimer.DueAt, "version 4 responds in 3 working days, version 3 in 10");
+                Assert.True(newTimer.DueAt < oldTimer.DueAt, "version 6 responds in 3 working days, version 5 in 10");
 
                 // The first host's timer is still in the database, and the restarted host fires it.
                 await RunTimersAtAsync(second.Services, oldTimer.DueAt.AddMinutes(1));

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Governance.Api.Features.Notifications;
 
 /// <summary>What a notification says about its record: a title a person recognises, who is named as responsible, and what is due when.</summary>
-public sealed record SubjectFacts(string Title, string? NamedPerson, DateTime? DueUtc);
+/// <param name="Manager">Who manages the contract the record is about (an escalation's contract manager, whatever rung it is at).</param>
+public sealed record SubjectFacts(string Title, string? NamedPerson, DateTime? DueUtc, string? Manager = null);
 
 /// <summary>
 /// Reads the facts of the record a notification is about. Tracked entities come first (FindAsync), so that a workflow
@@ -27,11 +28,12 @@ public sealed class NotificationSubjects(GovernanceDbContext db)
                 var about = escalation.ContractId is { } contractId ? await TitleAsync(nameof(Contract), contractId, ct)
                     : escalation.InternalSlaId is { } slaId ? await TitleAsync("InternalSla", slaId, ct) : null;
                 var title = $"escalation {id}" + (about is null ? "" : $" on {about}") + (escalation.Summary is { Length: > 0 } summary ? $" ({summary})" : "");
-                return new SubjectFacts(title, escalation.Owner, escalation.RespondBy);
+                var manager = escalation.ContractId is { } managed ? await db.Contracts.AsNoTracking().Where(c => c.Id == managed).Select(c => c.ContractManager).SingleOrDefaultAsync(ct) : null;
+                return new SubjectFacts(title, escalation.Owner, escalation.RespondBy, manager);
             case nameof(Procurement) when await db.Procurements.FindAsync([id], ct) is { } procurement:
                 return new SubjectFacts($"procurement {procurement.Reference}, {procurement.Title}", procurement.LeadOfficer, null);
             case nameof(Contract) when await db.Contracts.FindAsync([id], ct) is { } contract:
-                return new SubjectFacts($"contract {contract.Reference}, {contract.Title}", contract.ContractManager, null);
+                return new SubjectFacts($"contract {contract.Reference}, {contract.Title}", contract.ContractManager, null, contract.ContractManager);
             default:
                 return new SubjectFacts($"{type} {id}", null, null);
         }

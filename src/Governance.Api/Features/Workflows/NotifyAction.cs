@@ -6,7 +6,8 @@ namespace Governance.Api.Features.Workflows;
 /// <summary>
 /// notify — writes a notification to the outbox: { "action": "notify", "role", "subject", "body"?, "to"? }. With
 /// "to": "named" it goes to the person the record names as responsible (the escalation's owner at this rung, the
-/// procurement's lead officer, the contract manager) when that person has an account with the role; otherwise, and
+/// procurement's lead officer, the contract manager) when that person has an account with the role; with "to":
+/// "manager", to the manager of the contract the record is about (an escalation's, at whatever rung); otherwise, and
 /// without "to", to everyone holding the role. The subject names the record, the body says what is due and by when.
 /// </summary>
 internal sealed class NotifyAction(NotificationOutbox outbox, NotificationSubjects subjects, NamedPeople people) : IWorkflowAction
@@ -19,7 +20,12 @@ internal sealed class NotifyAction(NotificationOutbox outbox, NotificationSubjec
     {
         var role = context.Parameters["role"];
         var facts = await subjects.FactsAsync(context.Subject.Type, context.Subject.Id, ct);
-        var person = context.Parameters.GetValueOrDefault("to") == "named" ? await people.EmailOfAsync(facts.NamedPerson, role, ct) : null;
+        var person = context.Parameters.GetValueOrDefault("to") switch
+        {
+            "named" => await people.EmailOfAsync(facts.NamedPerson, role, ct),
+            "manager" => await people.EmailOfAsync(facts.Manager, role, ct),
+            _ => null,
+        };
         var body = context.Parameters.GetValueOrDefault("body") ?? "";
         if (facts.DueUtc is { } due && context.Definition.State(context.Subject.State).Timer is not null)
             body += $"{Environment.NewLine}{Environment.NewLine}{NotificationSubjects.DueSentence(due)}";
