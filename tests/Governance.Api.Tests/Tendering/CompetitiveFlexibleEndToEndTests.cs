@@ -94,6 +94,8 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         // The notice published on Friday 9 July 2027: 9, (Mon 12 July is Northern Ireland's Boyne holiday), 13-16, 19, 20, 21 July.
         TestClock.TravelTo(At(7, 9, 10));
         lead = await app.ClientForAsync("ProcurementOfficer");
+        // s.51: standstill begins with the award notice's publication, so the step waits for the record of it.
+        Assert.Contains("notice:uk6", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "PublishContractAwardNotice" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         await OkAsync(lead, $"/odata/Notices({awardNotice})/Governance.Publish", new { ExternalReference = "FTS-2027-018244" });
         await FireOkAsync(lead, instance, "PublishContractAwardNotice");
         using (var councillor = await app.ClientForAsync("Councillor"))
@@ -128,6 +130,11 @@ public sealed class CompetitiveFlexibleEndToEndTests(SqliteApp app)
         await FireOkAsync(lead, instance, "SendAssessmentSummaries");
         TestClock.TravelTo(At(7, 16, 10)); // Friday 16 July: 16, 19-23, 26, 27 July
         lead = await app.ClientForAsync("ProcurementOfficer");
+        // The re-made decision raised a new award notice; the first one stays as published.
+        var notices = (await lead.GetJsonAsync($"/odata/Notices?$filter=ProcurementId eq {procurement} and Type eq 'UK6'&$orderby=Id")).GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(["Published", "Due"], notices.Select(n => n.GetProperty("Status").GetString()));
+        Assert.Contains("notice:uk6", await RefusedAsync(lead, $"/odata/WorkflowInstances({instance})/Governance.Fire", new { Trigger = "PublishContractAwardNotice" }, HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await OkAsync(lead, $"/odata/Notices({notices[1].GetProperty("Id").GetInt32()})/Governance.Publish", new { ExternalReference = "FTS-2027-019102" });
         await FireOkAsync(lead, instance, "PublishContractAwardNotice");
         var newEnds = At(7, 27, 23);
         using (var runnerUp = await SupplierAsync(app, emails[1]))

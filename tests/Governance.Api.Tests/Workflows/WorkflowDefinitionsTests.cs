@@ -10,7 +10,7 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         using var councillor = await app.ClientForAsync("Councillor");
         var all = await councillor.GetJsonAsync("/odata/WorkflowDefinitions?$select=Key,IsCurrent");
         Assert.Equal(
-            ["competitive-dialogue@7", "competitive-flexible@7", "kpi-escalation@5", "sla-breach@3"],
+            ["competitive-dialogue@7", "competitive-flexible@8", "kpi-escalation@5", "sla-breach@3"],
             all.GetProperty("value").EnumerateArray().Select(d => d.GetProperty("Key").GetString()));
 
         var dialogue = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-dialogue@7')");
@@ -26,7 +26,7 @@ public sealed class WorkflowDefinitionsTests(SqliteApp app)
         Assert.Equal(["StatutoryOfficer", "Councillor"], closure.GetProperty("Roles").EnumerateArray().Select(r => r.GetString()));
         Assert.True(closure.GetProperty("Independent").GetBoolean());
 
-        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@7')");
+        var flexible = await councillor.GetJsonAsync("/odata/WorkflowDefinitions('competitive-flexible@8')");
         Assert.Contains(flexible.GetProperty("States").EnumerateArray(), s => s.GetProperty("Timer").ValueKind == System.Text.Json.JsonValueKind.Object
             && s.GetProperty("Timer").GetProperty("At").GetString() == "StandstillEndsAt");
     }

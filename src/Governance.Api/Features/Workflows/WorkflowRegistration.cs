@@ -36,6 +36,7 @@ public static class WorkflowRegistration
         services.AddScoped<IWorkflowAction, AwardLettersAction>();
         services.AddScoped<IWorkflowAction, RequestSignOffAction>();
         services.AddScoped<IWorkflowAction, Notices.RaiseNoticeAction>();
+        services.AddScoped<IWorkflowGuard, Notices.NoticePublishedGuard>();
         services.AddScoped<Notices.NoticeDesk>();
         services.AddScoped<Notices.NoticeContent>();
         services.AddScoped<Notices.NoticeRemindersJob>();
