@@ -113,6 +113,16 @@ public sealed class NoticesApiTests(SqliteApp app)
         Assert.Contains("notice-subject", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK9", Trigger = "Assessed." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("notice-type", await RefusedAsync(manager, "/odata/Notices", new { ContractId = contract, Trigger = "No type." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("notice-subject", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK17", ContractId = contract, Trigger = "Payments." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        // Off the procurement's team, nothing is raised (nor anyone told): the customer-experience programme is not the contract manager's.
+        Assert.Contains("notice-owner", await RefusedAsync(manager, "/odata/Notices", new { Type = "UK12", ProcurementId = 2, Trigger = "Not awarded." }, HttpStatusCode.Forbidden), StringComparison.Ordinal);
+        using (var lead = await app.ClientForAsync("ProcurementOfficer"))
+            Assert.Empty((await lead.GetJsonAsync("/odata/Notices?$filter=ProcurementId eq 2 and Type eq 'UK12'")).GetProperty("value").EnumerateArray());
+        // The day the contract was entered decides its law and its notices' deadlines: set once, never by PATCH.
+        using (var patched = await manager.SendJsonAsync(HttpMethod.Patch, $"/odata/Contracts({contract})", new { StartOn = "2012-01-01" }, (await manager.GetJsonAsync($"/odata/Contracts({contract})")).ETag()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, patched.StatusCode);
+            Assert.Contains("StartOn", await patched.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
         using var councillor = await app.ClientForAsync("Councillor");
         await RefusedAsync(councillor, "/odata/Notices", new { Type = "UK10", ContractId = contract, Trigger = "A change." }, HttpStatusCode.Forbidden);
     }

@@ -31,6 +31,21 @@ public sealed class NoticesController(GovernanceDbContext db) : QueryableEntityS
             return ODataErrors.BadRequest("notice-type", $"Give the notice's Type: one of {string.Join(", ", Enum.GetNames<NoticeType>())}.");
         var asked = new Notice();
         delta.Patch(asked);
+        // The subject as the caller may read it (an exempt one is as unknown as a missing one), and the caller's right to
+        // act on it, before anything is raised: a refused part of a change set must leave nothing behind it.
+        if (asked.ContractId is { } contractId)
+        {
+            if (await Db.Contracts.Where(c => c.Id == contractId).Select(c => new { c.ProcurementId }).SingleOrDefaultAsync(ct) is not { } contract)
+                return ODataErrors.BadRequest("UnknownReference", $"ContractId {contractId} does not refer to an existing Contract.");
+            asked.ProcurementId ??= contract.ProcurementId;
+        }
+        else if (asked.ProcurementId is { } procurementId && !await Db.Procurements.AnyAsync(p => p.Id == procurementId, ct))
+        {
+            return ODataErrors.BadRequest("UnknownReference", $"ProcurementId {procurementId} does not refer to an existing Procurement.");
+        }
+
+        if (await Desk.RefusalAsync(asked, User, ct) is { } refusal)
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-owner", refusal);
         await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         var today = Domain.Calendar.LondonTime.DateOf(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         // A payments compliance notice belongs to the reporting period that last ended, whoever raises it (the daily job or an officer).
@@ -39,8 +54,6 @@ public sealed class NoticesController(GovernanceDbContext db) : QueryableEntityS
         if (await Db.Notices.IgnoreQueryFilters().AnyAsync(n => n.RaisedFor == raisedFor, ct))
             return ODataErrors.Error(StatusCodes.Status409Conflict, "notice-raised", $"A {NoticeDeadlines.Describe(asked.Type)} about this was already raised {(periodEnd is null ? "today" : "for the last reporting period")}.");
         var notice = await Desk.RaiseAsync(asked.Type, asked.ProcurementId, asked.ContractId, asked.Trigger, raisedFor, ct, periodEnd);
-        if (await Desk.RefusalAsync(notice, User, ct) is { } refusal)
-            return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-owner", refusal);
         await Db.SaveChangesAsync(ct);
         await transaction.CommitIfOwnAsync(ct);
         return Created(notice);
