@@ -49,6 +49,12 @@ public sealed class NoticeTests
         Assert.True(error.IsInvalidInput);
     }
 
+    [Theory]
+    [InlineData("2025-02-23", false)]
+    [InlineData("2025-02-24", true)]
+    public void TheAct_GovernsWhatStartsOnOrAfter24February2025(string started, bool act) =>
+        Assert.Equal(act, Governance.Domain.Tendering.ProcurementLaw.IsProcurementAct(D(started)));
+
     [Fact]
     public void CheckRegime_AnActNoticeForAPcrProcurement_AndAPcrNoticeUnderTheAct_AreRefused()
     {

@@ -64,7 +64,7 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         var reminders = 0;
         foreach (var contract in live.Where(c => c.ProcurementId is not null))
         {
-            var underAct = startedOn.TryGetValue(contract.ProcurementId!.Value, out var started) && started >= Domain.Tendering.ProcurementLaw.Pa2023Commences;
+            var underAct = startedOn.TryGetValue(contract.ProcurementId!.Value, out var started) && Domain.Tendering.ProcurementLaw.IsProcurementAct(started);
             var type = underAct ? Domain.Notices.NoticeType.UK7 : Domain.Notices.NoticeType.PcrContractAwardNotice;
             var (due, _) = Domain.Notices.NoticeDeadlines.For(type, contract.StartOn, StatutoryClocks.EnglandAndWales);
             if (today >= contract.StartOn && today <= due && !await db.Notices.IgnoreQueryFilters().AnyAsync(n => n.Type == type
@@ -102,6 +102,6 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
         NotificationOutbox outbox, Notifications.NamedPeople people, string? manager, int contractId, string key, string subject, string body, CancellationToken ct)
     {
         var named = await people.EmailOfAsync(manager, Auth.Roles.ContractManager, ct);
-        await outbox.AddAsync(key, named is null ? Auth.Roles.ContractManager : null, named, subject, body, $"/work/contracts/{contractId}", (nameof(Contract), contractId), ct);
+        await outbox.AddAsync(key, named is null ? Auth.Roles.ContractManager : null, named, subject, body, PortalLinks.For(nameof(Contract), contractId), (nameof(Contract), contractId), ct);
     }
 }

@@ -53,11 +53,24 @@ public sealed class NoticeDesk(GovernanceDbContext db, NoticeContent content, St
             : "A procurement's notices are drafted and recorded by its team.";
     }
 
-    /// <summary>Whether a procurement (and so what it let) is under the Procurement Act 2023: started on or after 24 February 2025.</summary>
+    /// <summary>Whether a contract is under the Procurement Act 2023: its procurement's start day, or its own where it was let outside one (ProcurementLaw).</summary>
     public async Task<bool> UnderProcurementActAsync(int? procurementId, DateOnly contractStart, CancellationToken ct) =>
-        procurementId is { } id
-            ? await db.Procurements.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => p.StartedOn).SingleAsync(ct) >= ProcurementLaw.Pa2023Commences
-            : contractStart >= ProcurementLaw.Pa2023Commences;
+        ProcurementLaw.IsProcurementAct(procurementId is { } id
+            ? await db.Procurements.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => p.StartedOn).SingleAsync(ct)
+            : contractStart);
+
+    /// <summary>The contracts under the Act, as a query: the same rule as <see cref="UnderProcurementActAsync"/> for many at once.</summary>
+    public IQueryable<Domain.Contracts.Contract> UnderProcurementAct(IQueryable<Domain.Contracts.Contract> contracts) =>
+        contracts.Where(c => c.ProcurementId == null
+            ? c.StartOn >= ProcurementLaw.Pa2023Commences
+            : db.Procurements.IgnoreQueryFilters().Any(p => p.Id == c.ProcurementId && p.StartedOn >= ProcurementLaw.Pa2023Commences));
+
+    /// <summary>
+    /// A notice the caller may act on, for the API's actions and the portal's forms alike: null when they may not read
+    /// it (a 404), else the notice and why they may not act on it, if they may not (a 403).
+    /// </summary>
+    public async Task<(Notice Notice, string? Refusal)?> ActableAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
+        await Readable(db.Notices, user).SingleOrDefaultAsync(n => n.Id == id, ct) is { } notice ? (notice, await RefusalAsync(notice, user, ct)) : null;
 
     /// <summary>
     /// Raises the notice an event requires, dated today (or the day its clock starts, for a period's end), once per <paramref name="raisedFor"/>; checked against the
@@ -84,7 +97,7 @@ public sealed class NoticeDesk(GovernanceDbContext db, NoticeContent content, St
             var procurement = await db.Procurements.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, ct)
                 ?? throw new BusinessRuleException("UnknownReference", $"ProcurementId {pid} does not refer to an existing Procurement.", isInvalidInput: true);
             subject = $"{procurement.Reference} {procurement.Title}";
-            Notice.CheckRegime(type, procurement.StartedOn >= ProcurementLaw.Pa2023Commences);
+            Notice.CheckRegime(type, ProcurementLaw.IsProcurementAct(procurement.StartedOn));
         }
         else
         {
@@ -132,10 +145,10 @@ public sealed class NoticeDesk(GovernanceDbContext db, NoticeContent content, St
         var (named, role) = await OwnerAsync(notice, ct);
         var person = await people.EmailOfAsync(named, role, ct);
         // A notice raised in this command has no key yet: its subject's page lists it.
-        var link = notice.Id != 0 ? $"/work/notices/{notice.Id}"
-            : notice.ContractId is { } contractId ? $"/work/contracts/{contractId}"
-            : notice.ProcurementId is { } procurementId ? $"/work/procurements/{procurementId}" : "/work/notices";
-        var about = notice.Id != 0 ? (nameof(Notice), notice.Id) : notice.ContractId is { } c ? ("Contract", c) : notice.ProcurementId is { } p ? ("Procurement", p) : (nameof(Notice), 0);
+        (string Type, int Id) about = notice.Id != 0 ? (nameof(Notice), notice.Id)
+            : notice.ContractId is { } contractId ? ("Contract", contractId)
+            : notice.ProcurementId is { } procurementId ? ("Procurement", procurementId) : (nameof(Notice), 0);
+        var link = about.Id == 0 ? "/work/notices" : PortalLinks.For(about.Type, about.Id);
         await outbox.AddAsync(key, person is null ? role : null, person, subject, body, link, about, ct);
         if (alsoRole is not null)
             await outbox.AddAsync($"{key}:{alsoRole}", alsoRole, null, subject, body, link, about, ct);

@@ -51,9 +51,7 @@ public sealed class NoticeRemindersJob(GovernanceDbContext db, NoticeDesk desk, 
         var raisedFor = $"uk17:{last:yyyyMMdd}";
         if (today > last.AddDays(29) || await db.Notices.IgnoreQueryFilters().AnyAsync(n => n.RaisedFor == raisedFor, ct))
             return;
-        var inScope = await db.Contracts.IgnoreQueryFilters().AnyAsync(c => c.TotalValue > 5_000_000m && c.StartOn <= last && c.EndOn >= first
-            && (c.ProcurementId == null ? c.StartOn >= Domain.Tendering.ProcurementLaw.Pa2023Commences
-                : db.Procurements.Any(p => p.Id == c.ProcurementId && p.StartedOn >= Domain.Tendering.ProcurementLaw.Pa2023Commences)), ct);
+        var inScope = await desk.UnderProcurementAct(db.Contracts.IgnoreQueryFilters()).AnyAsync(c => c.TotalValue > 5_000_000m && c.StartOn <= last && c.EndOn >= first, ct);
         if (!inScope)
             return;
         // Its clock starts on the period's last day, not on the day the job noticed.

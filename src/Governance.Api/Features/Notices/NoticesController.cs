@@ -79,10 +79,9 @@ public sealed class NoticesController(GovernanceDbContext db) : QueryableEntityS
     {
         if (!AccessRules.CanWrite("Notices", User.IsInRole))
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-write", "Procurement officers and contract managers record notices.");
-        var notice = await Desk.Readable(Db.Notices, User).SingleOrDefaultAsync(n => n.Id == key, ct);
-        if (notice is null)
+        if (await Desk.ActableAsync(key, User, ct) is not var (notice, refusal))
             return ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Notice {key} does not exist.");
-        if (await Desk.RefusalAsync(notice, User, ct) is { } refusal)
+        if (refusal is not null)
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-owner", refusal);
         await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
         var result = await act(notice);

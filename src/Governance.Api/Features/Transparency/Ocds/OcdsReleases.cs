@@ -98,7 +98,7 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
         {
             ["ocid"] = ocid, ["id"] = $"{ocid}-{suffix}", ["date"] = Date(date), ["tag"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
             ["initiationType"] = "tender", ["language"] = "en",
-            ["parties"] = new JsonArray(new JsonObject { ["id"] = BuyerId, ["name"] = PublisherName, ["roles"] = new JsonArray("buyer", "procuringEntity") }),
+            ["parties"] = new JsonArray(BuyerParty()),
             ["buyer"] = new JsonObject { ["id"] = BuyerId, ["name"] = PublisherName },
         };
         fill(release);
@@ -134,9 +134,10 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
         _ => "active",
     };
 
-    private JsonArray Parties(Domain.Organisation.Supplier supplier) => new(
-        new JsonObject { ["id"] = BuyerId, ["name"] = PublisherName, ["roles"] = new JsonArray("buyer", "procuringEntity") },
-        Party(supplier));
+    /// <summary>The council and the supplier a release names.</summary>
+    private JsonArray Parties(Domain.Organisation.Supplier supplier) => new(BuyerParty(), Party(supplier));
+
+    private JsonObject BuyerParty() => new() { ["id"] = BuyerId, ["name"] = PublisherName, ["roles"] = new JsonArray("buyer", "procuringEntity") };
 
     private static JsonObject Party(Domain.Organisation.Supplier s)
     {

@@ -49,10 +49,9 @@ public sealed class NoticeModel(GovernanceDbContext db, NoticeDesk desk) : Gated
 
     private async Task<IActionResult> ActAsync(int id, string field, Func<Notice, Task> act, CancellationToken ct)
     {
-        var notice = await desk.Readable(db.Notices, User).SingleOrDefaultAsync(n => n.Id == id, ct);
-        if (notice is null)
+        if (await desk.ActableAsync(id, User, ct) is not var (notice, refusal))
             return NotFound();
-        if (await desk.RefusalAsync(notice, User, ct) is not null)
+        if (refusal is not null)
             return Forbid();
         try
         {
