@@ -15,6 +15,15 @@ public abstract class GatedPageModel : PageModel
 
     protected abstract bool MayUse(ClaimsPrincipal user);
 
+    /// <summary>A form field's error, if it has one.</summary>
+    public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The id of a field's error message, for its aria-describedby, when it has one.</summary>
+    public string? ErrorIdOf(string field) => Errors.ContainsKey(field) ? field + "-error" : null;
+
+    /// <summary>A field's form group, marked in error when the field has one.</summary>
+    public string GroupClass(string field) => Errors.ContainsKey(field) ? "govuk-form-group govuk-form-group--error" : "govuk-form-group";
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         if (User.Identity?.IsAuthenticated != true)
