@@ -13,10 +13,15 @@ namespace Governance.Api.Features.Contracts;
 /// </summary>
 public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOutbox outbox, Notifications.NamedPeople people, Notices.NoticeDesk notices, TimeProvider time)
 {
+    /// <summary>Each contract's named manager, read once a run.</summary>
+    private readonly Dictionary<int, string?> managers = [];
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var today = LondonTime.DateOf(time.GetUtcNow().UtcDateTime);
         var live = await db.Contracts.Where(c => c.Status == ContractStatus.Active || c.Status == ContractStatus.InRemediation).ToListAsync(ct);
+        foreach (var contract in live)
+            managers[contract.Id] = contract.ContractManager;
         var reminders = 0;
         foreach (var contract in live)
         {
@@ -89,7 +94,9 @@ public sealed class ContractRemindersJob(GovernanceDbContext db, NotificationOut
     private async Task<int> RemindAsync(string key, string subject, string body, int contractId, CancellationToken ct)
     {
         var before = db.ChangeTracker.Entries<Notification>().Count();
-        var manager = await db.Contracts.Where(c => c.Id == contractId).Select(c => c.ContractManager).SingleOrDefaultAsync(ct);
+        // The live contracts are loaded already; an option's contract may not be.
+        if (!managers.TryGetValue(contractId, out var manager))
+            managers[contractId] = manager = await db.Contracts.Where(c => c.Id == contractId).Select(c => c.ContractManager).SingleOrDefaultAsync(ct);
         await NotifyManagerAsync(outbox, people, manager, contractId, key, subject, body, ct);
         return db.ChangeTracker.Entries<Notification>().Count() - before;
     }
