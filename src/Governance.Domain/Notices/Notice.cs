@@ -77,12 +77,7 @@ public class Notice : Entity
     /// <summary>A new notice for an event, its deadline computed from the day the event happened.</summary>
     public static Notice Raise(NoticeType type, int? procurementId, int? contractId, string subject, string trigger, DateOnly triggeredOn, string raisedFor, StatutoryClocks clocks)
     {
-        if (NoticeDeadlines.IsAboutContract(type) && contractId is null)
-            throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a contract: give its ContractId.", isInvalidInput: true);
-        if (type == NoticeType.UK17 && (procurementId is not null || contractId is not null))
-            throw new BusinessRuleException("notice-subject", "A payments compliance notice (UK17) is the council's, for a reporting period: give no procurement or contract.", isInvalidInput: true);
-        if (type != NoticeType.UK17 && !NoticeDeadlines.IsAboutContract(type) && procurementId is null)
-            throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a procurement: give its ProcurementId.", isInvalidInput: true);
+        CheckSubject(type, procurementId, contractId);
         if (string.IsNullOrWhiteSpace(trigger) || trigger.Trim().Length > 300)
             throw new BusinessRuleException("notice-trigger", "Say what event the notice follows, in at most 300 characters.", isInvalidInput: true);
         var (due, rule) = NoticeDeadlines.For(type, triggeredOn, clocks);
@@ -91,6 +86,20 @@ public class Notice : Entity
             Type = type, ProcurementId = procurementId, ContractId = contractId, Title = $"{NoticeDeadlines.Describe(type)}: {subject}",
             RaisedFor = raisedFor, Trigger = trigger.Trim(), TriggeredOn = triggeredOn, DueOn = due, DeadlineRule = rule, Status = NoticeStatus.Due,
         };
+    }
+
+    /// <summary>
+    /// What a notice of this type is about: a contract, a procurement, or (UK17) neither. Checked before anything else
+    /// about a request, so a malformed one is told what is wrong rather than that a notice already exists.
+    /// </summary>
+    public static void CheckSubject(NoticeType type, int? procurementId, int? contractId)
+    {
+        if (NoticeDeadlines.IsAboutContract(type) && contractId is null)
+            throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a contract: give its ContractId.", isInvalidInput: true);
+        if (type == NoticeType.UK17 && (procurementId is not null || contractId is not null))
+            throw new BusinessRuleException("notice-subject", "A payments compliance notice (UK17) is the council's, for a reporting period: give no procurement or contract.", isInvalidInput: true);
+        if (type != NoticeType.UK17 && !NoticeDeadlines.IsAboutContract(type) && procurementId is null)
+            throw new BusinessRuleException("notice-subject", $"A {NoticeDeadlines.Describe(type)} is about a procurement: give its ProcurementId.", isInvalidInput: true);
     }
 
     /// <summary>

@@ -101,6 +101,19 @@ internal sealed class BrowserSession : IAsyncDisposable
         await Page.Keyboard.PressAsync("Enter");
     }
 
+    /// <summary>
+    /// Waits for a form's outcome: the success message, or the page's error summary, whose words then fail the test
+    /// (a refused step says which rule refused it, which a bare timeout would not).
+    /// </summary>
+    public async Task ExpectSuccessAsync(string message)
+    {
+        var success = Page.GetByText(message);
+        var errors = Page.Locator(".govuk-error-summary");
+        await success.Or(errors).First.WaitForAsync();
+        if (await success.CountAsync() == 0)
+            Assert.Fail($"Expected \"{message}\" at {Page.Url}, but the page says: {await errors.First.InnerTextAsync()}");
+    }
+
     /// <summary>An API client of this host, signed in as a demo account, for setting the scene.</summary>
     public async Task<HttpClient> ApiAsync(string email)
     {

@@ -40,7 +40,7 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("80");
         await session.PressAsync("button >> text=Record the return");
-        await page.WaitForSelectorAsync("text=The return is recorded");
+        await session.ExpectSuccessAsync("The return is recorded");
         await session.AssertAccessibleAsync("a contract's page after recording a red return");
         await session.PressAsync("a[href^='/work/escalations/'] >> text=red period");
         await page.WaitForSelectorAsync("text=Agree a remediation plan");
@@ -61,7 +61,7 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space"); // the supplier carries it out
         await session.PressAsync("button >> text=Agree the plan");
-        await page.WaitForSelectorAsync("text=The remediation plan was agreed");
+        await session.ExpectSuccessAsync("The remediation plan was agreed");
         await session.AssertAccessibleAsync("an escalation with its agreed plan");
 
         // 2. The supplier sends a return and reports on the action it owns.
@@ -73,7 +73,7 @@ public sealed class PortalWorkspaceJourneyTests
         await page.FocusAsync("#value");
         await page.Keyboard.TypeAsync("97");
         await session.PressAsync("button >> text=Send the return");
-        await page.WaitForSelectorAsync("text=Your return was recorded");
+        await session.ExpectSuccessAsync("Your return was recorded");
         await session.PressAsync("a >> text=Escalations about your contracts");
         await page.WaitForSelectorAsync("h1 >> text=Escalations and actions");
         await session.AssertAccessibleAsync("a supplier's escalations and actions");
@@ -83,7 +83,7 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=Your report was sent");
+        await session.ExpectSuccessAsync("Your report was sent");
         await session.AssertAccessibleAsync("a supplier's escalations after reporting");
         await session.GoAsync("/work/returns/import");
         await session.AssertAccessibleAsync("the CSV import of returns");
@@ -111,7 +111,7 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.TypeAsync("Will final tenders be invited from all three remaining bidders?");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=Your question was sent to the procurement team");
+        await session.ExpectSuccessAsync("Your question was sent to the procurement team");
 
         // 4. The procurement officer answers and publishes it, then closes dialogue once it is signed off (by a
         // Section 151 officer outside the team: the demo's statutory officer advises this procurement, so may not).
@@ -138,14 +138,14 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.TypeAsync("Yes: all three bidders still in dialogue will be invited.");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=The answer was saved");
+        await session.ExpectSuccessAsync("The answer was saved");
         await session.PressAsync("button >> text=Publish to every bidder");
-        await page.WaitForSelectorAsync("text=The answer was published to every bidder");
+        await session.ExpectSuccessAsync("The answer was published to every bidder");
         await page.FocusAsync("#step-CloseDialogue-comment");
         await page.Keyboard.TypeAsync("Detailed solutions evaluated; dialogue closed and final tenders invited.");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=The procurement moved on.");
+        await session.ExpectSuccessAsync("The procurement moved on.");
         Assert.True(await page.Locator(".govuk-summary-list strong.govuk-tag >> text=Final tenders").CountAsync() > 0);
         await session.AssertAccessibleAsync("a procurement moved on");
         await session.GoAsync("/work/procurements/1/evaluation?stage=DetailedSolutions");
@@ -166,14 +166,14 @@ public sealed class PortalWorkspaceJourneyTests
         await page.Keyboard.TypeAsync("Moved to another council on 3 December");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=The account is disabled");
+        await session.ExpectSuccessAsync("The account is disabled");
         await session.AssertAccessibleAsync("an account just disabled");
         await session.GoAsync("/account/tokens");
         await session.AssertAccessibleAsync("personal access tokens");
         await page.FocusAsync("#name");
         await page.Keyboard.TypeAsync("Audit spreadsheet");
         await session.PressAsync("button >> text=Create the token");
-        await page.WaitForSelectorAsync("text=Token created");
+        await session.ExpectSuccessAsync("Token created");
         await session.AssertAccessibleAsync("a token just created");
         var refused = await other.GotoAsync(session.Site + "/work/slas");
         Assert.Contains("/sign-in", other.Url, StringComparison.Ordinal);

@@ -44,6 +44,7 @@ public sealed class NoticesController(GovernanceDbContext db) : QueryableEntityS
             return ODataErrors.BadRequest("UnknownReference", $"ProcurementId {procurementId} does not refer to an existing Procurement.");
         }
 
+        Notice.CheckSubject(asked.Type, asked.ProcurementId, asked.ContractId);
         if (await Desk.RefusalAsync(asked, User, ct) is { } refusal)
             return ODataErrors.Error(StatusCodes.Status403Forbidden, "notice-owner", refusal);
         await using var transaction = await Db.Database.BeginUnlessInOneAsync(ct);
