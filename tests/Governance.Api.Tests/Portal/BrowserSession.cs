@@ -103,7 +103,9 @@ internal sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>
     /// Waits for a form's outcome: the success message, or the page's error summary, whose words then fail the test
-    /// (a refused step says which rule refused it, which a bare timeout would not).
+    /// (a refused step says which rule refused it, which a bare timeout would not). Then waits for the page's load:
+    /// the success banner takes the focus once govuk-frontend's script runs, and a keyboard user's next keys must not
+    /// start before that (typed into a field, then carried to the banner mid-word).
     /// </summary>
     public async Task ExpectSuccessAsync(string message)
     {
@@ -112,6 +114,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         await success.Or(errors).First.WaitForAsync();
         if (await success.CountAsync() == 0)
             Assert.Fail($"Expected \"{message}\" at {Page.Url}, but the page says: {await errors.First.InnerTextAsync()}");
+        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>An API client of this host, signed in as a demo account, for setting the scene.</summary>

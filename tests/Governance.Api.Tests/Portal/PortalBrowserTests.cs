@@ -69,7 +69,7 @@ public sealed class PortalBrowserTests
         await page.Keyboard.TypeAsync("When will the recovery plan's second milestone be reported?");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=Your question was sent");
+        await session.ExpectSuccessAsync("Your question was sent");
         await session.AssertAccessibleAsync("the questions page after asking");
         await page.GotoAsync(site + "/consultations");
         await session.AssertAccessibleAsync("consultations, read by a councillor");
@@ -97,14 +97,14 @@ public sealed class PortalBrowserTests
         await page.Keyboard.TypeAsync("The next report will follow the close of dialogue.");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=The section is added");
+        await session.ExpectSuccessAsync("The section is added");
         Assert.True(await page.Locator("article.council-paper >> text=The next report will follow the close of dialogue.").CountAsync() > 0);
 
         // Still by keyboard: publish item 5's exempt appendix (Part B) from the meeting's page.
         await page.GotoAsync(site + "/manage/meetings/1");
         await page.FocusAsync("button >> text=Publish Part B");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=The paper is published");
+        await session.ExpectSuccessAsync("The paper is published");
         await session.AssertAccessibleAsync("a meeting after publishing a paper");
         await session.SignInAsync("unionrepresentative@demo.local");
         await page.GotoAsync(site + "/consultations");
@@ -114,7 +114,7 @@ public sealed class PortalBrowserTests
         await page.Keyboard.TypeAsync("The union asks that no compulsory redundancies follow from the new operating model.");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("text=Your response was recorded");
+        await session.ExpectSuccessAsync("Your response was recorded");
         await session.AssertAccessibleAsync("consultations after responding");
         var denied = await page.GotoAsync(site + "/papers/1/part-b");
         Assert.Equal(404, denied!.Status); // a union representative is never entitled to exempt information
