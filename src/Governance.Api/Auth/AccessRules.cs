@@ -80,6 +80,8 @@ public static class AccessRules
         ["Escalations"] = new(CouncilAndBidders, [Roles.ContractManager]),
         ["SlipObservations"] = new(Council, []),
         ["ContractOptions"] = new(Everyone, [Roles.ContractManager]),
+        // A contract's changes of term and money, made by Contracts(n)/Governance.Modify only.
+        ["ContractModifications"] = new(Council, []),
         // A plan is recorded by whoever holds the rung that agreed it.
         ["RemediationPlans"] = new(CouncilAndBidders, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),
         ["RemediationActions"] = new(CouncilAndBidders, [Roles.ContractManager, Roles.SlaOwner, Roles.HeadOfService, Roles.Director]),

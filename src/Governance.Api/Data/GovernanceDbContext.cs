@@ -81,6 +81,8 @@ public abstract class GovernanceDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ScrutinyQuestion> ScrutinyQuestions => Set<ScrutinyQuestion>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ContractOption> ContractOptions => Set<ContractOption>();
+
+    public DbSet<ContractModification> ContractModifications => Set<ContractModification>();
     public DbSet<RemediationPlan> RemediationPlans => Set<RemediationPlan>();
     public DbSet<RemediationAction> RemediationActions => Set<RemediationAction>();
 

@@ -46,6 +46,8 @@ public static class EdmModelBuilder
         builder.EntitySet<AuditEntry>("AuditEntries");
         builder.EntitySet<SlipObservation>("SlipObservations");
         builder.EntitySet<ContractOption>("ContractOptions");
+        builder.EntitySet<ContractModification>("ContractModifications");
+        builder.EntityType<ContractModification>().Ignore(m => m.Contract);
         builder.EntitySet<RemediationPlan>("RemediationPlans");
         builder.EntitySet<RemediationAction>("RemediationActions");
         builder.EntitySet<RemediationActionResponse>("RemediationActionResponses");
@@ -195,6 +197,11 @@ public static class EdmModelBuilder
         var novate = contract.Action("Novate").ReturnsFromEntitySet<Contract>("Contracts");
         novate.Parameter<int>("SupplierId");
         novate.Parameter<string>("Reason");
+        var modify = contract.Action("Modify").ReturnsFromEntitySet<ContractModification>("ContractModifications");
+        modify.Parameter<string>("Reason");
+        modify.Parameter<DateOnly?>("EndOn").Optional();
+        foreach (var money in new[] { "TotalValue", "AnnualValue", "Vat" })
+            modify.Parameter<decimal?>(money).Optional();
         contract.Function("Ratings").ReturnsCollection<PeriodRatingView>();
         contract.Function("AnnualAssessment").Returns<AnnualAssessmentView>().Parameter<int>("year");
         contract.Function("ServiceCredits").ReturnsCollection<ServiceCreditView>();

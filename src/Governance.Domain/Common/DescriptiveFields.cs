@@ -46,10 +46,11 @@ public static class DescriptiveFields
 
         // Contracts: the supplier is changed by novation only; the parent of a KPI or option never changes. The day the
         // contract was entered is set when it is recorded: it decides the law it falls under and its notices' deadlines.
+        // Its end and its money (read by expiry, service credits, s.52 and the payments notices) change by Modify only.
         [typeof(Contract)] = [nameof(Contract.Reference), nameof(Contract.Title), nameof(Contract.Description), nameof(Contract.DepartmentId), nameof(Contract.ContractManager),
-            nameof(Contract.TotalValue), nameof(Contract.AnnualValue), nameof(Contract.Vat), nameof(Contract.IrrecoverableVat), nameof(Contract.ExitPlan),
+            nameof(Contract.IrrecoverableVat), nameof(Contract.ExitPlan),
             nameof(Contract.ExitPlanReviewedOn), nameof(Contract.ServiceCreditPercentPerRedKpi), nameof(Contract.ServiceCreditCapPercent),
-            nameof(Contract.EndOn), nameof(Contract.ReviewOn), nameof(Contract.RatingGoodFrom), nameof(Contract.RatingApproachingTargetFrom),
+            nameof(Contract.ReviewOn), nameof(Contract.RatingGoodFrom), nameof(Contract.RatingApproachingTargetFrom),
             nameof(Contract.RatingRequiresImprovementFrom), nameof(Contract.RatingMinimumRatedShare), nameof(Contract.NotReportedCountsAsRed)],
         [typeof(ContractOption)] = [nameof(ContractOption.Kind), nameof(ContractOption.Description), nameof(ContractOption.Months), nameof(ContractOption.NoticeBy), nameof(ContractOption.Value)],
         // A KPI's direction, target, red threshold and weight change only by Revise (a new version from a future period);

@@ -167,6 +167,40 @@ public class Contract : ArchivableEntity, ICheckedValues
         NovationReason = reason.Trim();
     }
 
+    /// <summary>
+    /// A change to the contract's term or money after it was entered, by a named action with a reason, never by an
+    /// edit: its end date, whole-life and annual value and VAT are what the expiry, the service credits, s.52's
+    /// threshold and the payments notices read. Refused for an ended contract, and for an end already past (a contract
+    /// is ended early by <see cref="Terminate"/>, which says so). Returns the record of the change; the caller then
+    /// checks s.52 against the new value (<see cref="RefuseTooFewKpis"/>) and raises a UK10 where one is required.
+    /// </summary>
+    public ContractModification Modify(ContractTerms after, string? reason, (DateOnly EndOn, decimal Value)? onAward, bool underProcurementAct,
+        DateOnly today, DateTime nowUtc, string by)
+    {
+        if (Status is ContractStatus.Terminated or ContractStatus.Expired)
+            throw new BusinessRuleException("contract-status", $"A {Status} contract cannot be modified.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new BusinessRuleException("reason-required", "Say why the contract is modified.", isInvalidInput: true);
+        if (after == Terms)
+            throw new BusinessRuleException("modification-empty", "Give at least one of EndOn, TotalValue, AnnualValue or Vat that differs from the contract's.", isInvalidInput: true);
+        if (after.EndOn != EndOn && after.EndOn < today)
+            throw new BusinessRuleException("contract-end-past", $"A contract's end cannot be moved to a day already past ({after.EndOn:d MMMM yyyy}); end it early with Terminate.");
+        var awarded = onAward ?? (EndOn, TotalValue + Vat);
+        var record = new ContractModification
+        {
+            ContractId = Id, EndOnBefore = EndOn, TotalValueBefore = TotalValue, AnnualValueBefore = AnnualValue, VatBefore = Vat,
+            EndOnAfter = after.EndOn, TotalValueAfter = after.TotalValue, AnnualValueAfter = after.AnnualValue, VatAfter = after.Vat,
+            Reason = reason.Trim(), MadeAt = nowUtc, MadeBy = by,
+        };
+        (record.ChangeNoticeRequired, record.ChangeNoticeRule) = ContractModification.ChangeNotice(underProcurementAct, StartOn, awarded, after.EndOn, after.TotalValue + after.Vat);
+        (EndOn, TotalValue, AnnualValue, Vat) = (after.EndOn, after.TotalValue, after.AnnualValue, after.Vat);
+        CheckValues();
+        return record;
+    }
+
+    /// <summary>The term and money <see cref="Modify"/> changes, as they stand.</summary>
+    public ContractTerms Terms => new(EndOn, TotalValue, AnnualValue, Vat);
+
     public void CheckValues()
     {
         if (EndOn <= StartOn)

@@ -66,4 +66,42 @@ public sealed class PortalContractWorkTests(SqliteApp app)
         using (var elsewhere = await PostAsync(manager, $"/work/contracts/{other}", "Verify", new() { ["measurement"] = $"{april}" }))
             Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
     }
+
+    /// <summary>The contract page's modification form: the API's rules and record (ContractModifier), errors by field, a UK10 where s.75 requires one.</summary>
+    [Fact]
+    public async Task AContractManager_ModifiesTheTermAndValue_WithItsReason_AndIsToldWhatIsWrong()
+    {
+        using var api = await app.ClientForAsync("ContractManager");
+        var contract = await Notices.NoticesApiTests.ActContractAsync(api); // GBP 400,000 to 4 January 2030
+        using var manager = await PortalClient.SignedInAsync(app, "ContractManager");
+        var page = $"/work/contracts/{contract}";
+        Assert.Contains("No change has been recorded", await manager.GetStringAsync(page, Ct), StringComparison.Ordinal);
+
+        using (var noReason = await PostAsync(manager, page, "Modify", new() { ["endOn"] = "2031-01-04" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+            Assert.Contains("href=\"#modify-reason\"", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        using (var badDate = await PostAsync(manager, page, "Modify", new() { ["endOn"] = "next spring", ["reason"] = "Later." }))
+            Assert.Contains("href=\"#modify-end\"", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using (var notMoney = await PostAsync(manager, page, "Modify", new() { ["totalValue"] = "a lot", ["reason"] = "More." }))
+            Assert.Contains("href=\"#modify-totalvalue\"", await notMoney.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using (var overS52 = await PostAsync(manager, page, "Modify", new() { ["totalValue"] = "6000000", ["reason"] = "Six million." }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, overS52.StatusCode);
+            Assert.Contains("s.52", WebUtility.HtmlDecode(await overS52.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+        Assert.Empty((await api.GetJsonAsync($"/odata/ContractModifications?$filter=ContractId eq {contract}")).GetProperty("value").EnumerateArray());
+
+        using (var modified = await PostAsync(manager, page, "Modify", new() { ["endOn"] = "2031-06-30", ["totalValue"] = "600000", ["reason"] = "Two more parks and eighteen months more." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, modified.StatusCode);
+            Assert.Contains("done=modified-uk10", modified.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+        var html = WebUtility.HtmlDecode(await manager.GetStringAsync(page + "?done=modified-uk10", Ct));
+        Assert.Contains("Two more parks and eighteen months more.", html, StringComparison.Ordinal);
+        Assert.Contains("UK10 required", html, StringComparison.Ordinal);
+        Assert.Equal("2031-06-30", (await api.GetJsonAsync($"/odata/Contracts({contract})")).GetProperty("EndOn").GetString());
+        Assert.Single((await api.GetJsonAsync($"/odata/Notices?$filter=ContractId eq {contract} and Type eq 'UK10'")).GetProperty("value").EnumerateArray());
+    }
 }

@@ -171,7 +171,22 @@ public sealed partial class SeedLoader(
             db.Add(contract);
             foreach (var o in c.Options ?? [])
                 db.Add(new ContractOption { Contract = contract, Kind = o.Kind, Description = o.Description, Months = o.Months, NoticeBy = o.NoticeBy });
+            foreach (var m in c.Modifications ?? [])
+                AddModification(contract, m);
         }
+    }
+
+    /// <summary>Recorded as <see cref="Contract.Modify"/> would have recorded it then, the s.75 test included.</summary>
+    private void AddModification(Contract contract, ModificationSeed m)
+    {
+        var value = contract.TotalValue + contract.Vat;
+        var (required, rule) = ContractModification.ChangeNotice(Domain.Tendering.ProcurementLaw.IsProcurementAct(contract.StartOn), contract.StartOn, (m.EndOnBefore, value), contract.EndOn, value);
+        db.Add(new ContractModification
+        {
+            Contract = contract, EndOnBefore = m.EndOnBefore, EndOnAfter = contract.EndOn, TotalValueBefore = contract.TotalValue, TotalValueAfter = contract.TotalValue,
+            AnnualValueBefore = contract.AnnualValue, AnnualValueAfter = contract.AnnualValue, VatBefore = contract.Vat, VatAfter = contract.Vat, Reason = m.Reason,
+            MadeAt = m.MadeOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), MadeBy = m.MadeBy, ChangeNoticeRequired = required, ChangeNoticeRule = rule,
+        });
     }
 
     private void AddInternalSlas(IEnumerable<InternalSlaSeed> rows)

@@ -93,9 +93,12 @@ public sealed record ContractSeed(
     string? ContractManager, decimal TotalValue, decimal AnnualValue, decimal IrrecoverableVat,
     DateOnly StartOn, DateOnly EndOn, DateOnly? ReviewOn, ContractStatus Status, List<IndicatorSeed>? Indicators,
     string? ExitPlan = null, DateOnly? ExitPlanReviewedOn = null, decimal ServiceCreditPercentPerRedKpi = 0, decimal ServiceCreditCapPercent = 0,
-    List<OptionSeed>? Options = null);
+    List<OptionSeed>? Options = null, List<ModificationSeed>? Modifications = null);
 
 public sealed record OptionSeed(ContractOptionKind Kind, string Description, int? Months, DateOnly? NoticeBy);
+
+/// <summary>A change of the contract's term made before it came onto the register; its values are the contract's.</summary>
+public sealed record ModificationSeed(DateOnly MadeOn, string MadeBy, DateOnly EndOnBefore, string Reason);
 
 public sealed record InternalSlaSeed(
     string Title, string Provider, string Consumer, string Author, string Monitor, string EnforcementRoute,

@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using Governance.Api.Data;
 using Governance.Api.OData;
 using Governance.Domain.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Features.Contracts;
 
@@ -9,4 +11,23 @@ namespace Governance.Api.Features.Contracts;
 public sealed class ContractOptionsController(GovernanceDbContext db, TimeProvider time) : EditableEntitySetController<ContractOption>(db, time)
 {
     protected override Expression<Func<ContractOption, bool>> SupplierRows(int supplierId) => o => Db.Contracts.Any(c => c.Id == o.ContractId && c.SupplierId == supplierId);
+
+    protected override Task<IActionResult?> BeforeCreateAsync(ContractOption entity, CancellationToken ct) => RefuseTooFewKpisAsync(entity, ct);
+
+    protected override Task<IActionResult?> BeforeUpdateAsync(ContractOption entity, CancellationToken ct) => RefuseTooFewKpisAsync(entity, ct);
+
+    /// <summary>
+    /// s.52 counts options in a contract's value: a live contract whose options take it over GBP 5m keeps three KPIs,
+    /// so an option is not added or raised past that (else value lowered, a KPI dropped, the value raised again).
+    /// </summary>
+    private async Task<IActionResult?> RefuseTooFewKpisAsync(ContractOption option, CancellationToken ct)
+    {
+        var contract = await Db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == option.ContractId, ct);
+        if (contract?.Status is not (ContractStatus.Active or ContractStatus.InRemediation))
+            return null;
+        var others = await Db.ContractOptions.Where(o => o.ContractId == option.ContractId && o.Id != option.Id && o.ArchivedAt == null).SumAsync(o => o.Value, ct);
+        var (kpis, _) = await ContractFacts.KpisAsync(Db, contract.Id, ct);
+        contract.RefuseTooFewKpis(kpis, others + option.Value);
+        return null;
+    }
 }

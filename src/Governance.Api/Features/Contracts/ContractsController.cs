@@ -147,6 +147,27 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         }, ct);
     }
 
+    /// <summary>
+    /// POST /odata/Contracts(1)/Governance.Modify { "Reason": "...", "EndOn"?, "TotalValue"?, "AnnualValue"?, "Vat"? } — the
+    /// only way a contract's end or money changes after it was entered: recorded as a ContractModification, checked
+    /// against s.52 at the new value, and with a UK10 raised in the same transaction where s.75 requires one.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Modify([FromODataUri] int key, [FromBody] ODataActionParameters? parameters, CancellationToken ct)
+    {
+        if (!Auth.AccessRules.CanWrite("Contracts", User.IsInRole))
+            return ODataErrors.Error(StatusCodes.Status403Forbidden, "contracts-write", "A contract manager modifies a contract.");
+        var contract = await Scope(Db.Contracts).SingleOrDefaultAsync(c => c.Id == key, ct);
+        if (contract is null)
+            return NotFound(key);
+        var asked = parameters ?? [];
+        var after = ContractModifier.Requested(contract, ActionParameters.DateOf(asked.GetValueOrDefault("EndOn")), ActionParameters.MoneyOf(asked.GetValueOrDefault("TotalValue")),
+            ActionParameters.MoneyOf(asked.GetValueOrDefault("AnnualValue")), ActionParameters.MoneyOf(asked.GetValueOrDefault("Vat")));
+        var modification = await Service<ContractModifier>().ModifyAsync(contract, after, asked.GetValueOrDefault("Reason") as string, User.Identity?.Name ?? "", ct);
+        await Db.SaveChangesAsync(ct);
+        return Ok(modification);
+    }
+
     /// <summary>GET /odata/Contracts(1)/Governance.ServiceCredits(): credits per period from red KPIs (missing and disputed returns included), by the contract's rules.</summary>
     [HttpGet]
     public async Task<IActionResult> ServiceCredits([FromODataUri] int key, CancellationToken ct) =>

@@ -16,6 +16,7 @@ public static class PerformanceRegistration
         builder.Services.AddScoped<SlipDetectionJob>();
         builder.Services.AddScoped<ContractPerformance>();
         builder.Services.AddScoped<Contracts.ContractRemindersJob>();
+        builder.Services.AddScoped<Contracts.ContractModifier>();
         return builder;
     }
 }

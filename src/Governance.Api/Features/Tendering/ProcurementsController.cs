@@ -146,7 +146,7 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
             return ODataErrors.Error(StatusCodes.Status409Conflict, "not-awarded", $"The contract is created after standstill ends; the procurement is at {procurement.Stage}.");
         if (await Db.Contracts.AnyAsync(c => c.ProcurementId == key, ct))
             return ODataErrors.Error(StatusCodes.Status409Conflict, "contract-exists", "A contract was already created from this award.");
-        if (DateOf(parameters?.GetValueOrDefault("StartOn")) is not { } start || DateOf(parameters?.GetValueOrDefault("EndOn")) is not { } end || end <= start)
+        if (ActionParameters.DateOf(parameters?.GetValueOrDefault("StartOn")) is not { } start || ActionParameters.DateOf(parameters?.GetValueOrDefault("EndOn")) is not { } end || end <= start)
             return ODataErrors.BadRequest("contract-dates", "Give StartOn and a later EndOn.");
         var winner = await Db.Bidders.SingleOrDefaultAsync(b => b.ProcurementId == key && b.Status == BidderStatus.Successful, ct);
         if (winner is null)
@@ -170,15 +170,6 @@ public sealed partial class ProcurementsController(GovernanceDbContext db, TimeP
             return (null, NotFound(key));
         return await Team.RefuseChangeAsync(key, User, ct, role, readOnly) is { } refused ? (null, refused) : (procurement, null);
     }
-
-    /// <summary>An Edm.Date action parameter, whichever CLR type the OData reader gave it.</summary>
-    private static DateOnly? DateOf(object? value) => value switch
-    {
-        DateOnly date => date,
-        DateTime instant => DateOnly.FromDateTime(instant),
-        null => null,
-        _ => DateOnly.TryParseExact(value.ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed : null,
-    };
 
     private static ObjectResult NotFound(int key) => ODataErrors.Error(StatusCodes.Status404NotFound, "NotFound", $"Procurement {key} does not exist.");
 }

@@ -1002,6 +1002,75 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AnnualValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("AnnualValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<bool>("ChangeNoticeRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChangeNoticeRule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndOnAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndOnBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("TotalValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("TotalValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("VatAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("VatBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractModifications");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
                 {
                     b.Property<int>("Id")
@@ -4128,6 +4197,17 @@ namespace Governance.Api.Data.Migrations.Postgres
                     b.Navigation("Department");
 
                     b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>

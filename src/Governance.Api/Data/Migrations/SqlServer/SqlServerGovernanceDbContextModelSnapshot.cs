@@ -1003,6 +1003,75 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AnnualValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("AnnualValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<bool>("ChangeNoticeRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ChangeNoticeRule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EndOnAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndOnBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<decimal>("TotalValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("TotalValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("VatAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("VatBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractModifications");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
                 {
                     b.Property<int>("Id")
@@ -4130,6 +4199,17 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     b.Navigation("Department");
 
                     b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>

@@ -982,6 +982,73 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AnnualValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AnnualValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangeNoticeRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNoticeRule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndOnAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndOnBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalValueAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalValueBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VatAfter")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VatBefore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractModifications");
+                });
+
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>
                 {
                     b.Property<int>("Id")
@@ -4000,6 +4067,17 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     b.Navigation("Department");
 
                     b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("Governance.Domain.Contracts.ContractModification", b =>
+                {
+                    b.HasOne("Governance.Domain.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
                 });
 
             modelBuilder.Entity("Governance.Domain.Contracts.ContractOption", b =>

@@ -20,7 +20,8 @@ namespace Governance.Api.Portal.Pages.Work;
 /// actions), service credits and open escalations. Read through the caller's exemption filter like every page.
 /// </summary>
 public sealed class ContractWorkModel(
-    GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks, Portal.Work.ReturnForm form, Features.Attachments.AttachmentStore files) : GatedPageModel
+    GovernanceDbContext db, ContractPerformance performance, ReturnChecks checks, Portal.Work.ReturnForm form, Features.Attachments.AttachmentStore files,
+    ContractModifier modifier) : GatedPageModel
 {
     private const int Months = 12;
 
@@ -49,6 +50,9 @@ public sealed class ContractWorkModel(
     public IReadOnlyList<Domain.Performance.PerformanceAssessment> Assessments { get; private set; } = [];
 
     public IReadOnlyList<Domain.Performance.PerformanceNotice> Notices { get; private set; } = [];
+
+    /// <summary>Changes to the term and money, the latest first.</summary>
+    public IReadOnlyList<ContractModification> Modifications { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -85,6 +89,52 @@ public sealed class ContractWorkModel(
 
     public Task<IActionResult> OnPostRejectAsync(int id, int measurement, string? reason, CancellationToken ct) =>
         CheckAsync(id, measurement, () => checks.RejectCorrectionAsync(User, Returns(id), measurement, reason, ct), "rejected", ct);
+
+    /// <summary>
+    /// The manager changes the contract's end or money (the API's Modify, through the same ContractModifier): recorded
+    /// with the reason, refused past s.52, with a UK10 raised in the same save where s.75 requires one.
+    /// </summary>
+    public async Task<IActionResult> OnPostModifyAsync(int id, string? endOn, decimal? totalValue, decimal? annualValue, decimal? vat, string? reason, CancellationToken ct)
+    {
+        if (await db.Contracts.SingleOrDefaultAsync(c => c.Id == id, ct) is not { } contract)
+            return NotFound();
+        DateOnly? end = null;
+        if (!string.IsNullOrWhiteSpace(endOn))
+        {
+            if (DateOnly.TryParseExact(endOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                end = parsed;
+            else
+                Errors["modify-end"] = "Enter the new end date like 2031-03-31";
+        }
+        foreach (var money in new[] { nameof(totalValue), nameof(annualValue), nameof(vat) })
+        {
+            if (ModelState.TryGetValue(money, out var given) && given.Errors.Count > 0)
+                Errors[$"modify-{money.ToLowerInvariant()}"] = "Enter an amount in pounds, like 450000, or leave it empty";
+        }
+        if (Errors.Count == 0)
+        {
+            try
+            {
+                var modification = await modifier.ModifyAsync(contract, ContractModifier.Requested(contract, end, totalValue, annualValue, vat), reason, User.Identity?.Name ?? "", ct);
+                await db.SaveChangesAsync(ct);
+                return Redirect($"/work/contracts/{id}?done={(modification.ChangeNoticeRequired ? "modified-uk10" : "modified")}#modifications");
+            }
+            catch (BusinessRuleException refused)
+            {
+                Errors[refused.Rule switch
+                {
+                    "reason-required" or "contract-status" => "modify-reason",
+                    "money-not-negative" or "irrecoverable-vat" or "pa2023-s52-kpis" => "modify-totalvalue",
+                    _ => "modify-end",
+                }] = refused.Rule == "reason-required" ? "Enter why the contract is modified" : refused.Message;
+                Response.StatusCode = refused.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     /// <summary>Only this contract's returns: a return of another contract posted here is not found.</summary>
     private IQueryable<Measurement> Returns(int contractId) => db.Measurements.Where(m => m.Indicator!.ContractId == contractId);
@@ -137,6 +187,7 @@ public sealed class ContractWorkModel(
         Escalations = await db.Escalations.AsNoTracking().Where(e => e.ContractId == id && e.Status != EscalationStatus.Resolved).OrderBy(e => e.OpenedAt).ToListAsync(ct);
         Assessments = await db.PerformanceAssessments.AsNoTracking().Where(a => a.ContractId == id).OrderByDescending(a => a.Year).ThenByDescending(a => a.PublishedAt).ToListAsync(ct);
         Notices = await db.PerformanceNotices.AsNoTracking().Where(n => n.ContractId == id).OrderByDescending(n => n.Id).ToListAsync(ct);
+        Modifications = await db.ContractModifications.AsNoTracking().Where(m => m.ContractId == id).OrderByDescending(m => m.Id).ToListAsync(ct);
         return true;
     }
 
