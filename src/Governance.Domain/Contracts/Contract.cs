@@ -181,6 +181,8 @@ public class Contract : ArchivableEntity, ICheckedValues
             throw new BusinessRuleException("contract-status", $"A {Status} contract cannot be modified.");
         if (string.IsNullOrWhiteSpace(reason))
             throw new BusinessRuleException("reason-required", "Say why the contract is modified.", isInvalidInput: true);
+        if (reason.Trim().Length > 2000)
+            throw new BusinessRuleException("reason-too-long", "Say why the contract is modified in at most 2,000 characters.", isInvalidInput: true);
         if (after == Terms)
             throw new BusinessRuleException("modification-empty", "Give at least one of EndOn, TotalValue, AnnualValue or Vat that differs from the contract's.", isInvalidInput: true);
         if (after.EndOn != EndOn && after.EndOn < today)

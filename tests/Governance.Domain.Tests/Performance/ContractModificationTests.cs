@@ -35,6 +35,7 @@ public sealed class ContractModificationTests
     {
         var contract = Live();
         Broken("reason-required", () => Modify(contract, contract.Terms with { Vat = 900_000m }, reason: " "));
+        Broken("reason-too-long", () => Modify(contract, contract.Terms with { Vat = 900_000m }, reason: new string('x', 2001)));
         Broken("modification-empty", () => Modify(contract, contract.Terms));
         Broken("contract-end-past", () => Modify(contract, contract.Terms with { EndOn = Today.AddDays(-1) }));
         var notYetStarted = Live();

@@ -123,7 +123,7 @@ public sealed class ContractWorkModel(
             {
                 Errors[refused.Rule switch
                 {
-                    "reason-required" or "contract-status" => "modify-reason",
+                    "reason-required" or "reason-too-long" or "contract-status" => "modify-reason",
                     "money-not-negative" or "irrecoverable-vat" or "pa2023-s52-kpis" => "modify-totalvalue",
                     _ => "modify-end",
                 }] = refused.Rule == "reason-required" ? "Enter why the contract is modified" : refused.Message;
