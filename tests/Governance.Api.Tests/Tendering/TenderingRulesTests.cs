@@ -126,6 +126,17 @@ public sealed class TenderingRulesTests(SqliteApp app)
             .EnumerateArray().Single(b => b.GetProperty("Supplier").GetProperty("Name").GetString()!.StartsWith("Kestrel", StringComparison.Ordinal));
         // ...but a criterion added now (were it allowed) would postdate it: adding one is refused outright.
         await RefusedAsync(lead, "/odata/EvaluationCriteria", new { ProcurementId = 1, Stage = "DetailedSolutions", Name = "New idea", Kind = "Quality", Weight = 5 }, HttpStatusCode.Conflict);
+        // Nor is a fixed criterion reweighted, or dropped (criteria are never deleted): either would rescore every bid (reg 66).
+        var fixedOne = (await lead.GetJsonAsync("/odata/EvaluationCriteria?$filter=ProcurementId eq 1 and Stage eq 'DetailedSolutions'&$orderby=Id&$top=1")).GetProperty("value")[0];
+        var url = $"/odata/EvaluationCriteria({fixedOne.GetProperty("Id").GetInt32()})";
+        using (var reweighted = await lead.SendJsonAsync(HttpMethod.Patch, url, new { Weight = 1 }, fixedOne.ETag()))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, reweighted.StatusCode);
+            Assert.Contains("criteria-fixed", await reweighted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        using (var dropped = await lead.SendJsonAsync(HttpMethod.Delete, url, null, fixedOne.ETag()))
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, dropped.StatusCode);
+        Assert.Equal(fixedOne.GetProperty("Weight").GetDecimal(), (await lead.GetJsonAsync(url)).GetProperty("Weight").GetDecimal());
         using var councillor = await app.ClientForAsync("Councillor");
         await RefusedAsync(councillor, $"/odata/Bidders({kestrel.GetProperty("Id").GetInt32()})/Governance.Eliminate", new { Reason = "x" }, HttpStatusCode.Forbidden);
     }
