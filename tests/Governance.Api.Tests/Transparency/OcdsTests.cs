@@ -92,6 +92,23 @@ public sealed class OcdsTests(SqliteApp app)
         }
     }
 
+    /// <summary>A contract's modification is a contract amendment: the contract release keeps the term as awarded, the compiled one the term now.</summary>
+    [Fact]
+    public async Task AModification_IsPublishedAsAContractAmendment_AndTheContractAsAwardedIsKept()
+    {
+        using var anonymous = app.CreateClient();
+        var prefix = app.Services.GetRequiredService<IConfiguration>()["Transparency:OcidPrefix"]!;
+        var record = JsonDocument.Parse(await anonymous.GetStringAsync($"/ocds/records/{prefix}-SSO-2012-001", Ct)).RootElement.GetProperty("records")[0];
+        var releases = record.GetProperty("releases").EnumerateArray().ToList();
+        var entered = releases.Single(r => r.GetProperty("tag")[0].GetString() == "contract").GetProperty("contracts")[0];
+        Assert.Equal("2022-09-30T23:59:59Z", entered.GetProperty("period").GetProperty("endDate").GetString());
+        var amendment = releases.Single(r => r.GetProperty("tag")[0].GetString() == "contractAmendment");
+        Assert.Equal("2021-09-27", amendment.GetProperty("date").GetString()![..10]);
+        var compiled = record.GetProperty("compiledRelease").GetProperty("contracts")[0];
+        Assert.Equal("2027-09-30T23:59:59Z", compiled.GetProperty("period").GetProperty("endDate").GetString());
+        Assert.Contains("five-year extension option", compiled.GetProperty("amendments")[0].GetProperty("rationale").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ATenderInDialogue_PublishesItsNotice_ButNoBidderPriceOrAward()
     {

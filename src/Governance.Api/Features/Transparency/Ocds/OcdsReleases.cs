@@ -36,6 +36,9 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
             .Where(b => awarded.Contains(b.ProcurementId) && (b.Status == BidderStatus.Successful || b.Status == BidderStatus.PreferredBidder))
             .ToDictionaryAsync(b => b.ProcurementId, ct);
         var observations = await ObservationsAsync(contracts.Select(c => c.Id).ToList(), ct);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var modifications = (await db.ContractModifications.AsNoTracking().Where(m => contractIds.Contains(m.ContractId)).OrderBy(m => m.Id).ToListAsync(ct))
+            .ToLookup(m => m.ContractId);
 
         var releases = new List<JsonObject>();
         foreach (var p in procurements)
@@ -55,37 +58,58 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
                 releases.Add(Release(ocid, "award", awardedOn, ["award"], r =>
                 {
                     r["parties"] = Parties(supplier);
-                    r["awards"] = new JsonArray(Award($"{ocid}-award", awardedOn, let.Count > 0 ? let[0].TotalValue : null, supplier, p.Title));
+                    r["awards"] = new JsonArray(Award($"{ocid}-award", awardedOn, let.Count > 0 ? AwardedTerms(let[0], modifications[let[0].Id]).TotalValue : null, supplier, p.Title));
                 }));
             }
 
             foreach (var c in let)
-                AddContract(releases, ocid, c, winners.ContainsKey(p.Id) ? $"{ocid}-award" : null, observations);
+                AddContract(releases, ocid, c, winners.ContainsKey(p.Id) ? $"{ocid}-award" : null, observations, modifications[c.Id]);
         }
 
         foreach (var c in contracts.Where(c => c.ProcurementId is null || procurements.All(p => p.Id != c.ProcurementId)))
-            AddContract(releases, $"{Prefix}-{c.Reference}", c, null, observations);
+            AddContract(releases, $"{Prefix}-{c.Reference}", c, null, observations, modifications[c.Id]);
         return [.. releases.OrderBy(r => (string)r["date"]!, StringComparer.Ordinal).ThenBy(r => (string)r["id"]!, StringComparer.Ordinal)];
     }
 
-    /// <summary>A contract's releases: entered, then its KPI observations year by year. A contract let outside a procurement here brings its own award.</summary>
-    private void AddContract(List<JsonObject> releases, string ocid, Contract c, string? awardId, ILookup<int, Observation> observations)
+    /// <summary>
+    /// A contract's releases: entered (with its term and value as awarded), each modification as a contract amendment
+    /// (the term and value after it, and why), then its KPI observations year by year. A contract let outside a
+    /// procurement here brings its own award.
+    /// </summary>
+    private void AddContract(List<JsonObject> releases, string ocid, Contract c, string? awardId, ILookup<int, Observation> observations, IEnumerable<ContractModification> modifications)
     {
         var award = awardId ?? $"{ocid}-award-{c.Reference}";
+        var changes = modifications.ToList();
+        var awarded = AwardedTerms(c, changes);
         releases.Add(Release(ocid, $"contract-{c.Reference}", c.StartOn, ["contract"], r =>
         {
             if (c.Supplier is { } supplier)
                 r["parties"] = Parties(supplier);
             if (awardId is null && c.Supplier is { } s)
-                r["awards"] = new JsonArray(Award(award, c.StartOn, c.TotalValue, s, c.Title));
-            r["contracts"] = new JsonArray(Contract(c, award));
+                r["awards"] = new JsonArray(Award(award, c.StartOn, awarded.TotalValue, s, c.Title));
+            r["contracts"] = new JsonArray(Contract(c, award, awarded));
         }));
+        foreach (var m in changes)
+        {
+            releases.Add(Release(ocid, $"amendment-{c.Reference}-{m.Id}", DateOnly.FromDateTime(m.MadeAt), ["contractAmendment"], r =>
+            {
+                var contract = Contract(c, award, new ContractTerms(m.EndOnAfter, m.TotalValueAfter, m.AnnualValueAfter, m.VatAfter));
+                contract["amendments"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"{c.Reference}-{m.Id}", ["date"] = m.MadeAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), ["rationale"] = m.Reason,
+                    ["description"] = $"End date {Day(m.EndOnBefore)} to {Day(m.EndOnAfter)}; value GBP {m.TotalValueBefore.ToString("0.##", CultureInfo.InvariantCulture)} to "
+                        + $"GBP {m.TotalValueAfter.ToString("0.##", CultureInfo.InvariantCulture)}. {m.ChangeNoticeRule}",
+                });
+                r["contracts"] = new JsonArray(contract);
+            }));
+        }
+
         foreach (var year in observations[c.Id].GroupBy(o => o.PeriodStart.Year))
         {
             var last = year.Max(o => o.PeriodStart).AddMonths(1).AddDays(-1);
             releases.Add(Release(ocid, $"implementation-{c.Reference}-{year.Key}", last, ["implementation"], r =>
             {
-                var contract = Contract(c, award);
+                var contract = Contract(c, award, c.Terms);
                 contract["implementation"] = new JsonObject { ["metrics"] = Metrics(year) };
                 r["contracts"] = new JsonArray(contract);
             }));
@@ -163,12 +187,17 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
         return award;
     }
 
-    private static JsonObject Contract(Contract c, string awardId) => new()
+    /// <summary>The term and value the contract was awarded with: before its first modification, or as it stands if none.</summary>
+    private static ContractTerms AwardedTerms(Contract c, IEnumerable<ContractModification> changes) => changes.FirstOrDefault() is { } first
+        ? new ContractTerms(first.EndOnBefore, first.TotalValueBefore, first.AnnualValueBefore, first.VatBefore)
+        : c.Terms;
+
+    private static JsonObject Contract(Contract c, string awardId, ContractTerms terms) => new()
     {
         ["id"] = c.Reference, ["awardID"] = awardId, ["title"] = c.Title, ["description"] = c.Description,
         ["status"] = c.Status switch { ContractStatus.Terminated or ContractStatus.Expired => "terminated", _ => "active" },
-        ["period"] = new JsonObject { ["startDate"] = Date(c.StartOn), ["endDate"] = EndOf(c.EndOn) },
-        ["value"] = Money(c.TotalValue),
+        ["period"] = new JsonObject { ["startDate"] = Date(c.StartOn), ["endDate"] = EndOf(terms.EndOn) },
+        ["value"] = Money(terms.TotalValue),
         ["dateSigned"] = Date(c.StartOn),
     };
 
@@ -199,6 +228,8 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
     private static JsonObject Money(decimal amount) => new() { ["amount"] = amount, ["currency"] = "GBP" };
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string EndOf(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T23:59:59Z";
 }
