@@ -54,6 +54,10 @@ public class ContractModification : ILogRow
     [MaxLength(500)]
     public string ChangeNoticeRule { get; set; } = "";
 
+    /// <summary>The key the UK10 raised for this change was raised under, so the notice sets out this change.</summary>
+    [MaxLength(200)]
+    public string? ChangeNoticeKey { get; set; }
+
     /// <summary>
     /// s.75(1)-(2): before modifying an Act contract the council publishes a UK10, unless the change to its estimated
     /// value is 10% or less or the change to its term is 10% or less of the term on award. Measured from the contract

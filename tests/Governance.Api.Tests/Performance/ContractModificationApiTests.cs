@@ -42,6 +42,10 @@ public sealed class ContractModificationApiTests(SqliteApp app)
             grown.GetProperty("EndOnBefore").GetString(), grown.GetProperty("EndOnAfter").GetString()));
         var notice = Assert.Single((await manager.GetJsonAsync($"/odata/Notices?$filter=ContractId eq {contract} and Type eq 'UK10'")).GetProperty("value").EnumerateArray());
         Assert.Equal(Today, notice.GetProperty("DueOn").GetString()); // s.75(1): before the modification
+        var drafted = await OkAsync(manager, $"/odata/Notices({notice.GetProperty("Id").GetInt32()})/Governance.Draft", new { });
+        var change = JsonDocument.Parse(drafted.GetProperty("Content").GetString()!).RootElement.GetProperty("contract").GetProperty("change"); // s.75(3): the notice sets out this change
+        Assert.Equal(("Two more parks and eighteen months more.", "2031-06-30", 600000m), (change.GetProperty("reason").GetString(),
+            change.GetProperty("endOn").GetProperty("after").GetString(), change.GetProperty("value").GetProperty("after").GetDecimal()));
         Assert.Equal(120000m, (await ContractAsync(manager, contract)).GetProperty("AnnualValue").GetDecimal());
 
         var made = await ModificationsAsync(manager, contract);

@@ -35,8 +35,8 @@ public sealed class ContractModifier(GovernanceDbContext db, NoticeDesk notices,
         db.ContractModifications.Add(modification);
         if (modification.ChangeNoticeRequired)
         {
-            await notices.RaiseForContractAsync(NoticeType.UK10, contract, $"The contract is to be modified: {modification.Reason}",
-                $"contract:{contract.Id}:modified:{now:yyyyMMddHHmmssfffffff}", ct);
+            modification.ChangeNoticeKey = $"contract:{contract.Id}:modified:{now:yyyyMMddHHmmssfffffff}";
+            await notices.RaiseForContractAsync(NoticeType.UK10, contract, "The contract's term or value is to be modified beyond s.75(2)'s limits.", modification.ChangeNoticeKey, ct);
         }
 
         return modification;

@@ -28,7 +28,7 @@ public sealed class NoticeContent(GovernanceDbContext db, IConfiguration configu
         if (notice.ProcurementId is { } procurementId)
             content["procurement"] = await ProcurementAsync(procurementId, notice.Type, ct);
         if (notice.ContractId is { } contractId)
-            content["contract"] = await ContractAsync(contractId, notice.Type, ct);
+            content["contract"] = await ContractAsync(contractId, notice, ct);
         if (notice.Type == NoticeType.UK17)
             content["reportingPeriod"] = await PaymentsPeriodAsync(notice.TriggeredOn, ct);
         return JsonSerializer.Serialize(content, Json);
@@ -74,8 +74,9 @@ public sealed class NoticeContent(GovernanceDbContext db, IConfiguration configu
         };
     }
 
-    private async Task<object?> ContractAsync(int id, NoticeType type, CancellationToken ct)
+    private async Task<object?> ContractAsync(int id, Notice notice, CancellationToken ct)
     {
+        var type = notice.Type;
         var c = await db.Contracts.IgnoreQueryFilters().AsNoTracking().Include(c => c.Supplier).Include(c => c.Department).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (c is null)
             return null;
@@ -98,7 +99,14 @@ public sealed class NoticeContent(GovernanceDbContext db, IConfiguration configu
                     .FirstOrDefaultAsync(ct);
                 break;
             case NoticeType.UK10:
-                fields["change"] = new { kind = c.NovatedAt is null ? "Modification" : "Novation", reason = c.NovationReason, on = c.NovatedAt };
+                // A modification's notice sets out that modification (s.75(3)); otherwise it is the novation's.
+                fields["change"] = await db.ContractModifications.IgnoreQueryFilters().AsNoTracking().Where(m => m.ChangeNoticeKey == notice.RaisedFor)
+                    .Select(m => (object)new
+                    {
+                        kind = "Modification", reason = m.Reason, on = m.MadeAt, endOn = new { before = m.EndOnBefore, after = m.EndOnAfter },
+                        value = new { before = m.TotalValueBefore, after = m.TotalValueAfter, currency = "GBP" }, test = m.ChangeNoticeRule,
+                    }).FirstOrDefaultAsync(ct)
+                    ?? new { kind = "Novation", reason = c.NovationReason, on = c.NovatedAt };
                 break;
             case NoticeType.UK11:
                 fields["termination"] = new { reason = c.StatusReason };

@@ -1018,6 +1018,10 @@ namespace Governance.Api.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<string>("ChangeNoticeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("ChangeNoticeRequired")
                         .HasColumnType("boolean");
 

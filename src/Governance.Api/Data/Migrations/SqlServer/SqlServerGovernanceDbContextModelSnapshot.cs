@@ -1019,6 +1019,10 @@ namespace Governance.Api.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("ChangeNoticeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<bool>("ChangeNoticeRequired")
                         .HasColumnType("bit");
 

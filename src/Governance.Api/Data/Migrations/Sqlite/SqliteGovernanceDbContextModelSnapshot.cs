@@ -996,6 +996,10 @@ namespace Governance.Api.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeNoticeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ChangeNoticeRequired")
                         .HasColumnType("INTEGER");
 

@@ -30,7 +30,8 @@ namespace Governance.Api.Data.Migrations.SqlServer
                     MadeAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     MadeBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     ChangeNoticeRequired = table.Column<bool>(type: "bit", nullable: false),
-                    ChangeNoticeRule = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                    ChangeNoticeRule = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ChangeNoticeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -31,7 +31,8 @@ namespace Governance.Api.Data.Migrations.Postgres
                     MadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     MadeBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     ChangeNoticeRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangeNoticeRule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    ChangeNoticeRule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ChangeNoticeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -30,7 +30,8 @@ namespace Governance.Api.Data.Migrations.Sqlite
                     MadeAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     MadeBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ChangeNoticeRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChangeNoticeRule = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    ChangeNoticeRule = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ChangeNoticeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
