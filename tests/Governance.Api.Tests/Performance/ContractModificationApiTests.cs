@@ -79,6 +79,7 @@ public sealed class ContractModificationApiTests(SqliteApp app)
         Assert.Contains("contract-end-past", await RefusedAsync(manager, modify, new { EndOn = "2026-02-01", Reason = "End it quietly." }, HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("money-not-negative", await RefusedAsync(manager, modify, new { TotalValue = -5, Reason = "Negative." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         await RefusedAsync(manager, modify, new { EndOn = "soon", Reason = "Not a date." }, HttpStatusCode.BadRequest);
+        Assert.Contains("modification-body", await RefusedAsync(manager, modify, new { TotalValue = "a lot", Reason = "Not a number." }, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         using (var councillor = await app.ClientForAsync("Councillor"))
             await RefusedAsync(councillor, modify, new { EndOn = "2031-01-04", Reason = "Longer." }, HttpStatusCode.Forbidden);
         using (var supplier = await app.ClientForAsync("Supplier"))
@@ -110,6 +111,23 @@ public sealed class ContractModificationApiTests(SqliteApp app)
         var option = await CreatedAsync(manager, "/odata/ContractOptions", new { ContractId = contract, Kind = "Extension", Description = "A one-year extension.", Months = 12, Value = 100000 });
         using var raised = await manager.SendJsonAsync(HttpMethod.Patch, $"/odata/ContractOptions({option.GetProperty("Id").GetInt32()})", new { Value = 5000000 }, option.ETag());
         Assert.Equal(HttpStatusCode.Conflict, raised.StatusCode);
+    }
+
+    /// <summary>s.52 and s.75 are the Act's: a contract let under PCR 2015 grows past GBP 5m without three KPIs, and no UK10 is raised.</summary>
+    [Fact]
+    public async Task APcr2015Contract_IsModifiedWithoutTheActsRules_ItsRecordSaysWhy()
+    {
+        using var manager = await app.ClientForAsync("ContractManager");
+        var contract = (await CreatedAsync(manager, "/odata/Contracts", new
+        {
+            Reference = $"PCR-{Guid.NewGuid():N}"[..20], Title = "Highways maintenance", SupplierId = 6, DepartmentId = 1, TotalValue = 4000000, AnnualValue = 400000,
+            StartOn = "2019-04-01", EndOn = "2029-03-31",
+        })).GetProperty("Id").GetInt32();
+        await OkAsync(manager, $"/odata/Contracts({contract})/Governance.Activate", new { });
+        var grown = await OkAsync(manager, $"/odata/Contracts({contract})/Governance.Modify", new { EndOn = "2031-03-31", TotalValue = 6000000, Reason = "Two more years of resurfacing." });
+        Assert.False(grown.GetProperty("ChangeNoticeRequired").GetBoolean());
+        Assert.Contains("PCR 2015", grown.GetProperty("ChangeNoticeRule").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await ChangeNoticesAsync(manager, contract));
     }
 
     [Fact]

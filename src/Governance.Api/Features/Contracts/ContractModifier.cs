@@ -26,7 +26,8 @@ public sealed class ContractModifier(GovernanceDbContext db, NoticeDesk notices,
         var underAct = await notices.UnderProcurementActAsync(contract.ProcurementId, contract.StartOn, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var modification = contract.Modify(after, reason, first is null ? null : (first.EndOnBefore, first.Value), underAct, LondonTime.DateOf(now), now, by);
-        if (contract.Status is ContractStatus.Active or ContractStatus.InRemediation)
+        // s.52 is the Act's: a live Act contract whose value grows keeps three KPIs at its new value.
+        if (underAct && contract.Status is (ContractStatus.Active or ContractStatus.InRemediation) && after.TotalValue + after.Vat > modification.TotalValueBefore + modification.VatBefore)
         {
             var (kpis, _) = await ContractFacts.KpisAsync(db, contract.Id, ct);
             contract.RefuseTooFewKpis(kpis, await ContractFacts.OptionsValueAsync(db, contract.Id, ct));

@@ -160,6 +160,9 @@ public sealed class ContractsController(GovernanceDbContext db, TimeProvider tim
         var contract = await Scope(Db.Contracts).SingleOrDefaultAsync(c => c.Id == key, ct);
         if (contract is null)
             return NotFound(key);
+        // A value of the wrong type leaves no parameters at all: say so, rather than that the reason is missing.
+        if (parameters is null && !ModelState.IsValid)
+            return ODataErrors.BadRequest("modification-body", "EndOn is a date like 2031-03-31; TotalValue, AnnualValue and Vat are numbers in pounds; Reason is text.");
         var asked = parameters ?? [];
         var after = ContractModifier.Requested(contract, ActionParameters.DateOf(asked.GetValueOrDefault("EndOn")), ActionParameters.MoneyOf(asked.GetValueOrDefault("TotalValue")),
             ActionParameters.MoneyOf(asked.GetValueOrDefault("AnnualValue")), ActionParameters.MoneyOf(asked.GetValueOrDefault("Vat")));
