@@ -9,7 +9,7 @@ namespace Governance.Api.Features.Contracts;
 
 /// <summary>
 /// A contract's modification as one unit, for the API's Modify and the portal's form alike: the domain's rules
-/// (<see cref="Contract.Modify"/>), s.52 against the new value for a live contract, the record, and a UK10 where s.75
+/// (<see cref="Contract.Modify"/>), s.52 at the new value for a live Act contract whose value rises, the record, and a UK10 where s.75
 /// requires one. Adds to the context; the caller saves, so it all lands in one transaction or not at all.
 /// </summary>
 public sealed class ContractModifier(GovernanceDbContext db, NoticeDesk notices, TimeProvider time)
