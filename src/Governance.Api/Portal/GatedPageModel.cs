@@ -21,6 +21,10 @@ public abstract class GatedPageModel : PageModel
     /// <summary>The id of a field's error message, for its aria-describedby, when it has one.</summary>
     public string? ErrorIdOf(string field) => Errors.ContainsKey(field) ? field + "-error" : null;
 
+    /// <summary>What the person typed in a field of the form (its handler) just refused, to give it back to them; nothing otherwise.</summary>
+    public string? Given(string handler, string name) =>
+        Request.HasFormContentType && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase) ? Request.Form[name].ToString() : null;
+
     /// <summary>A field's form group, marked in error when the field has one.</summary>
     public string GroupClass(string field) => Errors.ContainsKey(field) ? "govuk-form-group govuk-form-group--error" : "govuk-form-group";
 

@@ -83,7 +83,12 @@ public sealed class PortalContractWorkTests(SqliteApp app)
             Assert.Contains("href=\"#modify-reason\"", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
         using (var badDate = await PostAsync(manager, page, "Modify", new() { ["endOn"] = "next spring", ["reason"] = "Later." }))
-            Assert.Contains("href=\"#modify-end\"", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        {
+            var refused = await badDate.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("href=\"#modify-end\"", refused, StringComparison.Ordinal);
+            Assert.Contains("value=\"next spring\"", refused, StringComparison.Ordinal); // what was typed is given back
+            Assert.Contains(">Later.</textarea>", refused, StringComparison.Ordinal);
+        }
         using (var notMoney = await PostAsync(manager, page, "Modify", new() { ["totalValue"] = "a lot", ["reason"] = "More." }))
             Assert.Contains("href=\"#modify-totalvalue\"", await notMoney.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using (var overS52 = await PostAsync(manager, page, "Modify", new() { ["totalValue"] = "6000000", ["reason"] = "Six million." }))

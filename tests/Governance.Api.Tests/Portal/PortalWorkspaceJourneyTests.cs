@@ -6,8 +6,9 @@ namespace Governance.Api.Tests.Portal;
 
 /// <summary>
 /// Issue 21's journeys in a real browser, by keyboard, with axe-core on every page they pass (0 WCAG 2.2 A/AA
-/// violations, error states included): a contract manager records a red return, sees the slip, opens the escalation
-/// and agrees a plan; the supplier sends a return and reports on its action; a bidder is refused after the deadline and
+/// violations, error states included): a contract manager is told a modification needs its reason, records a red
+/// return, sees the slip, opens the escalation and agrees a plan; the supplier sends a return and reports on its
+/// action; a bidder is refused after the deadline and
 /// asks a question, which the procurement officer answers and publishes before moving the procurement a stage on; an
 /// administrator disables an account, whose next request fails. (Submitting before a deadline is tested against a
 /// travelled clock in PortalBidderTests: this host runs on the real one, and the seed's deadlines are in 2014.)
@@ -33,6 +34,12 @@ public sealed class PortalWorkspaceJourneyTests
         await session.SignInAsync("contractmanager@demo.local");
         await session.GoAsync($"/work/contracts/{contract}");
         await session.AssertAccessibleAsync("a contract's page with its record form");
+        // A change to the term without its reason is refused, and the form says so by the field.
+        await page.FocusAsync("#modify-end");
+        await page.Keyboard.TypeAsync("2031-03-31");
+        await session.PressAsync("button >> text=Record the modification");
+        await page.WaitForSelectorAsync(".govuk-error-summary >> text=Enter why the contract is modified");
+        await session.AssertAccessibleAsync("a contract's modification form with an error");
         await page.FocusAsync("#kpi");
         await page.SelectOptionAsync("#kpi", $"{kpi}");
         await page.FocusAsync("#month");
