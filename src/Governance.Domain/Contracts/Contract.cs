@@ -174,7 +174,7 @@ public class Contract : ArchivableEntity, ICheckedValues
     /// is ended early by <see cref="Terminate"/>, which says so). Returns the record of the change; the caller then
     /// checks s.52 against the new value (<see cref="RefuseTooFewKpis"/>) and raises a UK10 where one is required.
     /// </summary>
-    public ContractModification Modify(ContractTerms after, string? reason, (DateOnly EndOn, decimal Value)? onAward, bool underProcurementAct,
+    public ContractModification Modify(ContractTerms after, string? reason, ContractTerms? onAward, bool underProcurementAct,
         DateOnly today, DateTime nowUtc, string by)
     {
         if (Status is ContractStatus.Terminated or ContractStatus.Expired)
@@ -187,14 +187,13 @@ public class Contract : ArchivableEntity, ICheckedValues
             throw new BusinessRuleException("modification-empty", "Give at least one of EndOn, TotalValue, AnnualValue or Vat that differs from the contract's.", isInvalidInput: true);
         if (after.EndOn != EndOn && after.EndOn < today)
             throw new BusinessRuleException("contract-end-past", $"A contract's end cannot be moved to a day already past ({after.EndOn:d MMMM yyyy}); end it early with Terminate.");
-        var awarded = onAward ?? (EndOn, TotalValue + Vat);
         var record = new ContractModification
         {
             ContractId = Id, EndOnBefore = EndOn, TotalValueBefore = TotalValue, AnnualValueBefore = AnnualValue, VatBefore = Vat,
             EndOnAfter = after.EndOn, TotalValueAfter = after.TotalValue, AnnualValueAfter = after.AnnualValue, VatAfter = after.Vat,
             Reason = reason.Trim(), MadeAt = nowUtc, MadeBy = by,
         };
-        (record.ChangeNoticeRequired, record.ChangeNoticeRule) = ContractModification.ChangeNotice(underProcurementAct, StartOn, awarded, after.EndOn, after.TotalValue + after.Vat);
+        (record.ChangeNoticeRequired, record.ChangeNoticeRule) = ContractModification.ChangeNotice(underProcurementAct, StartOn, onAward ?? Terms, after);
         (EndOn, TotalValue, AnnualValue, Vat) = (after.EndOn, after.TotalValue, after.AnnualValue, after.Vat);
         CheckValues();
         return record;

@@ -54,6 +54,12 @@ public class ContractModification : ILogRow
     [MaxLength(500)]
     public string ChangeNoticeRule { get; set; } = "";
 
+    /// <summary>The contract's end and money before this change.</summary>
+    public ContractTerms Before => new(EndOnBefore, TotalValueBefore, AnnualValueBefore, VatBefore);
+
+    /// <summary>The contract's end and money after this change.</summary>
+    public ContractTerms After => new(EndOnAfter, TotalValueAfter, AnnualValueAfter, VatAfter);
+
     /// <summary>The key the UK10 raised for this change was raised under, so the notice sets out this change.</summary>
     [MaxLength(200)]
     public string? ChangeNoticeKey { get; set; }
@@ -64,13 +70,14 @@ public class ContractModification : ILogRow
     /// as awarded (the first modification's "before"), so a change split into steps is judged as a whole, as s.75(4)-(5)
     /// asks where the steps could have been made together; the council's reading, shown as such.
     /// </summary>
-    public static (bool Required, string Rule) ChangeNotice(bool underProcurementAct, DateOnly startOn, (DateOnly EndOn, decimal Value) onAward, DateOnly endOnAfter, decimal valueAfter)
+    public static (bool Required, string Rule) ChangeNotice(bool underProcurementAct, DateOnly startOn, ContractTerms onAward, ContractTerms after)
     {
         if (!underProcurementAct)
             return (false, "Let under PCR 2015: the Procurement Act 2023's contract change notice does not apply (reg 72 governs the change).");
-        var valueShare = onAward.Value == 0 ? (valueAfter == 0 ? 0 : 1) : Math.Abs(valueAfter - onAward.Value) / onAward.Value;
+        var (valueOnAward, valueAfter) = (onAward.EstimatedValue, after.EstimatedValue);
+        var valueShare = valueOnAward == 0 ? (valueAfter == 0 ? 0 : 1) : Math.Abs(valueAfter - valueOnAward) / valueOnAward;
         var termOnAward = onAward.EndOn.DayNumber - startOn.DayNumber;
-        var termShare = termOnAward <= 0 ? 1 : Math.Abs(endOnAfter.DayNumber - onAward.EndOn.DayNumber) / (decimal)termOnAward;
+        var termShare = termOnAward <= 0 ? 1 : Math.Abs(after.EndOn.DayNumber - onAward.EndOn.DayNumber) / (decimal)termOnAward;
         var measured = $"since award the estimated value has changed by {valueShare:P1} and the term by {termShare:P1}";
         if (valueShare <= ValueShareWithoutNotice)
             return (false, $"No UK10: {measured}; a value change of 10% or less needs none (Procurement Act 2023 s.75(2)(a)).");
@@ -81,4 +88,8 @@ public class ContractModification : ILogRow
 }
 
 /// <summary>A contract's end date and money: what a modification changes.</summary>
-public sealed record ContractTerms(DateOnly EndOn, decimal TotalValue, decimal AnnualValue, decimal Vat);
+public sealed record ContractTerms(DateOnly EndOn, decimal TotalValue, decimal AnnualValue, decimal Vat)
+{
+    /// <summary>The whole-life value with VAT, as s.75 compares it.</summary>
+    public decimal EstimatedValue => TotalValue + Vat;
+}

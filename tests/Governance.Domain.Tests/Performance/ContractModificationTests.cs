@@ -17,7 +17,7 @@ public sealed class ContractModificationTests
     };
 
     private static ContractModification Modify(Contract contract, ContractTerms after, string? reason = "Extension agreed at the contract review.",
-        (DateOnly, decimal)? onAward = null, bool underAct = true) =>
+        ContractTerms? onAward = null, bool underAct = true) =>
         contract.Modify(after, reason, onAward, underAct, Today, Now, "contractmanager@demo.local");
 
     [Fact]
@@ -53,7 +53,9 @@ public sealed class ContractModificationTests
     [InlineData(3_600_000, "2028-01-04", true, "s.75(1)")] // cut by a quarter and by half the term: a UK10 too
     public void ChangeNotice_FollowsSection75(decimal valueAfter, string endAfter, bool required, string provision)
     {
-        var (needed, rule) = ContractModification.ChangeNotice(true, new DateOnly(2026, 1, 5), (new DateOnly(2030, 1, 4), 4_800_000m), DateOnly.Parse(endAfter, System.Globalization.CultureInfo.InvariantCulture), valueAfter);
+        var awarded = new ContractTerms(new DateOnly(2030, 1, 4), 4_000_000m, 1_000_000m, 800_000m); // GBP 4.8m with VAT
+        var after = awarded with { EndOn = DateOnly.Parse(endAfter, System.Globalization.CultureInfo.InvariantCulture), TotalValue = valueAfter - awarded.Vat };
+        var (needed, rule) = ContractModification.ChangeNotice(true, new DateOnly(2026, 1, 5), awarded, after);
         Assert.Equal(required, needed);
         Assert.Contains(provision, rule, StringComparison.Ordinal);
     }
@@ -64,7 +66,7 @@ public sealed class ContractModificationTests
         var contract = Live();
         var first = Modify(contract, contract.Terms with { EndOn = new DateOnly(2030, 5, 4), TotalValue = 4_400_000m });
         Assert.False(first.ChangeNoticeRequired); // +8% of value
-        var second = Modify(contract, contract.Terms with { EndOn = new DateOnly(2030, 9, 4), TotalValue = 4_800_000m }, onAward: (first.EndOnBefore, first.TotalValueBefore + first.VatBefore));
+        var second = Modify(contract, contract.Terms with { EndOn = new DateOnly(2030, 9, 4), TotalValue = 4_800_000m }, onAward: first.Before);
         Assert.True(second.ChangeNoticeRequired, second.ChangeNoticeRule); // +17% of value and +17% of term since award
     }
 

@@ -179,8 +179,8 @@ public sealed partial class SeedLoader(
     /// <summary>Recorded as <see cref="Contract.Modify"/> would have recorded it then, the s.75 test included.</summary>
     private void AddModification(Contract contract, ModificationSeed m)
     {
-        var value = contract.TotalValue + contract.Vat;
-        var (required, rule) = ContractModification.ChangeNotice(Domain.Tendering.ProcurementLaw.IsProcurementAct(contract.StartOn), contract.StartOn, (m.EndOnBefore, value), contract.EndOn, value);
+        var (required, rule) = ContractModification.ChangeNotice(Domain.Tendering.ProcurementLaw.IsProcurementAct(contract.StartOn), contract.StartOn,
+            contract.Terms with { EndOn = m.EndOnBefore }, contract.Terms);
         db.Add(new ContractModification
         {
             Contract = contract, EndOnBefore = m.EndOnBefore, EndOnAfter = contract.EndOn, TotalValueBefore = contract.TotalValue, TotalValueAfter = contract.TotalValue,

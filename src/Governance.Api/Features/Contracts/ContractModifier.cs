@@ -21,17 +21,13 @@ public sealed class ContractModifier(GovernanceDbContext db, NoticeDesk notices,
     public async Task<ContractModification> ModifyAsync(Contract contract, ContractTerms after, string? reason, string by, CancellationToken ct)
     {
         // s.75 measures from the contract as awarded: the first modification's "before", or the contract as it stands if none.
-        var first = await db.ContractModifications.AsNoTracking().Where(m => m.ContractId == contract.Id).OrderBy(m => m.Id)
-            .Select(m => new { m.EndOnBefore, Value = m.TotalValueBefore + m.VatBefore }).FirstOrDefaultAsync(ct);
+        var first = await db.ContractModifications.AsNoTracking().Where(m => m.ContractId == contract.Id).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
         var underAct = await notices.UnderProcurementActAsync(contract.ProcurementId, contract.StartOn, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var modification = contract.Modify(after, reason, first is null ? null : (first.EndOnBefore, first.Value), underAct, LondonTime.DateOf(now), now, by);
+        var modification = contract.Modify(after, reason, first?.Before, underAct, LondonTime.DateOf(now), now, by);
         // s.52 is the Act's: a live Act contract whose value grows keeps three KPIs at its new value.
-        if (underAct && contract.Status is (ContractStatus.Active or ContractStatus.InRemediation) && after.TotalValue + after.Vat > modification.TotalValueBefore + modification.VatBefore)
-        {
-            var (kpis, _) = await ContractFacts.KpisAsync(db, contract.Id, ct);
-            contract.RefuseTooFewKpis(kpis, await ContractFacts.OptionsValueAsync(db, contract.Id, ct));
-        }
+        if (underAct && after.EstimatedValue > modification.Before.EstimatedValue)
+            await ContractFacts.RefuseTooFewKpisAsync(db, contract, ct);
 
         db.ContractModifications.Add(modification);
         if (modification.ChangeNoticeRequired)

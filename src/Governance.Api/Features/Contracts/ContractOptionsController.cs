@@ -23,15 +23,14 @@ public sealed class ContractOptionsController(GovernanceDbContext db, TimeProvid
     private async Task<IActionResult?> RefuseTooFewKpisAsync(ContractOption option, CancellationToken ct)
     {
         var contract = await Db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == option.ContractId, ct);
-        if (contract?.Status is not (ContractStatus.Active or ContractStatus.InRemediation) || !await law.UnderProcurementActAsync(contract.ProcurementId, contract.StartOn, ct))
+        if (contract is null || !await law.UnderProcurementActAsync(contract.ProcurementId, contract.StartOn, ct))
             return null;
         // Only a rise can take the contract past s.52; a lower or unchanged option is never refused for it.
         var before = option.Id == 0 ? 0 : await Db.ContractOptions.AsNoTracking().Where(o => o.Id == option.Id).Select(o => o.Value).SingleAsync(ct);
         if (option.Value <= before)
             return null;
         var others = await Db.ContractOptions.Where(o => o.ContractId == option.ContractId && o.Id != option.Id && o.ArchivedAt == null).SumAsync(o => o.Value, ct);
-        var (kpis, _) = await ContractFacts.KpisAsync(Db, contract.Id, ct);
-        contract.RefuseTooFewKpis(kpis, others + option.Value);
+        await ContractFacts.RefuseTooFewKpisAsync(Db, contract, ct, optionsValue: others + option.Value);
         return null;
     }
 }

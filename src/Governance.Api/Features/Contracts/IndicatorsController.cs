@@ -41,11 +41,7 @@ public sealed class IndicatorsController(GovernanceDbContext db, TimeProvider ti
     {
         if (entity.ContractId is not { } contractId)
             return null;
-        var contract = await Db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId, ct);
-        if (contract.Status is not (ContractStatus.Active or ContractStatus.InRemediation))
-            return null;
-        var (count, _) = await ContractFacts.KpisAsync(Db, contractId, ct);
-        contract.RefuseTooFewKpis(count - 1, await ContractFacts.OptionsValueAsync(Db, contractId, ct));
+        await ContractFacts.RefuseTooFewKpisAsync(Db, await Db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contractId, ct), ct, kpiChange: -1);
         return null;
     }
 

@@ -93,7 +93,7 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
         {
             releases.Add(Release(ocid, $"amendment-{c.Reference}-{m.Id}", DateOnly.FromDateTime(m.MadeAt), ["contractAmendment"], r =>
             {
-                var contract = Contract(c, award, new ContractTerms(m.EndOnAfter, m.TotalValueAfter, m.AnnualValueAfter, m.VatAfter));
+                var contract = Contract(c, award, m.After);
                 contract["amendments"] = new JsonArray(new JsonObject
                 {
                     ["id"] = $"{c.Reference}-{m.Id}", ["date"] = m.MadeAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), ["rationale"] = m.Reason,
@@ -188,9 +188,7 @@ public sealed class OcdsReleases(GovernanceDbContext db, IConfiguration configur
     }
 
     /// <summary>The term and value the contract was awarded with: before its first modification, or as it stands if none.</summary>
-    private static ContractTerms AwardedTerms(Contract c, IEnumerable<ContractModification> changes) => changes.FirstOrDefault() is { } first
-        ? new ContractTerms(first.EndOnBefore, first.TotalValueBefore, first.AnnualValueBefore, first.VatBefore)
-        : c.Terms;
+    private static ContractTerms AwardedTerms(Contract c, IEnumerable<ContractModification> changes) => changes.FirstOrDefault()?.Before ?? c.Terms;
 
     private static JsonObject Contract(Contract c, string awardId, ContractTerms terms) => new()
     {

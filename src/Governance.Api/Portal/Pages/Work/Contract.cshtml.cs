@@ -98,14 +98,9 @@ public sealed class ContractWorkModel(
     {
         if (await db.Contracts.SingleOrDefaultAsync(c => c.Id == id, ct) is not { } contract)
             return NotFound();
-        DateOnly? end = null;
-        if (!string.IsNullOrWhiteSpace(endOn))
-        {
-            if (DateOnly.TryParseExact(endOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                end = parsed;
-            else
-                Errors["modify-end"] = "Enter the new end date like 2031-03-31";
-        }
+        var end = OData.ActionParameters.DateOf(endOn?.Trim());
+        if (end is null && !string.IsNullOrWhiteSpace(endOn))
+            Errors["modify-end"] = "Enter the new end date like 2031-03-31";
         foreach (var money in new[] { nameof(totalValue), nameof(annualValue), nameof(vat) })
         {
             if (ModelState.TryGetValue(money, out var given) && given.Errors.Count > 0)
